@@ -1,0 +1,150 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Touchpoint",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "TouchpointModel", targets: ["TouchpointModel"]),
+        .library(name: "TouchpointStore", targets: ["TouchpointStore"]),
+        .library(name: "TouchpointProtocol", targets: ["TouchpointProtocol"]),
+        .library(name: "TouchpointServer", targets: ["TouchpointServer"]),
+        .library(name: "TouchpointClient", targets: ["TouchpointClient"]),
+        .executable(name: "touchpoint-agent", targets: ["touchpoint-agent"]),
+        .executable(name: "touchpoint-server", targets: ["touchpoint-server"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CZlib",
+            path: "Modules/CZlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .target(
+            name: "TouchpointModel",
+            path: "Modules/TouchpointModel",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "TouchpointStore",
+            dependencies: [
+                "TouchpointModel",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "Modules/TouchpointStore",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "TouchpointProtocol",
+            dependencies: [
+                "TouchpointModel",
+                "CZlib",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            path: "Modules/TouchpointProtocol",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "TouchpointServer",
+            dependencies: [
+                "TouchpointModel",
+                "TouchpointProtocol",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Modules/TouchpointServer",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "TouchpointClient",
+            dependencies: [
+                "TouchpointModel",
+                "TouchpointProtocol",
+                "TouchpointStore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Modules/TouchpointClient",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "touchpoint-agent",
+            dependencies: [
+                "TouchpointModel",
+                "TouchpointStore",
+                "TouchpointClient",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Apps/touchpoint-agent",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "touchpoint-server",
+            dependencies: [
+                "TouchpointServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Apps/touchpoint-server",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TouchpointModelTests",
+            dependencies: [
+                "TouchpointModel",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            path: "Tests/TouchpointModelTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TouchpointStoreTests",
+            dependencies: [
+                "TouchpointStore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "Tests/TouchpointStoreTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TouchpointProtocolTests",
+            dependencies: [
+                "TouchpointProtocol",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOTestUtils", package: "swift-nio"),
+            ],
+            path: "Tests/TouchpointProtocolTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AgentCLITests",
+            dependencies: ["touchpoint-agent"],
+            path: "Tests/AgentCLITests",
+            swiftSettings: swiftSettings
+        ),
+    ]
+)
