@@ -1,0 +1,67 @@
+import Foundation
+
+/// The clock of one replica: issues strictly increasing HLC timestamps.
+///
+/// ```swift
+/// var clock = HybridLogicalClock(site: .random())
+/// let version = clock.tick()           // a local edit
+/// try clock.receive(remote.hlc)        // a change from another replica
+/// ```
+public struct HybridLogicalClock: Sendable {
+    /// The replica this clock stamps for.
+    public let site: SiteID
+    /// The last timestamp issued or observed.
+    public private(set) var last: HLC
+
+    /// Creates a clock, resuming after `last` (persisted by the store).
+    public init(site: SiteID, last: HLC = .zero) {
+        self.site = site
+        self.last = last
+    }
+
+    /// Stamps a local event: `max(now, last) `, with the counter bumped on a tie.
+    public mutating func tick(now: Date = Date()) -> FieldVersion {
+        let wall = HLC.milliseconds(now)
+        last = Self.advance(last, wall: wall)
+        return FieldVersion(hlc: last, site: site)
+    }
+
+    /// Observes a remote timestamp so later local ticks sort after it.
+    ///
+    /// Throws ``ClockSkewError`` when `remote` is more than `maxSkew` ahead of `now`:
+    /// accepting it would drag this clock into the future.
+    public mutating func receive(_ remote: HLC, now: Date = Date(), maxSkew: TimeInterval? = nil) throws {
+        let wall = HLC.milliseconds(now)
+        if let maxSkew {
+            try ClockSkewError.check(remote, wall: wall, maxSkew: maxSkew)
+        }
+        let top = max(last, remote)
+        last = Self.advance(top, wall: wall)
+    }
+
+    static func advance(_ previous: HLC, wall: UInt64) -> HLC {
+        if wall > previous.physical { return HLC(physical: wall, logical: 0) }
+        if previous.logical == .max { return HLC(physical: previous.physical + 1, logical: 0) }
+        return HLC(physical: previous.physical, logical: previous.logical + 1)
+    }
+}
+
+/// A timestamp too far ahead of the local wall clock: the sender's clock is wrong.
+public struct ClockSkewError: Error, Sendable, CustomStringConvertible {
+    /// How far ahead the timestamp is, in milliseconds.
+    public let aheadMilliseconds: UInt64
+    /// The bound that was exceeded, in milliseconds.
+    public let boundMilliseconds: UInt64
+
+    public var description: String {
+        "clock skew: timestamp is \(aheadMilliseconds / 1000)s ahead of this clock "
+            + "(bound \(boundMilliseconds / 1000)s); check the device's date and time"
+    }
+
+    /// Throws when `hlc` is more than `maxSkew` seconds ahead of `wall` (ms).
+    public static func check(_ hlc: HLC, wall: UInt64, maxSkew: TimeInterval) throws {
+        let bound = UInt64(max(0, maxSkew) * 1000)
+        guard hlc.physical > wall, hlc.physical - wall > bound else { return }
+        throw ClockSkewError(aheadMilliseconds: hlc.physical - wall, boundMilliseconds: bound)
+    }
+}

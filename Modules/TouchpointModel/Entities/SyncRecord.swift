@@ -1,0 +1,101 @@
+import Foundation
+
+/// A typed, validated record that syncs as a map of named fields.
+///
+/// `fields` and `init(id:fields:)` are inverse: the store and the wire use the
+/// map, the CLI and reports use the typed value.
+public protocol SyncRecord: Hashable, Sendable {
+    /// The record kind.
+    static var entity: EntityType { get }
+    /// Field names in column order (excluding `id`).
+    static var fieldNames: [String] { get }
+    /// The record id (a UUID made on the device).
+    var id: UUID { get }
+    /// Every synced field by name (excluding `id`).
+    var fields: [String: FieldValue] { get }
+    /// Rebuilds and validates a record from its fields.
+    init(id: UUID, fields: [String: FieldValue]) throws
+    /// Checks the domain rules; throws ``ValidationError``.
+    func validate() throws
+}
+
+/// Reads typed values out of a field map, with errors that name the field.
+struct FieldReader {
+    let entity: EntityType
+    let fields: [String: FieldValue]
+
+    init(_ entity: EntityType, _ fields: [String: FieldValue]) {
+        self.entity = entity
+        self.fields = fields
+    }
+
+    private func name(_ key: String) -> String { "\(entity.rawValue).\(key)" }
+
+    func optionalText(_ key: String) throws -> String? {
+        switch fields[key] ?? .null {
+        case .null: return nil
+        case .text(let s): return s
+        case let other: throw ValidationError(field: name(key), message: "expected text, got \(other)")
+        }
+    }
+
+    func text(_ key: String) throws -> String {
+        guard let s = try optionalText(key) else { throw missing(key) }
+        return s
+    }
+
+    func optionalInt(_ key: String) throws -> Int? {
+        switch fields[key] ?? .null {
+        case .null: return nil
+        case .integer(let i): return Int(i)
+        case let other: throw ValidationError(field: name(key), message: "expected an integer, got \(other)")
+        }
+    }
+
+    func int(_ key: String) throws -> Int {
+        guard let i = try optionalInt(key) else { throw missing(key) }
+        return i
+    }
+
+    func optionalDate(_ key: String) throws -> Date? {
+        try optionalInt(key).map { Date(timeIntervalSince1970: Double($0) / 1000) }
+    }
+
+    func date(_ key: String) throws -> Date {
+        guard let d = try optionalDate(key) else { throw missing(key) }
+        return d
+    }
+
+    func optionalID(_ key: String) throws -> UUID? {
+        guard let s = try optionalText(key) else { return nil }
+        guard let id = UUID(uuidString: s) else {
+            throw ValidationError(field: name(key), message: "not a UUID: '\(s)'")
+        }
+        return id
+    }
+
+    func id(_ key: String) throws -> UUID {
+        guard let i = try optionalID(key) else { throw missing(key) }
+        return i
+    }
+
+    func vocabulary<V: Vocabulary>(_ key: String, _ type: V.Type) throws -> V {
+        try V.parse(try text(key))
+    }
+
+    func optionalVocabulary<V: Vocabulary>(_ key: String, _ type: V.Type) throws -> V? {
+        try optionalText(key).map { try V.parse($0) }
+    }
+
+    private func missing(_ key: String) -> ValidationError {
+        ValidationError(field: name(key), message: "is required")
+    }
+}
+
+extension String {
+    /// Trimmed, and nil when empty: how optional free text is normalized.
+    var nonEmpty: String? {
+        let t = trimmingCharacters(in: .whitespacesAndNewlines)
+        return t.isEmpty ? nil : t
+    }
+}

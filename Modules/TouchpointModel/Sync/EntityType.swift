@@ -1,0 +1,17 @@
+/// The kinds of synced record.
+public enum EntityType: String, CaseIterable, Hashable, Sendable, Codable {
+    case customer
+    case interaction
+    case supportCase = "case"
+    case feedback
+    case followUp = "follow_up"
+    case note
+
+    /// Append-only facts: re-sending one is a no-op, and edits after creation are refused.
+    public var isAppendOnly: Bool {
+        switch self {
+        case .interaction, .feedback, .note: true
+        case .customer, .supportCase, .followUp: false
+        }
+    }
+}
