@@ -1,3 +1,5 @@
+import Foundation
+
 /// The kinds of synced record.
 public enum EntityType: String, CaseIterable, Hashable, Sendable, Codable {
     case customer
