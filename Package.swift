@@ -65,6 +65,7 @@ let package = Package(
             dependencies: [
                 "TouchpointModel",
                 "TouchpointProtocol",
+                "TouchpointStore",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -138,6 +139,18 @@ let package = Package(
                 .product(name: "NIOTestUtils", package: "swift-nio"),
             ],
             path: "Tests/TouchpointProtocolTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TouchpointServerTests",
+            dependencies: [
+                "TouchpointServer",
+                "TouchpointClient",
+                "TouchpointStore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            path: "Tests/TouchpointServerTests",
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,0 +1,85 @@
+import TouchpointModel
+
+/// What the sync engine needs from a connection to the server.
+///
+/// The TCP implementation speaks the framed protocol; tests may drive a server
+/// in-process through the same calls.
+public protocol SyncTransport: Sendable {
+    /// Limits the server negotiated (batch and page sizes).
+    var limits: SyncLimits { get }
+    /// Sends one outbox batch; the server applies it in one transaction.
+    func push(_ entries: [OutboxBatchEntry]) async throws -> PushAcknowledgement
+    /// Fetches one page of changes after `cursor`.
+    func pull(after cursor: UInt64, limit: Int) async throws -> PulledPage
+    /// The server's digest of this agent's scope.
+    func digest() async throws -> RecordDigest
+}
+
+/// Negotiated sizes.
+public struct SyncLimits: Hashable, Sendable {
+    public var maxBatch: Int
+    public var maxPage: Int
+
+    /// Creates limits.
+    public init(maxBatch: Int = 500, maxPage: Int = 1000) {
+        self.maxBatch = maxBatch
+        self.maxPage = maxPage
+    }
+}
+
+/// One pushed outbox entry.
+public struct OutboxBatchEntry: Hashable, Sendable {
+    public var seq: UInt64
+    public var change: Change
+
+    /// Creates an entry.
+    public init(seq: UInt64, change: Change) {
+        self.seq = seq
+        self.change = change
+    }
+}
+
+/// The server's answer to a push.
+public struct PushAcknowledgement: Hashable, Sendable {
+    /// Highest local sequence processed (applied, duplicate or rejected).
+    public var ackedSeq: UInt64
+    public var applied: Int
+    public var duplicates: Int
+    public var conflicts: Int
+    /// Permanently refused entries: (seq, code, message).
+    public var rejected: [(seq: UInt64, code: String, message: String)]
+
+    /// Creates an acknowledgement.
+    public init(
+        ackedSeq: UInt64, applied: Int, duplicates: Int, conflicts: Int, rejected: [(seq: UInt64, code: String, message: String)]
+    ) {
+        self.ackedSeq = ackedSeq
+        self.applied = applied
+        self.duplicates = duplicates
+        self.conflicts = conflicts
+        self.rejected = rejected
+    }
+
+    public static func == (a: Self, b: Self) -> Bool {
+        a.ackedSeq == b.ackedSeq && a.applied == b.applied && a.duplicates == b.duplicates && a.conflicts == b.conflicts
+            && a.rejected.map(\.seq) == b.rejected.map(\.seq)
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(ackedSeq) }
+}
+
+/// One page of pulled changes.
+public struct PulledPage: Hashable, Sendable {
+    public var changes: [Change]
+    public var nextCursor: UInt64
+    public var hasMore: Bool
+    public var head: UInt64
+
+    /// Creates a page.
+    public init(changes: [Change], nextCursor: UInt64, hasMore: Bool, head: UInt64) {
+        self.changes = changes
+        self.nextCursor = nextCursor
+        self.hasMore = hasMore
+        self.head = head
+    }
+}

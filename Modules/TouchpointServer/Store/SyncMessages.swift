@@ -1,0 +1,76 @@
+import Foundation
+import TouchpointModel
+
+/// One outbox entry as pushed: the agent's local sequence and the change.
+public struct PushEntry: Hashable, Sendable {
+    public var seq: UInt64
+    public var change: Change
+
+    /// Creates an entry.
+    public init(seq: UInt64, change: Change) {
+        self.seq = seq
+        self.change = change
+    }
+}
+
+/// A change the server refused permanently; the client dead-letters it.
+public struct Rejection: Hashable, Sendable, Codable {
+    public var seq: UInt64
+    /// Canonical code name, e.g. `PERMISSION_DENIED`, `INVALID_ARGUMENT`.
+    public var code: String
+    /// One clear line naming the record.
+    public var message: String
+
+    /// Creates a rejection.
+    public init(seq: UInt64, code: String, message: String) {
+        self.seq = seq
+        self.code = code
+        self.message = message
+    }
+}
+
+/// What applying one pushed batch did.
+public struct PushOutcome: Hashable, Sendable, Codable {
+    /// The highest local sequence now applied or rejected: the client drops its outbox up to here.
+    public var ackedSeq: UInt64
+    public var applied: Int = 0
+    /// Entries at or below the previously acknowledged sequence (a replay).
+    public var duplicates: Int = 0
+    /// Concurrent edits detected and kept.
+    public var conflicts: Int = 0
+    public var rejected: [Rejection] = []
+
+    /// Creates an outcome.
+    public init(ackedSeq: UInt64) { self.ackedSeq = ackedSeq }
+}
+
+/// One change as the server serves it: its server sequence and the change.
+public struct SequencedChange: Hashable, Sendable {
+    public var seq: UInt64
+    public var change: Change
+
+    /// Creates a sequenced change.
+    public init(seq: UInt64, change: Change) {
+        self.seq = seq
+        self.change = change
+    }
+}
+
+/// A page of pulled changes.
+public struct PullResult: Hashable, Sendable {
+    public var changes: [SequencedChange]
+    /// The cursor to store with this page (the last sequence examined).
+    public var nextCursor: UInt64
+    /// True when more changes wait after `nextCursor`.
+    public var hasMore: Bool
+    /// The server's current highest sequence.
+    public var head: UInt64
+
+    /// Creates a page.
+    public init(changes: [SequencedChange], nextCursor: UInt64, hasMore: Bool, head: UInt64) {
+        self.changes = changes
+        self.nextCursor = nextCursor
+        self.hasMore = hasMore
+        self.head = head
+    }
+}
