@@ -54,7 +54,7 @@ import TouchpointStore
         let deleteClash = conflicts.filter { $0.entityID == doomed.id }
         #expect(deleteClash.map(\.field) == ["lifecycle"], "the delete against an edit is recorded")
         #expect(conflicts.count == 2, "no conflict for the phone edit or the interaction")
-        #expect(merged.segment == segment[0].winner.value.text)
+        #expect(merged.segment == segment.first?.winner.value.text)
     }
 
     @Test func replayedBatchIsANoOp() async throws {
