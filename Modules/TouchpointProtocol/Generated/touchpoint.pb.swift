@@ -835,7 +835,7 @@ public nonisolated struct Touchpoint_V1_PullPage: Sendable {
   public var nextCursor: UInt64 = 0
 
   /// True when more changes are visible after next_cursor.
-  public var hasMore_p: Bool = false
+  public var more: Bool = false
 
   /// The highest server sequence when the page was made.
   public var sequenceHead: UInt64 = 0
@@ -1418,7 +1418,7 @@ public nonisolated struct Touchpoint_V1_ConflictsListResponse: Sendable {
 
   public var conflicts: [Touchpoint_V1_ConflictInfo] = []
 
-  public var hasMore_p: Bool = false
+  public var more: Bool = false
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -1622,7 +1622,7 @@ public nonisolated struct Touchpoint_V1_ChangesTailResponse: Sendable {
   /// Clears the value of `batch`. Subsequent reads from it will return its default value.
   public mutating func clearBatch() {self._batch = nil}
 
-  public var hasMore_p: Bool = false
+  public var more: Bool = false
 
   public var sequenceHead: UInt64 = 0
 
@@ -2717,7 +2717,7 @@ nonisolated extension Touchpoint_V1_PullRequest: SwiftProtobuf.Message, SwiftPro
 
 nonisolated extension Touchpoint_V1_PullPage: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".PullPage"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}batch\0\u{3}next_cursor\0\u{3}has_more\0\u{3}sequence_head\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}batch\0\u{3}next_cursor\0\u{1}more\0\u{3}sequence_head\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -2727,7 +2727,7 @@ nonisolated extension Touchpoint_V1_PullPage: SwiftProtobuf.Message, SwiftProtob
       switch fieldNumber {
       case 1: try { try decoder.decodeSingularMessageField(value: &self._batch) }()
       case 2: try { try decoder.decodeSingularUInt64Field(value: &self.nextCursor) }()
-      case 3: try { try decoder.decodeSingularBoolField(value: &self.hasMore_p) }()
+      case 3: try { try decoder.decodeSingularBoolField(value: &self.more) }()
       case 4: try { try decoder.decodeSingularUInt64Field(value: &self.sequenceHead) }()
       default: break
       }
@@ -2745,8 +2745,8 @@ nonisolated extension Touchpoint_V1_PullPage: SwiftProtobuf.Message, SwiftProtob
     if self.nextCursor != 0 {
       try visitor.visitSingularUInt64Field(value: self.nextCursor, fieldNumber: 2)
     }
-    if self.hasMore_p != false {
-      try visitor.visitSingularBoolField(value: self.hasMore_p, fieldNumber: 3)
+    if self.more != false {
+      try visitor.visitSingularBoolField(value: self.more, fieldNumber: 3)
     }
     if self.sequenceHead != 0 {
       try visitor.visitSingularUInt64Field(value: self.sequenceHead, fieldNumber: 4)
@@ -2757,7 +2757,7 @@ nonisolated extension Touchpoint_V1_PullPage: SwiftProtobuf.Message, SwiftProtob
   public static func ==(lhs: Touchpoint_V1_PullPage, rhs: Touchpoint_V1_PullPage) -> Bool {
     if lhs._batch != rhs._batch {return false}
     if lhs.nextCursor != rhs.nextCursor {return false}
-    if lhs.hasMore_p != rhs.hasMore_p {return false}
+    if lhs.more != rhs.more {return false}
     if lhs.sequenceHead != rhs.sequenceHead {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
@@ -3841,7 +3841,7 @@ nonisolated extension Touchpoint_V1_ConflictsListRequest: SwiftProtobuf.Message,
 
 nonisolated extension Touchpoint_V1_ConflictsListResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ConflictsListResponse"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}conflicts\0\u{3}has_more\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}conflicts\0\u{1}more\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -3850,7 +3850,7 @@ nonisolated extension Touchpoint_V1_ConflictsListResponse: SwiftProtobuf.Message
       // enabled. https://github.com/apple/swift-protobuf/issues/1034
       switch fieldNumber {
       case 1: try { try decoder.decodeRepeatedMessageField(value: &self.conflicts) }()
-      case 2: try { try decoder.decodeSingularBoolField(value: &self.hasMore_p) }()
+      case 2: try { try decoder.decodeSingularBoolField(value: &self.more) }()
       default: break
       }
     }
@@ -3860,15 +3860,15 @@ nonisolated extension Touchpoint_V1_ConflictsListResponse: SwiftProtobuf.Message
     if !self.conflicts.isEmpty {
       try visitor.visitRepeatedMessageField(value: self.conflicts, fieldNumber: 1)
     }
-    if self.hasMore_p != false {
-      try visitor.visitSingularBoolField(value: self.hasMore_p, fieldNumber: 2)
+    if self.more != false {
+      try visitor.visitSingularBoolField(value: self.more, fieldNumber: 2)
     }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Touchpoint_V1_ConflictsListResponse, rhs: Touchpoint_V1_ConflictsListResponse) -> Bool {
     if lhs.conflicts != rhs.conflicts {return false}
-    if lhs.hasMore_p != rhs.hasMore_p {return false}
+    if lhs.more != rhs.more {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -4111,7 +4111,7 @@ nonisolated extension Touchpoint_V1_ChangesTailRequest: SwiftProtobuf.Message, S
 
 nonisolated extension Touchpoint_V1_ChangesTailResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ChangesTailResponse"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}batch\0\u{3}has_more\0\u{3}sequence_head\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}batch\0\u{1}more\0\u{3}sequence_head\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -4120,7 +4120,7 @@ nonisolated extension Touchpoint_V1_ChangesTailResponse: SwiftProtobuf.Message, 
       // enabled. https://github.com/apple/swift-protobuf/issues/1034
       switch fieldNumber {
       case 1: try { try decoder.decodeSingularMessageField(value: &self._batch) }()
-      case 2: try { try decoder.decodeSingularBoolField(value: &self.hasMore_p) }()
+      case 2: try { try decoder.decodeSingularBoolField(value: &self.more) }()
       case 3: try { try decoder.decodeSingularUInt64Field(value: &self.sequenceHead) }()
       default: break
       }
@@ -4135,8 +4135,8 @@ nonisolated extension Touchpoint_V1_ChangesTailResponse: SwiftProtobuf.Message, 
     try { if let v = self._batch {
       try visitor.visitSingularMessageField(value: v, fieldNumber: 1)
     } }()
-    if self.hasMore_p != false {
-      try visitor.visitSingularBoolField(value: self.hasMore_p, fieldNumber: 2)
+    if self.more != false {
+      try visitor.visitSingularBoolField(value: self.more, fieldNumber: 2)
     }
     if self.sequenceHead != 0 {
       try visitor.visitSingularUInt64Field(value: self.sequenceHead, fieldNumber: 3)
@@ -4146,7 +4146,7 @@ nonisolated extension Touchpoint_V1_ChangesTailResponse: SwiftProtobuf.Message, 
 
   public static func ==(lhs: Touchpoint_V1_ChangesTailResponse, rhs: Touchpoint_V1_ChangesTailResponse) -> Bool {
     if lhs._batch != rhs._batch {return false}
-    if lhs.hasMore_p != rhs.hasMore_p {return false}
+    if lhs.more != rhs.more {return false}
     if lhs.sequenceHead != rhs.sequenceHead {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true

@@ -60,7 +60,7 @@ extension Touchpoint_V1_Envelope {
         var page = Touchpoint_V1_PullPage()
         page.batch = try Touchpoint_V1_ChangeBatch(changes: changes)
         page.nextCursor = nextCursor
-        page.hasMore = hasMore
+        page.more = hasMore
         page.sequenceHead = sequenceHead
         return Envelope(requestID: requestID, body: .pullPage(page))
     }
