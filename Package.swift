@@ -134,9 +134,11 @@ let package = Package(
             name: "TouchpointProtocolTests",
             dependencies: [
                 "TouchpointProtocol",
+                "TouchpointModel",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOTestUtils", package: "swift-nio"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
             path: "Tests/TouchpointProtocolTests",
             swiftSettings: swiftSettings
