@@ -149,6 +149,7 @@ let package = Package(
                 "TouchpointServer",
                 "TouchpointClient",
                 "TouchpointStore",
+                "TouchpointProtocol",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],

@@ -1,5 +1,6 @@
 import Foundation
 import TouchpointModel
+import TouchpointProtocol
 import TouchpointStore
 
 /// Pushes the outbox, then pulls until caught up: one sync of one agent database.
@@ -42,7 +43,7 @@ public struct SyncEngine: Sendable {
         while true {
             let entries = try store.outbox(after: after, limit: transport.limits.maxBatch)
             guard let last = entries.last else { return }
-            let ack = try await transport.push(entries.map { OutboxBatchEntry(seq: UInt64($0.seq), change: $0.change) })
+            let ack = try await transport.push(entries.map { SequencedChange(sequence: UInt64($0.seq), change: $0.change) })
             for rejection in ack.rejected {
                 try store.deadLetter(seq: Int64(rejection.seq), code: rejection.code, message: rejection.message)
             }
@@ -65,9 +66,9 @@ public struct SyncEngine: Sendable {
         let start = cursor
         while true {
             let page = try await transport.pull(after: cursor, limit: transport.limits.maxPage)
-            summary.pulled += try store.applyPulled(page.changes, cursor: page.nextCursor)
+            summary.pulled += try store.applyPulled(page.changes.map(\.change), cursor: page.nextCursor)
             cursor = page.nextCursor
-            let span = max(1, Int(page.head) - Int(start))
+            let span = max(1, Int(page.sequenceHead) - Int(start))
             progress(SyncProgress(phase: .pull, done: Int(cursor) - Int(start), total: span))
             if !page.hasMore { return }
         }

@@ -1,4 +1,5 @@
 import TouchpointModel
+import TouchpointProtocol
 
 /// What the sync engine needs from a connection to the server.
 ///
@@ -8,7 +9,7 @@ public protocol SyncTransport: Sendable {
     /// Limits the server negotiated (batch and page sizes).
     var limits: SyncLimits { get }
     /// Sends one outbox batch; the server applies it in one transaction.
-    func push(_ entries: [OutboxBatchEntry]) async throws -> PushAcknowledgement
+    func push(_ entries: [SequencedChange]) async throws -> PushAcknowledgement
     /// Fetches one page of changes after `cursor`.
     func pull(after cursor: UInt64, limit: Int) async throws -> PulledPage
     /// The server's digest of this agent's scope.
@@ -27,17 +28,6 @@ public struct SyncLimits: Hashable, Sendable {
     }
 }
 
-/// One pushed outbox entry.
-public struct OutboxBatchEntry: Hashable, Sendable {
-    public var seq: UInt64
-    public var change: Change
-
-    /// Creates an entry.
-    public init(seq: UInt64, change: Change) {
-        self.seq = seq
-        self.change = change
-    }
-}
 
 /// The server's answer to a push.
 public struct PushAcknowledgement: Hashable, Sendable {
@@ -66,20 +56,4 @@ public struct PushAcknowledgement: Hashable, Sendable {
     }
 
     public func hash(into hasher: inout Hasher) { hasher.combine(ackedSeq) }
-}
-
-/// One page of pulled changes.
-public struct PulledPage: Hashable, Sendable {
-    public var changes: [Change]
-    public var nextCursor: UInt64
-    public var hasMore: Bool
-    public var head: UInt64
-
-    /// Creates a page.
-    public init(changes: [Change], nextCursor: UInt64, hasMore: Bool, head: UInt64) {
-        self.changes = changes
-        self.nextCursor = nextCursor
-        self.hasMore = hasMore
-        self.head = head
-    }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import TouchpointModel
+import TouchpointProtocol
 
 /// The server's sync logic behind any transport: authentication, clock-skew
 /// checks, push, pull and verify, each delegated to the ``ServerStore``.
@@ -37,7 +38,7 @@ public struct SyncService: Sendable {
     /// Authenticates a session's token and binds it to the site it speaks for.
     public func authenticate(token: String, site: SiteID, protocolVersion: Int) async throws -> Principal {
         guard let agent = try await store.authenticate(token: token) else {
-            throw SyncError(.unauthenticated, "unknown or revoked token")
+            throw ProtocolError(.unauthenticated, "unknown or revoked token")
         }
         let principal = Principal(
             agentID: agent.id, name: agent.name, role: agent.role, team: agent.team, territories: agent.territories, site: site)
@@ -46,18 +47,18 @@ public struct SyncService: Sendable {
     }
 
     /// Applies a pushed batch after checking its size and every clock.
-    public func push(_ entries: [PushEntry], from principal: Principal) async throws -> PushOutcome {
+    public func push(_ entries: [SequencedChange], from principal: Principal) async throws -> PushOutcome {
         let now = clock()
         guard entries.count <= configuration.maxBatch else {
-            throw SyncError(.resourceExhausted, "batch of \(entries.count) changes exceeds the limit of \(configuration.maxBatch)")
+            throw ProtocolError(.resourceExhausted, "batch of \(entries.count) changes exceeds the limit of \(configuration.maxBatch)")
         }
         for entry in entries {
             do {
                 try ClockSkewError.check(entry.change.maxHLC, wall: HLC.milliseconds(now), maxSkew: configuration.maxClockSkew)
             } catch let skew as ClockSkewError {
-                let message = "change \(entry.seq) (\(entry.change.entity.rawValue) \(entry.change.id.uuidString.lowercased())): \(skew)"
+                let message = "change \(entry.sequence) (\(entry.change.entity.rawValue) \(entry.change.id.uuidString.lowercased())): \(skew)"
                 try? await store.recordError(agentID: principal.agentID, message: message, now: now)
-                throw SyncError(.failedPrecondition, message)
+                throw ProtocolError(.failedPrecondition, message)
             }
         }
         let outcome = try await store.push(entries, from: principal, now: now)
@@ -81,7 +82,7 @@ public struct SyncService: Sendable {
     /// Refuses admin requests from agents.
     public func requireAdmin(_ principal: Principal) throws {
         guard principal.role == .admin else {
-            throw SyncError(.permissionDenied, "admin request refused: \(principal.name) is not an admin")
+            throw ProtocolError(.permissionDenied, "admin request refused: \(principal.name) is not an admin")
         }
     }
 }

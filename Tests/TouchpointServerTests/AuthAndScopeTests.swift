@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TouchpointClient
 import TouchpointModel
+import TouchpointProtocol
 import TouchpointServer
 import TouchpointStore
 
@@ -9,12 +10,12 @@ import TouchpointStore
     @Test func wrongAndRevokedTokensAreUnauthenticated() async throws {
         let cluster = try await Cluster(agents: [["north"]])
         let a = cluster.agents[0]
-        let wrong = await #expect(throws: SyncError.self) {
+        let wrong = await #expect(throws: ProtocolError.self) {
             try await cluster.service.authenticate(token: "tp_nope", site: .random(), protocolVersion: 1)
         }
         #expect(wrong?.code == .unauthenticated)
         try await cluster.server.revokeAgent(a.principal.agentID, now: Cluster.epoch)
-        let revoked = await #expect(throws: SyncError.self) {
+        let revoked = await #expect(throws: ProtocolError.self) {
             try await cluster.service.authenticate(token: a.token, site: a.principal.site, protocolVersion: 1)
         }
         #expect(revoked?.code == .unauthenticated)
@@ -73,7 +74,7 @@ import TouchpointStore
 
     @Test func adminRequestsNeedTheAdminRole() async throws {
         let cluster = try await Cluster(agents: [["north"]])
-        let error = #expect(throws: SyncError.self) { try cluster.service.requireAdmin(cluster.agents[0].principal) }
+        let error = #expect(throws: ProtocolError.self) { try cluster.service.requireAdmin(cluster.agents[0].principal) }
         #expect(error?.code == .permissionDenied)
         let admin = try await cluster.addAgent(name: "root", territories: [], role: .admin)
         try cluster.service.requireAdmin(admin.principal)
@@ -84,7 +85,7 @@ import TouchpointStore
         let a = cluster.agents[0]
         // The laptop's clock is an hour ahead.
         try a.store.create(try Customer(name: "Future", territory: "north"), now: Date().addingTimeInterval(3600))
-        let error = await #expect(throws: SyncError.self) { try await a.sync() }
+        let error = await #expect(throws: ProtocolError.self) { try await a.sync() }
         #expect(error?.code == .failedPrecondition)
         #expect(error?.message.contains("ahead") == true)
         #expect(try a.store.status().outboxDepth == 1, "nothing is lost: the change stays queued")

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import TouchpointClient
 import TouchpointModel
+import TouchpointProtocol
 import TouchpointServer
 import TouchpointStore
 
@@ -12,8 +13,8 @@ struct InProcessTransport: SyncTransport {
     let principal: Principal
     var limits = SyncLimits(maxBatch: 7, maxPage: 5)
 
-    func push(_ entries: [OutboxBatchEntry]) async throws -> PushAcknowledgement {
-        let outcome = try await service.push(entries.map { PushEntry(seq: $0.seq, change: $0.change) }, from: principal)
+    func push(_ entries: [SequencedChange]) async throws -> PushAcknowledgement {
+        let outcome = try await service.push(entries, from: principal)
         return PushAcknowledgement(
             ackedSeq: outcome.ackedSeq, applied: outcome.applied, duplicates: outcome.duplicates,
             conflicts: outcome.conflicts, rejected: outcome.rejected.map { ($0.seq, $0.code, $0.message) })
@@ -21,7 +22,7 @@ struct InProcessTransport: SyncTransport {
 
     func pull(after cursor: UInt64, limit: Int) async throws -> PulledPage {
         let page = try await service.pull(after: cursor, limit: limit, for: principal)
-        return PulledPage(changes: page.changes.map(\.change), nextCursor: page.nextCursor, hasMore: page.hasMore, head: page.head)
+        return PulledPage(changes: page.changes, nextCursor: page.nextCursor, hasMore: page.hasMore, sequenceHead: page.head)
     }
 
     func digest() async throws -> RecordDigest { try await service.digest(for: principal) }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TouchpointClient
 import TouchpointModel
+import TouchpointProtocol
 import TouchpointServer
 import TouchpointStore
 
@@ -61,7 +62,7 @@ import TouchpointStore
         let cluster = try await Cluster(agents: [["north"]])
         let a = cluster.agents[0]
         try a.store.create(try Customer(name: "Anika", territory: "north"))
-        let entries = try a.store.outbox().map { PushEntry(seq: UInt64($0.seq), change: $0.change) }
+        let entries = try a.store.outbox().map { SequencedChange(sequence: UInt64($0.seq), change: $0.change) }
         let first = try await cluster.service.push(entries, from: a.principal)
         let replay = try await cluster.service.push(entries, from: a.principal)
         #expect(first.applied == 1 && first.duplicates == 0)

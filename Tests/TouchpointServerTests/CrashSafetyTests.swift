@@ -3,6 +3,7 @@ import GRDB
 import Testing
 import TouchpointClient
 import TouchpointModel
+import TouchpointProtocol
 import TouchpointServer
 import TouchpointStore
 
@@ -52,7 +53,7 @@ import TouchpointStore
         let identity = try store.initialize(agentID: agent.id)
         let principal = try await service.authenticate(token: token, site: identity.site, protocolVersion: 1)
         for i in 0..<5 { try store.create(try Customer(name: "C\(i)", territory: "north")) }
-        let entries = try store.outbox().map { PushEntry(seq: UInt64($0.seq), change: $0.change) }
+        let entries = try store.outbox().map { SequencedChange(sequence: UInt64($0.seq), change: $0.change) }
 
         // An I/O failure on the third change of the batch (a SQL function that throws
         // fails with SQLITE_ERROR, not a constraint: the batch must not be half-kept).
@@ -71,6 +72,6 @@ import TouchpointStore
 
         try await queue.write { db in try db.execute(sql: "DROP TRIGGER crash") }
         let outcome = try await service.push(entries, from: principal)
-        #expect(outcome.applied == 5 && outcome.ackedSeq == entries.last!.seq)
+        #expect(outcome.applied == 5 && outcome.ackedSeq == entries.last!.sequence)
     }
 }

@@ -3,6 +3,7 @@ import PropertyBased
 import Testing
 import TouchpointClient
 import TouchpointModel
+import TouchpointProtocol
 import TouchpointServer
 import TouchpointStore
 
@@ -21,7 +22,7 @@ final class FlakyTransport: SyncTransport, @unchecked Sendable {
 
     private func roll() -> UInt64 { rng.next() % 10 }
 
-    func push(_ entries: [OutboxBatchEntry]) async throws -> PushAcknowledgement {
+    func push(_ entries: [SequencedChange]) async throws -> PushAcknowledgement {
         switch roll() {
         case 0: throw Dropped()  // request lost
         case 1:

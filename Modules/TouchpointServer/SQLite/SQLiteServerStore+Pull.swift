@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import TouchpointModel
+import TouchpointProtocol
 import TouchpointStore
 
 extension SQLiteServerStore {
@@ -20,7 +21,7 @@ extension SQLiteServerStore {
             let head = try Self.head(db)
             let full = changes.count == limit
             return PullResult(
-                changes: changes, nextCursor: full ? changes.last!.seq : max(cursor, head), hasMore: full, head: head)
+                changes: changes, nextCursor: full ? changes.last!.sequence : max(cursor, head), hasMore: full, head: head)
         }
         try await writer.write { db in
             try db.execute(
@@ -44,7 +45,7 @@ extension SQLiteServerStore {
             throw StoreError(kind: .corrupt, message: "bad change row \(row)")
         }
         let fields = try decoder.decode([FieldChange].self, from: Data((row["fields"] as String).utf8))
-        return SequencedChange(seq: UInt64(row["seq"] as Int64), change: Change(entity: entity, id: id, fields: fields))
+        return SequencedChange(sequence: UInt64(row["seq"] as Int64), change: Change(entity: entity, id: id, fields: fields))
     }
 
     public func digest(territories: [String]?) async throws -> RecordDigest {

@@ -1,10 +1,11 @@
 import Foundation
 import GRDB
 import TouchpointModel
+import TouchpointProtocol
 import TouchpointStore
 
 extension SQLiteServerStore {
-    public func push(_ entries: [PushEntry], from principal: Principal, now: Date) async throws -> PushOutcome {
+    public func push(_ entries: [SequencedChange], from principal: Principal, now: Date) async throws -> PushOutcome {
         try await writer.write { db in
             var session = PushTransaction(db: db, principal: principal, now: now, encoder: encoder)
             return try session.apply(entries)
@@ -27,7 +28,7 @@ struct PushTransaction {
         self.encoder = encoder
     }
 
-    mutating func apply(_ entries: [PushEntry]) throws -> PushOutcome {
+    mutating func apply(_ entries: [SequencedChange]) throws -> PushOutcome {
         let site = principal.site.description
         let agent = principal.agentID.text
         try db.execute(
@@ -36,17 +37,17 @@ struct PushTransaction {
         guard let owner = try String.fetchOne(db, sql: "SELECT agent_id FROM push_state WHERE site = ?", arguments: [site]),
             owner == agent
         else {
-            throw SyncError(.permissionDenied, "site \(site) belongs to another agent; each laptop database syncs as one agent")
+            throw ProtocolError(.permissionDenied, "site \(site) belongs to another agent; each laptop database syncs as one agent")
         }
         let previous = UInt64(try Int64.fetchOne(db, sql: "SELECT last_seq FROM push_state WHERE site = ?", arguments: [site]) ?? 0)
         var outcome = PushOutcome(ackedSeq: previous)
         var clock = try SQLiteServerStore.clock(db)
-        for entry in entries.sorted(by: { $0.seq < $1.seq }) {
-            guard entry.seq > outcome.ackedSeq else {
+        for entry in entries.sorted(by: { $0.sequence < $1.sequence }) {
+            guard entry.sequence > outcome.ackedSeq else {
                 outcome.duplicates += 1
                 continue
             }
-            outcome.ackedSeq = entry.seq
+            outcome.ackedSeq = entry.sequence
             if let rejection = try check(entry) {
                 outcome.rejected.append(rejection)
                 continue
@@ -62,13 +63,13 @@ struct PushTransaction {
                 try? clock.receive(entry.change.maxHLC, now: now)
                 outcome.applied += 1
             } catch let error as ValidationError {
-                outcome.rejected.append(Rejection(seq: entry.seq, code: "INVALID_ARGUMENT", message: error.description))
+                outcome.rejected.append(Rejection(seq: entry.sequence, code: "INVALID_ARGUMENT", message: error.description))
             } catch let error as StoreError {
-                outcome.rejected.append(Rejection(seq: entry.seq, code: "INVALID_ARGUMENT", message: error.message))
+                outcome.rejected.append(Rejection(seq: entry.sequence, code: "INVALID_ARGUMENT", message: error.message))
             } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
                 let record = "\(entry.change.entity.rawValue) \(entry.change.id.text)"
                 outcome.rejected.append(
-                    Rejection(seq: entry.seq, code: "INVALID_ARGUMENT", message: "\(record): \(error.message ?? "constraint failed")"))
+                    Rejection(seq: entry.sequence, code: "INVALID_ARGUMENT", message: "\(record): \(error.message ?? "constraint failed")"))
             }
         }
         try SQLiteServerStore.saveClock(clock, db)
@@ -80,7 +81,7 @@ struct PushTransaction {
     }
 
     /// Scope and identity checks against what is stored.
-    private mutating func check(_ entry: PushEntry) throws -> Rejection? {
+    private mutating func check(_ entry: SequencedChange) throws -> Rejection? {
         let change = entry.change
         var territory: String?
         var storedAuthor: String?
@@ -95,7 +96,7 @@ struct PushTransaction {
             }
             if let field = SyncPolicy.authorFields[change.entity] { storedAuthor = stored?.fields[field]?.value.text }
         }
-        return SyncPolicy.check(change, seq: entry.seq, by: principal, customerTerritory: territory, storedAuthor: storedAuthor)
+        return SyncPolicy.check(change, seq: entry.sequence, by: principal, customerTerritory: territory, storedAuthor: storedAuthor)
     }
 
     /// Appends the winning fields to the change log under the record's territory.

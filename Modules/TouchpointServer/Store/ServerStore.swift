@@ -1,5 +1,6 @@
 import Foundation
 import TouchpointModel
+import TouchpointProtocol
 
 /// The server's storage, with SQLite and PostgreSQL implementations that pass
 /// the same conformance tests.
@@ -24,7 +25,7 @@ public protocol ServerStore: Sendable {
     func recordError(agentID: UUID, message: String, now: Date) async throws
 
     /// Applies a pushed batch in one transaction and acknowledges it.
-    func push(_ entries: [PushEntry], from principal: Principal, now: Date) async throws -> PushOutcome
+    func push(_ entries: [SequencedChange], from principal: Principal, now: Date) async throws -> PushOutcome
     /// A page of changes after `cursor` in the principal's scope, in sequence order.
     func pull(after cursor: UInt64, limit: Int, for principal: Principal, now: Date) async throws -> PullResult
 

@@ -1,17 +1,7 @@
 import Foundation
 import TouchpointModel
+import TouchpointProtocol
 
-/// One outbox entry as pushed: the agent's local sequence and the change.
-public struct PushEntry: Hashable, Sendable {
-    public var seq: UInt64
-    public var change: Change
-
-    /// Creates an entry.
-    public init(seq: UInt64, change: Change) {
-        self.seq = seq
-        self.change = change
-    }
-}
 
 /// A change the server refused permanently; the client dead-letters it.
 public struct Rejection: Hashable, Sendable, Codable {
@@ -44,17 +34,6 @@ public struct PushOutcome: Hashable, Sendable, Codable {
     public init(ackedSeq: UInt64) { self.ackedSeq = ackedSeq }
 }
 
-/// One change as the server serves it: its server sequence and the change.
-public struct SequencedChange: Hashable, Sendable {
-    public var seq: UInt64
-    public var change: Change
-
-    /// Creates a sequenced change.
-    public init(seq: UInt64, change: Change) {
-        self.seq = seq
-        self.change = change
-    }
-}
 
 /// A page of pulled changes.
 public struct PullResult: Hashable, Sendable {
