@@ -5,7 +5,7 @@ import TouchpointProtocol
 ///
 /// The TCP implementation speaks the framed protocol; tests may drive a server
 /// in-process through the same calls.
-public protocol SyncTransport: Sendable {
+public protocol SyncTransport {
     /// Limits the server negotiated (batch and page sizes).
     var limits: SyncLimits { get }
     /// Sends one outbox batch; the server applies it in one transaction.

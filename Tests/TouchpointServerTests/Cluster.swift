@@ -17,7 +17,7 @@ struct InProcessTransport: SyncTransport {
         let outcome = try await service.push(entries, from: principal)
         return PushAcknowledgement(
             ackedSeq: outcome.ackedSeq, applied: outcome.applied, duplicates: outcome.duplicates,
-            conflicts: outcome.conflicts, rejected: outcome.rejected.map { ($0.seq, $0.code, $0.message) })
+            conflicts: outcome.conflicts, rejected: outcome.rejected.map { ($0.seq, $0.code.name, $0.message) })
     }
 
     func pull(after cursor: UInt64, limit: Int) async throws -> PulledPage {

@@ -63,13 +63,13 @@ struct PushTransaction {
                 try? clock.receive(entry.change.maxHLC, now: now)
                 outcome.applied += 1
             } catch let error as ValidationError {
-                outcome.rejected.append(Rejection(seq: entry.sequence, code: "INVALID_ARGUMENT", message: error.description))
+                outcome.rejected.append(Rejection(seq: entry.sequence, code: .invalidArgument, message: error.description))
             } catch let error as StoreError {
-                outcome.rejected.append(Rejection(seq: entry.sequence, code: "INVALID_ARGUMENT", message: error.message))
+                outcome.rejected.append(Rejection(seq: entry.sequence, code: .invalidArgument, message: error.message))
             } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
                 let record = "\(entry.change.entity.rawValue) \(entry.change.id.text)"
                 outcome.rejected.append(
-                    Rejection(seq: entry.sequence, code: "INVALID_ARGUMENT", message: "\(record): \(error.message ?? "constraint failed")"))
+                    Rejection(seq: entry.sequence, code: .invalidArgument, message: "\(record): \(error.message ?? "constraint failed")"))
             }
         }
         try SQLiteServerStore.saveClock(clock, db)

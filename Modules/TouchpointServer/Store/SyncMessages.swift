@@ -4,15 +4,15 @@ import TouchpointProtocol
 
 
 /// A change the server refused permanently; the client dead-letters it.
-public struct Rejection: Hashable, Sendable, Codable {
+public struct Rejection: Hashable, Sendable {
     public var seq: UInt64
-    /// Canonical code name, e.g. `PERMISSION_DENIED`, `INVALID_ARGUMENT`.
-    public var code: String
+    /// Why, e.g. `PERMISSION_DENIED`, `INVALID_ARGUMENT`.
+    public var code: ProtocolError.Code
     /// One clear line naming the record.
     public var message: String
 
     /// Creates a rejection.
-    public init(seq: UInt64, code: String, message: String) {
+    public init(seq: UInt64, code: ProtocolError.Code, message: String) {
         self.seq = seq
         self.code = code
         self.message = message
@@ -20,7 +20,7 @@ public struct Rejection: Hashable, Sendable, Codable {
 }
 
 /// What applying one pushed batch did.
-public struct PushOutcome: Hashable, Sendable, Codable {
+public struct PushOutcome: Hashable, Sendable {
     /// The highest local sequence now applied or rejected: the client drops its outbox up to here.
     public var ackedSeq: UInt64
     public var applied: Int = 0

@@ -1,5 +1,6 @@
 import Foundation
 import TouchpointModel
+import TouchpointProtocol
 
 /// Who may push what: the scope and identity rules, free of storage.
 enum SyncPolicy {
@@ -16,7 +17,7 @@ enum SyncPolicy {
         _ change: Change, seq: UInt64, by principal: Principal, customerTerritory: String?, storedAuthor: String?
     ) -> Rejection? {
         let record = "\(change.entity.rawValue) \(change.id.uuidString.lowercased())"
-        func deny(_ why: String) -> Rejection { Rejection(seq: seq, code: "PERMISSION_DENIED", message: "\(record): \(why)") }
+        func deny(_ why: String) -> Rejection { Rejection(seq: seq, code: .permissionDenied, message: "\(record): \(why)") }
         let values = Dictionary(change.fields.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last })
 
         if !principal.seesEverything {
@@ -30,7 +31,7 @@ enum SyncPolicy {
             } else {
                 guard let territory = customerTerritory else {
                     return Rejection(
-                        seq: seq, code: "FAILED_PRECONDITION", message: "\(record): its customer is unknown to the server")
+                        seq: seq, code: .failedPrecondition, message: "\(record): its customer is unknown to the server")
                 }
                 if !principal.territories.contains(territory) {
                     return deny("its customer is in territory '\(territory)', outside your territories")
@@ -47,7 +48,7 @@ enum SyncPolicy {
             }
         }
         if change.fields.isEmpty {
-            return Rejection(seq: seq, code: "INVALID_ARGUMENT", message: "\(record): change has no fields")
+            return Rejection(seq: seq, code: .invalidArgument, message: "\(record): change has no fields")
         }
         return nil
     }
