@@ -106,9 +106,12 @@ let package = Package(
             name: "touchpoint-server",
             dependencies: [
                 "TouchpointServer",
+                "TouchpointClient",
+                "TouchpointModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             path: "Apps/touchpoint-server",
             swiftSettings: swiftSettings

@@ -41,6 +41,8 @@ public struct SyncServer: Service {
     let logger: Logger
     /// The address the server listens on (with the real port when bound to port 0).
     public let localAddress: SocketAddress
+    /// The bound port (the real one when bound to port 0).
+    public var port: Int { localAddress.port ?? 0 }
 
     /// Binds the listening socket; call ``run()`` to serve.
     public static func bind(
