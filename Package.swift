@@ -163,6 +163,7 @@ let package = Package(
         .testTarget(
             name: "TouchpointIntegrationTests",
             dependencies: [
+                "touchpoint-server",
                 "TouchpointServer",
                 "TouchpointClient",
                 "TouchpointStore",

@@ -163,7 +163,7 @@ public struct Endpoint: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses `HOST:PORT` (IPv6 as `[::1]:7070`); throws a clear error otherwise.
     public init(parsing text: String) throws {
-        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]), (1...65535).contains(port)
+        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]), (0...65535).contains(port)
         else { throw ProtocolError(.invalidArgument, "'\(text)' is not HOST:PORT (e.g. 127.0.0.1:7070)") }
         var host = String(text[..<colon])
         if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }

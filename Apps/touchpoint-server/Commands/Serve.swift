@@ -33,7 +33,8 @@ struct Serve: AsyncParsableCommand {
         configuration.maxClockSkew = maxSkew
         let service = SyncService(store: try store.open(), configuration: configuration, logger: logger)
         let server = try await SyncServer.bind(host: endpoint.host, port: endpoint.port, service: service, logger: logger)
-        print("listening on \(Endpoint(host: endpoint.host, port: server.port))")
+        // Written unbuffered: scripts and tests wait for this line on a pipe.
+        FileHandle.standardOutput.write(Data("listening on \(Endpoint(host: endpoint.host, port: server.port))\n".utf8))
         let group = ServiceGroup(
             configuration: .init(services: [server], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
