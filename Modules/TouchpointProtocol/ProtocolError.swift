@@ -95,6 +95,7 @@ public struct ProtocolError: Error, Hashable, Sendable, CustomStringConvertible 
             }
         }
 
+        /// The gRPC name.
         public var description: String { name }
     }
 
@@ -127,6 +128,7 @@ public struct ProtocolError: Error, Hashable, Sendable, CustomStringConvertible 
     /// True when the failed request may be sent again unchanged, after a backoff.
     public var isRetryable: Bool { code.isRetryable || retryAfter != nil }
 
+    /// `CODE: message [details] (cause: …)`.
     public var description: String {
         var text = "\(code.name): \(message)"
         if !details.isEmpty {
@@ -142,6 +144,7 @@ public struct ProtocolError: Error, Hashable, Sendable, CustomStringConvertible 
             && lhs.retryAfter == rhs.retryAfter
     }
 
+    /// Hashes what equality compares.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(code)
         hasher.combine(message)

@@ -41,6 +41,7 @@ public struct FrameEncoder: MessageToByteEncoder, Sendable {
         self.compressionSwitch = CompressionSwitch(enabled: compressionEnabled)
     }
 
+    /// Appends one frame carrying `data` (see ``encode(_:into:)``).
     public func encode(data: Touchpoint_V1_Envelope, out: inout ByteBuffer) throws {
         try encode(data, into: &out)
     }
