@@ -226,6 +226,11 @@ import TouchpointProtocol
         #expect(machine.received(.pong(requestID: 0, nonce: 1)) == .none)
     }
 
+    @Test func serverPingsOnlyWhenReady() throws {
+        #expect(Machine(configuration: Self.configuration).keepalivePing(nonce: 1) == .none)
+        #expect(Self.ready().keepalivePing(nonce: 3) == .send(.ping(requestID: 0, nonce: 3)))
+    }
+
     @Test func helloTwiceIsFatal() throws {
         var machine = Self.ready()
         #expect(Self.fatalCode(machine.received(Self.hello())) == .failedPrecondition)
