@@ -14,6 +14,7 @@ import NIOCore
 /// Every error is a ``ProtocolError``; the connection must answer it with a
 /// fatal `Error` frame and close (``ServerSessionStateMachine/failed(_:)``).
 public struct FrameDecoder: NIOSingleStepByteToMessageDecoder {
+    /// Each frame decodes to one envelope.
     public typealias InboundOut = Touchpoint_V1_Envelope
 
     /// The largest payload accepted, compressed or inflated, in bytes.

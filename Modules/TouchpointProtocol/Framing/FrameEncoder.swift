@@ -16,6 +16,7 @@ import SwiftProtobuf
 /// encoder.compressionSwitch.enable()
 /// ```
 public struct FrameEncoder: MessageToByteEncoder, Sendable {
+    /// Each envelope becomes one frame.
     public typealias OutboundIn = Touchpoint_V1_Envelope
 
     /// Threshold and level used once compression is on.
