@@ -1,3 +1,5 @@
+import Foundation
+
 /// A value the domain refuses, with the field it concerns and a human reason.
 public struct ValidationError: Error, Hashable, Sendable, CustomStringConvertible {
     /// `entity.field`, e.g. `feedback.score`.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A closed set of values that parses from its raw text with a clear error.
 public protocol Vocabulary: RawRepresentable, CaseIterable, Hashable, Sendable, Codable where RawValue == String {
     /// Name used in error messages, e.g. `channel`.

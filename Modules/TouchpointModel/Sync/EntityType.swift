@@ -1,3 +1,5 @@
+import Foundation
+
 /// The kinds of synced record.
 public enum EntityType: String, CaseIterable, Hashable, Sendable, Codable {
     case customer
@@ -12,6 +14,17 @@ public enum EntityType: String, CaseIterable, Hashable, Sendable, Codable {
         switch self {
         case .interaction, .feedback, .note: true
         case .customer, .supportCase, .followUp: false
+        }
+    }
+}
+
+extension EntityType {
+    /// How users call this entity in messages.
+    public var displayName: String {
+        switch self {
+        case .supportCase: "case"
+        case .followUp: "follow-up"
+        default: rawValue
         }
     }
 }

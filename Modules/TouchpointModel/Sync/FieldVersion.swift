@@ -1,3 +1,5 @@
+import Foundation
+
 /// The version of one field: the HLC of the edit and the site that made it.
 ///
 /// Versions are totally ordered: by HLC, then by site id. The merge rule keeps

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The stored state of one field: value plus version.
 public struct FieldState: Hashable, Sendable, Codable {
     /// The value.

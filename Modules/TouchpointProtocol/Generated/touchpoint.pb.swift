@@ -792,6 +792,32 @@ public nonisolated struct Touchpoint_V1_PushAck: Sendable {
   /// The highest server sequence after the batch was applied.
   public var sequenceHead: UInt64 = 0
 
+  /// Changes refused permanently (acknowledged all the same): the client moves
+  /// them to its dead-letter list so they never block the rest of the outbox.
+  public var rejected: [Touchpoint_V1_Rejection] = []
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+/// One pushed change the server refused permanently.
+public nonisolated struct Touchpoint_V1_Rejection: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// The local outbox sequence of the refused change.
+  public var sequence: UInt64 = 0
+
+  /// Why: usually ERROR_CODE_PERMISSION_DENIED (out of scope, pushing as
+  /// another agent) or ERROR_CODE_INVALID_ARGUMENT (a value the domain refuses).
+  public var code: Touchpoint_V1_ErrorCode = .ok
+
+  /// One line naming the record, e.g. "customer 6f1c…: territory 'south' is
+  /// outside your territories".
+  public var message: String = String()
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -2632,7 +2658,7 @@ nonisolated extension Touchpoint_V1_PushRequest: SwiftProtobuf.Message, SwiftPro
 
 nonisolated extension Touchpoint_V1_PushAck: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".PushAck"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}acked_sequence\0\u{1}applied\0\u{1}duplicates\0\u{1}conflicts\0\u{3}sequence_head\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}acked_sequence\0\u{1}applied\0\u{1}duplicates\0\u{1}conflicts\0\u{3}sequence_head\0\u{1}rejected\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -2645,6 +2671,7 @@ nonisolated extension Touchpoint_V1_PushAck: SwiftProtobuf.Message, SwiftProtobu
       case 3: try { try decoder.decodeSingularUInt32Field(value: &self.duplicates) }()
       case 4: try { try decoder.decodeSingularUInt32Field(value: &self.conflicts) }()
       case 5: try { try decoder.decodeSingularUInt64Field(value: &self.sequenceHead) }()
+      case 6: try { try decoder.decodeRepeatedMessageField(value: &self.rejected) }()
       default: break
       }
     }
@@ -2666,6 +2693,9 @@ nonisolated extension Touchpoint_V1_PushAck: SwiftProtobuf.Message, SwiftProtobu
     if self.sequenceHead != 0 {
       try visitor.visitSingularUInt64Field(value: self.sequenceHead, fieldNumber: 5)
     }
+    if !self.rejected.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.rejected, fieldNumber: 6)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -2675,6 +2705,47 @@ nonisolated extension Touchpoint_V1_PushAck: SwiftProtobuf.Message, SwiftProtobu
     if lhs.duplicates != rhs.duplicates {return false}
     if lhs.conflicts != rhs.conflicts {return false}
     if lhs.sequenceHead != rhs.sequenceHead {return false}
+    if lhs.rejected != rhs.rejected {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Touchpoint_V1_Rejection: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".Rejection"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}sequence\0\u{1}code\0\u{1}message\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularUInt64Field(value: &self.sequence) }()
+      case 2: try { try decoder.decodeSingularEnumField(value: &self.code) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.message) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if self.sequence != 0 {
+      try visitor.visitSingularUInt64Field(value: self.sequence, fieldNumber: 1)
+    }
+    if self.code != .ok {
+      try visitor.visitSingularEnumField(value: self.code, fieldNumber: 2)
+    }
+    if !self.message.isEmpty {
+      try visitor.visitSingularStringField(value: self.message, fieldNumber: 3)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Touchpoint_V1_Rejection, rhs: Touchpoint_V1_Rejection) -> Bool {
+    if lhs.sequence != rhs.sequence {return false}
+    if lhs.code != rhs.code {return false}
+    if lhs.message != rhs.message {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

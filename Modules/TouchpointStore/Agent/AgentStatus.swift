@@ -1,0 +1,47 @@
+import Foundation
+import GRDB
+import TouchpointModel
+
+/// What `touchpoint-agent status` and `touchpointctl inspect` show about an agent database.
+public struct AgentStatus: Hashable, Sendable, Codable {
+    public var siteID: String
+    public var agentID: String
+    public var server: String?
+    /// Live (non-deleted) records per entity.
+    public var records: [String: Int]
+    /// Changes waiting to be pushed.
+    public var outboxDepth: Int
+    /// When the oldest unsynced change was made.
+    public var oldestUnsynced: Date?
+    public var deadLetters: Int
+    public var pullCursor: UInt64
+    public var lastSyncAt: Date?
+    public var lastError: String?
+}
+
+extension AgentStore {
+    /// Counts and sync bookkeeping.
+    public func status() throws -> AgentStatus {
+        try writer.read { db in
+            let identity = try Self.identity(db)
+            var records: [String: Int] = [:]
+            for entity in EntityType.allCases {
+                records[entity.rawValue] = try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM \(RecordSchema.table(entity)) WHERE deleted = 0") ?? 0
+            }
+            let outbox = try Row.fetchOne(db, sql: "SELECT count(*) AS n, min(created_at) AS oldest FROM outbox")!
+            return AgentStatus(
+                siteID: identity.site.description,
+                agentID: identity.agentID.uuidString.lowercased(),
+                server: try Meta.get(.server, db),
+                records: records,
+                outboxDepth: outbox["n"],
+                oldestUnsynced: (outbox["oldest"] as Int64?).map(Date.init(milliseconds:)),
+                deadLetters: try Int.fetchOne(db, sql: "SELECT count(*) FROM dead_letters") ?? 0,
+                pullCursor: (try Meta.get(.pullCursor, db)).flatMap(UInt64.init) ?? 0,
+                lastSyncAt: (try Meta.get(.lastSyncAt, db)).flatMap(Int64.init).map(Date.init(milliseconds:)),
+                lastError: try Meta.get(.lastError, db)
+            )
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import GRDB
+import TouchpointModel
+
+/// A queued local change waiting to be pushed.
+public struct OutboxEntry: Hashable, Sendable {
+    /// Local sequence, strictly increasing, never reused.
+    public var seq: Int64
+    /// The change.
+    public var change: Change
+    /// When it was queued.
+    public var createdAt: Date
+}
+
+/// A change the server refused permanently, parked so it does not block the others.
+public struct DeadLetter: Hashable, Sendable {
+    public var entry: OutboxEntry
+    /// The server's error code, e.g. `PERMISSION_DENIED`.
+    public var code: String
+    /// The server's message.
+    public var message: String
+    public var failedAt: Date
+}
+
+extension AgentStore {
+    /// Queued changes after `seq`, oldest first.
+    public func outbox(after seq: Int64 = 0, limit: Int = 1000) throws -> [OutboxEntry] {
+        try writer.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT seq, entity, entity_id, change, created_at FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?",
+                arguments: [seq, limit]
+            ).map(Self.outboxEntry)
+        }
+    }
+
+    /// Removes queued changes up to and including `seq` (the server acknowledged them).
+    public func acknowledge(upTo seq: Int64) throws {
+        try writer.write { db in try db.execute(sql: "DELETE FROM outbox WHERE seq <= ?", arguments: [seq]) }
+    }
+
+    /// Moves one queued change to the dead-letter list.
+    public func deadLetter(seq: Int64, code: String, message: String, now: Date = Date()) throws {
+        try writer.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO dead_letters(seq, entity, entity_id, change, created_at, code, message, failed_at)
+                    SELECT seq, entity, entity_id, change, created_at, ?, ?, ? FROM outbox WHERE seq = ?
+                    """, arguments: [code, message, Int64(HLC.milliseconds(now)), seq])
+            try db.execute(sql: "DELETE FROM outbox WHERE seq = ?", arguments: [seq])
+        }
+    }
+
+    /// Every dead letter, oldest first.
+    public func deadLetters() throws -> [DeadLetter] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM dead_letters ORDER BY seq").map { row in
+                DeadLetter(
+                    entry: try Self.outboxEntry(row), code: row["code"], message: row["message"],
+                    failedAt: Date(milliseconds: row["failed_at"]))
+            }
+        }
+    }
+
+    static func outboxEntry(_ row: Row) throws -> OutboxEntry {
+        guard let entity = EntityType(rawValue: row["entity"]), let id = UUID(uuidString: row["entity_id"]) else {
+            throw StoreError.corrupt("bad outbox row \(row)")
+        }
+        let fields = try JSONDecoder().decode([FieldChange].self, from: Data((row["change"] as String).utf8))
+        return OutboxEntry(
+            seq: row["seq"], change: Change(entity: entity, id: id, fields: fields),
+            createdAt: Date(milliseconds: row["created_at"]))
+    }
+
+    /// Applies a page of pulled changes and the new cursor in one transaction (exactly-once).
+    ///
+    /// Changes merge with the rule only; conflicts are detected and kept by the server.
+    /// Returns how many changes altered something.
+    @discardableResult
+    public func applyPulled(_ changes: [Change], cursor: UInt64, now: Date = Date()) throws -> Int {
+        try writer.write { db in
+            var writer = try LocalWriter(db)
+            var altered = 0
+            for change in changes {
+                try writer.clock.receive(change.maxHLC, now: now)
+                let result = try writer.table.merge(change, validate: false, db)
+                if !result.applied.isEmpty { altered += 1 }
+            }
+            try Meta.set(.pullCursor, String(cursor), db)
+            try writer.finish()
+            return altered
+        }
+    }
+}
+
+extension Date {
+    /// A date from milliseconds since the epoch.
+    public init(milliseconds: Int64) { self.init(timeIntervalSince1970: Double(milliseconds) / 1000) }
+}

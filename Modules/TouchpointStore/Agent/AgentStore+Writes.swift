@@ -1,0 +1,104 @@
+import Foundation
+import GRDB
+import TouchpointModel
+
+extension AgentStore {
+    /// Creates a record; throws if one with the same id exists.
+    public func create<R: SyncRecord>(_ record: R, now: Date = Date()) throws {
+        try create([record], now: now)
+    }
+
+    /// Creates many records in one transaction (all or none).
+    public func create(_ records: [any SyncRecord], now: Date = Date()) throws {
+        try writer.write { db in
+            var writer = try LocalWriter(db)
+            for record in records {
+                try record.validate()
+                try writer.create(type(of: record).entity, record.id, record.fields, now: now)
+            }
+            try writer.finish()
+        }
+    }
+
+    /// Edits a record: the closure changes a typed copy; only fields that differ are stamped and queued.
+    @discardableResult
+    public func update<R: SyncRecord>(_ type: R.Type, id: UUID, now: Date = Date(), _ edit: (inout R) throws -> Void)
+        throws -> R
+    {
+        try writer.write { db in
+            var writer = try LocalWriter(db)
+            guard var record: R = try writer.typed(R.self, id) else { throw StoreError.notFound(R.entity, id.uuidString) }
+            guard !R.entity.isAppendOnly else {
+                throw StoreError.refused("\(R.entity.displayName) records are append-only and cannot be edited")
+            }
+            try edit(&record)
+            try record.validate()
+            try writer.write(R.entity, id, record.fields, now: now)
+            try writer.finish()
+            return record
+        }
+    }
+
+    /// Deletes a record with a tombstone that syncs like any field.
+    public func delete(_ entity: EntityType, id: UUID, now: Date = Date()) throws {
+        try writer.write { db in
+            var writer = try LocalWriter(db)
+            guard let state = try writer.table.load(entity, id, db), !state.isDeleted else {
+                throw StoreError.notFound(entity, id.uuidString)
+            }
+            try writer.write(entity, id, [tombstoneField: .integer(1)], now: now)
+            try writer.finish()
+        }
+    }
+}
+
+/// One transaction's local writes: ticks the clock, merges, and appends outbox entries.
+struct LocalWriter {
+    let db: Database
+    var table = RecordTable()
+    var clock: HybridLogicalClock
+    let encoder = JSONEncoder()
+
+    init(_ db: Database) throws {
+        self.db = db
+        let identity = try AgentStore.identity(db)
+        let last = (try Meta.get(.clock, db)).flatMap(UInt64.init).map(HLC.init(rawValue:)) ?? .zero
+        clock = HybridLogicalClock(site: identity.site, last: last)
+    }
+
+    func typed<R: SyncRecord>(_ type: R.Type, _ id: UUID) throws -> R? {
+        var table = RecordTable()
+        guard let state = try table.load(R.entity, id, db), !state.isDeleted else { return nil }
+        return try R(id: id, fields: state.values)
+    }
+
+    mutating func create(_ entity: EntityType, _ id: UUID, _ values: [String: FieldValue], now: Date) throws {
+        if try table.load(entity, id, db) != nil {
+            throw StoreError.refused("a \(entity.displayName) with id \(id.uuidString.lowercased()) already exists")
+        }
+        try write(entity, id, values, now: now)
+    }
+
+    /// Stamps the fields whose value differs from the stored one and queues them.
+    mutating func write(_ entity: EntityType, _ id: UUID, _ values: [String: FieldValue], now: Date) throws {
+        let current = try table.load(entity, id, db)
+        let version = clock.tick(now: now)
+        let changed = values.keys.sorted().compactMap { name -> FieldChange? in
+            let old = current?.fields[name]
+            if let old, old.value == values[name]! { return nil }
+            if old == nil, values[name]! == .null, current != nil { return nil }
+            // A delete's base is the newest version its author has seen of the record,
+            // so the server can tell edits the author never saw (MergeRule.deleteConflicts).
+            let base = name == tombstoneField ? current?.fields.values.map(\.version).max() : old?.version
+            return FieldChange(name: name, value: values[name]!, version: version, base: base)
+        }
+        guard !changed.isEmpty else { return }
+        let change = Change(entity: entity, id: id, fields: changed)
+        _ = try table.merge(change, validate: false, db)
+        let payload = String(decoding: try encoder.encode(change.fields), as: UTF8.self)
+        try db.cachedStatement(sql: "INSERT INTO outbox(entity, entity_id, change, created_at) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [entity.rawValue, id.uuidString.lowercased(), payload, Int64(HLC.milliseconds(now))])
+    }
+
+    func finish() throws { try Meta.set(.clock, String(clock.last.rawValue), db) }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import GRDB
+import TouchpointModel
+
+/// The field agent's offline-first database.
+///
+/// Every local write stores, in one transaction, the record, its per-field
+/// versions and an outbox entry with a monotonically increasing sequence: a
+/// write is either wholly there with its outbox entry, or not at all.
+///
+/// ```swift
+/// let store = try AgentStore(path: "agent.sqlite")
+/// try store.initialize(agentID: me, territories: ["north"])
+/// try store.create(try Customer(name: "Anika", territory: "north"))
+/// ```
+public struct AgentStore: Sendable {
+    let writer: any DatabaseWriter
+
+    /// Opens (creating if needed) the database at `path` in WAL mode and migrates it.
+    public init(path: String) throws {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        var config = Configuration()
+        config.busyMode = .timeout(10)
+        try self.init(writer: try DatabasePool(path: path, configuration: config))
+    }
+
+    /// Wraps a writer (tests pass an in-memory `DatabaseQueue`) and migrates it.
+    public init(writer: any DatabaseWriter) throws {
+        self.writer = writer
+        try AgentSchema.migrator.migrate(writer)
+    }
+
+    /// A fresh in-memory store.
+    public static func inMemory() throws -> AgentStore { try AgentStore(writer: try DatabaseQueue()) }
+
+    /// Creates this replica's identity once; later calls keep the site id and update the rest.
+    @discardableResult
+    public func initialize(agentID: UUID? = nil, territories: [String] = []) throws -> AgentIdentity {
+        try writer.write { db in
+            if try Meta.get(.siteID, db) == nil { try Meta.set(.siteID, SiteID.random().description, db) }
+            if let agentID {
+                try Meta.set(.agentID, agentID.uuidString.lowercased(), db)
+            } else if try Meta.get(.agentID, db) == nil {
+                try Meta.set(.agentID, UUID().uuidString.lowercased(), db)
+            }
+            if !territories.isEmpty { try Meta.set(.territories, territories.joined(separator: ","), db) }
+            return try Self.identity(db)
+        }
+    }
+
+    /// This replica's identity; throws when `initialize` was never called.
+    public func identity() throws -> AgentIdentity { try writer.read(Self.identity) }
+
+    static func identity(_ db: Database) throws -> AgentIdentity {
+        guard let siteText = try Meta.get(.siteID, db), let site = SiteID(siteText),
+            let agentText = try Meta.get(.agentID, db), let agent = UUID(uuidString: agentText)
+        else {
+            throw StoreError(kind: .notInitialized, message: "agent database is not initialized: run `touchpoint-agent init`")
+        }
+        let territories = (try Meta.get(.territories, db))?.split(separator: ",").map(String.init) ?? []
+        return AgentIdentity(site: site, agentID: agent, territories: territories)
+    }
+
+    /// Reads a setting.
+    public func meta(_ key: MetaKey) throws -> String? { try writer.read { try Meta.get(key, $0) } }
+
+    /// Writes (or, with nil, removes) a setting.
+    public func setMeta(_ key: MetaKey, _ value: String?) throws { try writer.write { try Meta.set(key, value, $0) } }
+}
+
+/// Who this database is: its replica id and its agent.
+public struct AgentIdentity: Hashable, Sendable, Codable {
+    /// The replica (site) id, the HLC tie-break.
+    public var site: SiteID
+    /// The agent whose laptop this is.
+    public var agentID: UUID
+    /// Territories recorded at init.
+    public var territories: [String]
+}

@@ -1,0 +1,39 @@
+import GRDB
+
+/// Keys of the agent database's `meta` table (settings and sync bookkeeping).
+public enum MetaKey: String, CaseIterable, Sendable {
+    /// This replica's site id (created once).
+    case siteID = "site_id"
+    /// The agent this database belongs to.
+    case agentID = "agent_id"
+    /// The last HLC issued or observed, packed.
+    case clock = "hlc_last"
+    /// Sync server address, HOST:PORT.
+    case server
+    /// Agent token for the server.
+    case token
+    /// Server sequence up to which changes have been pulled and applied.
+    case pullCursor = "pull_cursor"
+    /// Time (ms) of the last successful sync.
+    case lastSyncAt = "last_sync_at"
+    /// Last sync error, one line.
+    case lastError = "last_error"
+    /// Territories the agent works in (comma-separated), used for offline defaults.
+    case territories
+}
+
+enum Meta {
+    static func get(_ key: MetaKey, _ db: Database) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key.rawValue])
+    }
+
+    static func set(_ key: MetaKey, _ value: String?, _ db: Database) throws {
+        if let value {
+            try db.execute(
+                sql: "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                arguments: [key.rawValue, value])
+        } else {
+            try db.execute(sql: "DELETE FROM meta WHERE key = ?", arguments: [key.rawValue])
+        }
+    }
+}

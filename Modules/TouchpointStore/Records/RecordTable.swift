@@ -1,0 +1,159 @@
+import Foundation
+import GRDB
+import TouchpointModel
+
+/// Reads and writes ``RecordState`` rows of the record tables, applying the
+/// merge rule field by field. All functions run inside the caller's transaction.
+package struct RecordTable {
+    package private(set) var sites = SiteTable()
+
+    package init() {}
+
+    /// The stored state of a record, or nil.
+    package mutating func load(_ entity: EntityType, _ id: UUID, _ db: Database) throws -> RecordState? {
+        let table = RecordSchema.table(entity)
+        let columns = (entity.fieldNames + ["deleted", "_versions"]).map { "\"\($0)\"" }.joined(separator: ", ")
+        guard
+            let row = try Row.fetchOne(
+                db, sql: "SELECT \(columns) FROM \(table) WHERE id = ?", arguments: [id.uuidString.lowercased()])
+        else { return nil }
+        return try state(entity, id, row, db)
+    }
+
+    /// Decodes a row that holds the entity's field columns, `deleted` and `_versions`.
+    package mutating func state(_ entity: EntityType, _ id: UUID, _ row: Row, _ db: Database) throws -> RecordState {
+        let versions = try decodeVersions(row["_versions"], db)
+        var fields: [String: FieldState] = [:]
+        for name in entity.fieldNames {
+            guard let version = versions[name] else { continue }
+            fields[name] = FieldState(value: FieldValue(row[name] as DatabaseValue), version: version)
+        }
+        if let version = versions[tombstoneField] {
+            fields[tombstoneField] = FieldState(value: .integer(row["deleted"]), version: version)
+        }
+        return RecordState(entity: entity, id: id, fields: fields)
+    }
+
+    /// Writes a full record state (insert or replace).
+    package mutating func save(_ state: RecordState, _ db: Database) throws {
+        let names = state.entity.fieldNames
+        let table = RecordSchema.table(state.entity)
+        var values: [DatabaseValue] = [state.id.uuidString.lowercased().databaseValue]
+        for name in names { values.append((state.fields[name]?.value ?? .null).databaseValue) }
+        values.append((state.isDeleted ? 1 : 0).databaseValue)
+        values.append(try encodeVersions(state.fields, db).databaseValue)
+        let columns = (["id"] + names + ["deleted", "_versions"]).map { "\"\($0)\"" }
+        let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        let updates = columns.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+        let sql = """
+            INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))
+            ON CONFLICT(id) DO UPDATE SET \(updates)
+            """
+        try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(values))
+    }
+
+    /// Merges a change into the stored record and writes the result.
+    ///
+    /// A change for a record that does not exist yet must carry every required
+    /// field. With `validate`, the record as the change would leave it (its
+    /// values over the stored ones) must pass the domain rules.
+    package mutating func merge(_ change: Change, validate: Bool, _ db: Database) throws -> MergeResult {
+        var state = try load(change.entity, change.id, db) ?? RecordState(entity: change.entity, id: change.id)
+        let existed = !state.fields.isEmpty
+        if change.entity.isAppendOnly, existed {
+            // Append-only facts: re-sending is a no-op; they are never edited after creation.
+            let changesValues = change.fields.contains { field in
+                field.name != tombstoneField && state.fields[field.name]?.value != field.value
+            }
+            if !changesValues {
+                let deleting = change.fields.filter { $0.name == tombstoneField }
+                if deleting.isEmpty { return MergeResult(applied: [], conflicts: [], created: false) }
+                return try mergeFields(deleting, into: &state, existed: true, db)
+            }
+        }
+        if validate {
+            var proposed = state.values
+            for field in change.fields { proposed[field.name] = field.value }
+            proposed[tombstoneField] = nil
+            try change.entity.validate(id: change.id, fields: proposed)
+        }
+        for field in change.fields where field.name != tombstoneField && !change.entity.fieldNames.contains(field.name) {
+            throw StoreError.invalid("\(change.entity.displayName) has no field '\(field.name)'")
+        }
+        return try mergeFields(change.fields, into: &state, existed: existed, db)
+    }
+
+    private mutating func mergeFields(
+        _ fields: [FieldChange], into state: inout RecordState, existed: Bool, _ db: Database
+    ) throws -> MergeResult {
+        var applied: [FieldChange] = []
+        var conflicts = MergeRule.deleteConflicts(
+            before: state, change: Change(entity: state.entity, id: state.id, fields: fields))
+        for field in fields {
+            let merged = MergeRule.merge(current: state.fields[field.name], incoming: field)
+            state.fields[field.name] = merged.stored
+            if merged.applied { applied.append(field) }
+            if let conflict = merged.conflict { conflicts.append(conflict) }
+        }
+        // Absent optional fields are stored as null; a missing required one fails NOT NULL.
+        if !applied.isEmpty { try save(state, db) }
+        return MergeResult(applied: applied, conflicts: conflicts, created: !existed && !applied.isEmpty)
+    }
+
+    private mutating func encodeVersions(_ fields: [String: FieldState], _ db: Database) throws -> String {
+        var parts: [String] = []
+        for name in fields.keys.sorted() {
+            let version = fields[name]!.version
+            let idx = try sites.index(of: version.site, db)
+            parts.append("\"\(name)\":[\(version.hlc.rawValue),\(idx)]")
+        }
+        return "{" + parts.joined(separator: ",") + "}"
+    }
+
+    private mutating func decodeVersions(_ text: String, _ db: Database) throws -> [String: FieldVersion] {
+        guard let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: [NSNumber]] else {
+            throw StoreError.corrupt("bad _versions \(text)")
+        }
+        var result: [String: FieldVersion] = [:]
+        for (name, pair) in object where pair.count == 2 {
+            result[name] = FieldVersion(
+                hlc: HLC(rawValue: pair[0].uint64Value), site: try sites.site(at: pair[1].int64Value, db))
+        }
+        return result
+    }
+}
+
+/// What merging one change did.
+package struct MergeResult: Sendable {
+    /// Field changes that won and were written.
+    package var applied: [FieldChange]
+    /// Concurrent edits detected (winner and loser kept).
+    package var conflicts: [FieldConflict]
+    /// True when the record did not exist before.
+    package var created: Bool
+}
+
+extension RecordTable {
+    /// Visits every record state of an entity matching an optional SQL condition on
+    /// the table (aliased `r`), in pages, inside the caller's read.
+    package mutating func forEachState(
+        _ entity: EntityType, where condition: String = "1", arguments: [DatabaseValue] = [], _ db: Database,
+        _ body: (RecordState) throws -> Void
+    ) throws {
+        let table = RecordSchema.table(entity)
+        let columns = (["id"] + entity.fieldNames + ["deleted", "_versions"]).map { "r.\"\($0)\"" }.joined(separator: ", ")
+        let sql = "SELECT \(columns) FROM \(table) r WHERE \(condition)"
+        let cursor = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
+        while let row = try cursor.next() {
+            guard let id = UUID(uuidString: row["id"]) else { throw StoreError.corrupt("bad id in \(table)") }
+            try body(try state(entity, id, row, db))
+        }
+    }
+
+    /// The SQL condition that limits an entity's rows (alias `r`) to customers of the given territories.
+    package static func territoryCondition(_ entity: EntityType, count: Int) -> String {
+        let list = Array(repeating: "?", count: count).joined(separator: ", ")
+        if entity == .customer { return "r.territory IN (\(list))" }
+        return "r.customer_id IN (SELECT id FROM customers WHERE territory IN (\(list)))"
+    }
+}
