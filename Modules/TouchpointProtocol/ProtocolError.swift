@@ -49,7 +49,7 @@ public struct ProtocolError: Error, Hashable, Sendable, CustomStringConvertible 
         public static let failedPrecondition = Code(.failedPrecondition)
         /// The operation was aborted (e.g. a transaction conflict); retry it.
         public static let aborted = Code(.aborted)
-        /// A value is outside the accepted range (e.g. an HLC too far ahead of the server clock).
+        /// A value is outside the accepted range (unused by version 1 servers).
         public static let outOfRange = Code(.outOfRange)
         /// The message kind is unknown or not supported.
         public static let unimplemented = Code(.unimplemented)

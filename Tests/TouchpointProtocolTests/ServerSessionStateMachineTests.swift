@@ -214,6 +214,14 @@ import TouchpointProtocol
         #expect(admin.received(request) == .admin(requestID: 8, command: .status(.init())))
     }
 
+    @Test func agentsMayAskForTheirDigestOnly() throws {
+        var agent = Self.ready(role: .agent)
+        let digest = Envelope.adminRequest(requestID: 9, .digest(.init()))
+        #expect(agent.received(digest) == .admin(requestID: 9, command: .digest(.init())))
+        let add = Envelope.adminRequest(requestID: 10, .agentAdd(.init()))
+        #expect(Self.requestErrorCode(agent.received(add), requestID: 10) == .permissionDenied)
+    }
+
     @Test func unknownAdminCommandIsUnimplemented() throws {
         var admin = Self.ready(role: .admin)
         let request = Envelope(requestID: 8, body: .adminRequest(.init()))
