@@ -1,5 +1,6 @@
 import Foundation
 import NIOCore
+import SwiftProtobuf
 import TouchpointModel
 import TouchpointProtocol
 
@@ -55,31 +56,21 @@ enum VectorCatalog {
             status.agents = [agent]
             return status
         }()
-        let resolve: Touchpoint_V1_ConflictResolveRequest = {
-            var request = Touchpoint_V1_ConflictResolveRequest()
-            request.conflictID = 17
-            request.choice = .custom
-            var value = Touchpoint_V1_Value()
-            value.text = "active"
-            request.customValue = value
-            return request
-        }()
-        let report: Touchpoint_V1_ReportResponse = {
-            var response = Touchpoint_V1_ReportResponse()
-            response.json = #"{"kind":"nps","nps":42.5,"responses":120}"#
-            response.columns = ["channel", "nps", "responses"]
-            var row = Touchpoint_V1_ReportRow()
-            row.cells = ["phone", "42.5", "120"]
-            response.rows = [row]
-            return response
-        }()
-        let rejection: Touchpoint_V1_Rejection = {
-            var rejection = Touchpoint_V1_Rejection()
-            rejection.sequence = 117
-            rejection.code = .permissionDenied
-            rejection.message = "interaction 1a000000-0000-4000-8000-000000000010: its customer is in territory 'south', outside your territories"
-            return rejection
-        }()
+        let resolve = Touchpoint_V1_ConflictResolveRequest.with {
+            $0.conflictID = 17
+            $0.choice = .custom
+            $0.customValue = .with { $0.text = "active" }
+        }
+        let report = Touchpoint_V1_ReportResponse.with {
+            $0.json = #"{"kind":"nps","nps":42.5,"responses":120}"#
+            $0.columns = ["channel", "nps", "responses"]
+            $0.rows = [.with { $0.cells = ["phone", "42.5", "120"] }]
+        }
+        let rejection = Touchpoint_V1_Rejection.with {
+            $0.sequence = 117
+            $0.code = .permissionDenied
+            $0.message = "interaction 1a000000-0000-4000-8000-000000000010: its customer is in territory 'south', outside your territories"
+        }
         return [
             .valid("hello", "Client opens the session: versions 1..1, zlib offered, default limits", hello()),
             .valid("welcome", "Server accepts: version 1, zlib, agent role, sequence head 1284", welcome()),
