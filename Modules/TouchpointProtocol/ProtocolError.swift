@@ -49,7 +49,7 @@ public struct ProtocolError: Error, Hashable, Sendable, CustomStringConvertible 
         public static let failedPrecondition = Code(.failedPrecondition)
         /// The operation was aborted (e.g. a transaction conflict); retry it.
         public static let aborted = Code(.aborted)
-        /// A value is outside the accepted range (e.g. an HLC too far ahead of the server clock).
+        /// A value is outside the accepted range (unused by version 1 servers).
         public static let outOfRange = Code(.outOfRange)
         /// The message kind is unknown or not supported.
         public static let unimplemented = Code(.unimplemented)
@@ -95,6 +95,7 @@ public struct ProtocolError: Error, Hashable, Sendable, CustomStringConvertible 
             }
         }
 
+        /// The gRPC name.
         public var description: String { name }
     }
 
@@ -127,6 +128,7 @@ public struct ProtocolError: Error, Hashable, Sendable, CustomStringConvertible 
     /// True when the failed request may be sent again unchanged, after a backoff.
     public var isRetryable: Bool { code.isRetryable || retryAfter != nil }
 
+    /// `CODE: message [details] (cause: …)`.
     public var description: String {
         var text = "\(code.name): \(message)"
         if !details.isEmpty {
@@ -142,6 +144,7 @@ public struct ProtocolError: Error, Hashable, Sendable, CustomStringConvertible 
             && lhs.retryAfter == rhs.retryAfter
     }
 
+    /// Hashes what equality compares.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(code)
         hasher.combine(message)

@@ -69,42 +69,34 @@ import TouchpointProtocol
         #expect(try decoder.decodeLast(buffer: &empty, seenEOF: true) == nil)
     }
 
-    @Test func corruptZlibIsAnError() throws {
-        var decoder = FrameDecoder()
-        var buffer = Self.rawFrame(flags: 1, length: 6, payload: [0x78, 0x9C, 0xFF, 0xFF, 0xFF, 0xFF])
-        let error = try #require(throws: ProtocolError.self) { try decoder.decode(buffer: &buffer) }
-        #expect(error.code == .invalidArgument)
+    struct Malformed: Sendable, CustomStringConvertible {
+        var description: String
+        var flags: UInt8
+        var payload: [UInt8]
+        var code: ProtocolError.Code
+        var maxFrameBytes = 64 * 1024
     }
 
-    @Test func inflateBombIsAnErrorNotAnAllocation() throws {
-        var decoder = FrameDecoder(maxFrameBytes: 64 * 1024)
-        let bomb = Zlib.deflate(ByteBuffer(repeating: 0, count: 16 << 20), level: 9)
-        #expect(bomb.readableBytes < 64 * 1024)
-        var buffer = Self.rawFrame(flags: 1, length: UInt32(bomb.readableBytes), payload: Array(bomb.readableBytesView))
-        let error = try #require(throws: ProtocolError.self) { try decoder.decode(buffer: &buffer) }
-        #expect(error.code == .resourceExhausted)
-    }
-
-    @Test func garbagePayloadIsInvalidArgument() throws {
-        var decoder = FrameDecoder()
-        var buffer = Self.rawFrame(flags: 0, length: 3, payload: [0xFF, 0xFF, 0xFF])
-        let error = try #require(throws: ProtocolError.self) { try decoder.decode(buffer: &buffer) }
-        #expect(error.code == .invalidArgument)
-    }
-
-    @Test func emptyEnvelopeIsInvalidArgument() throws {
-        var decoder = FrameDecoder()
-        var buffer = Self.rawFrame(flags: 0, length: 0)
-        let error = try #require(throws: ProtocolError.self) { try decoder.decode(buffer: &buffer) }
-        #expect(error.code == .invalidArgument)
-    }
-
-    @Test func unknownBodyIsUnimplemented() throws {
+    static let malformed: [Malformed] = [
+        Malformed(description: "corrupt zlib", flags: 1, payload: [0x78, 0x9C, 0xFF, 0xFF, 0xFF, 0xFF], code: .invalidArgument),
+        Malformed(
+            description: "inflate bomb: 16 MiB of zeros against a 64 KiB limit", flags: 1,
+            payload: Array(Zlib.deflate(ByteBuffer(repeating: 0, count: 16 << 20), level: 9).readableBytesView),
+            code: .resourceExhausted
+        ),
+        Malformed(description: "not protobuf", flags: 0, payload: [0xFF, 0xFF, 0xFF], code: .invalidArgument),
+        Malformed(description: "empty envelope", flags: 0, payload: [], code: .invalidArgument),
         // Field 99, varint 1: a body kind from a future version.
-        var decoder = FrameDecoder()
-        var buffer = Self.rawFrame(flags: 0, length: 3, payload: [0x98, 0x06, 0x01])
+        Malformed(description: "unknown body", flags: 0, payload: [0x98, 0x06, 0x01], code: .unimplemented),
+    ]
+
+    @Test(arguments: malformed)
+    func malformedPayloadsFailWithTheirCode(_ frame: Malformed) throws {
+        #expect(frame.payload.count < frame.maxFrameBytes)
+        var decoder = FrameDecoder(maxFrameBytes: frame.maxFrameBytes)
+        var buffer = Self.rawFrame(flags: frame.flags, length: UInt32(frame.payload.count), payload: frame.payload)
         let error = try #require(throws: ProtocolError.self) { try decoder.decode(buffer: &buffer) }
-        #expect(error.code == .unimplemented)
+        #expect(error.code == frame.code)
     }
 }
 

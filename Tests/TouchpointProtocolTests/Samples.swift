@@ -32,13 +32,24 @@ enum Samples {
     static let touchpoints = ["billing", "support", "onboarding", "renewal", "complaint"]
     static let stages = ["support", "onboarding", "renewal", "usage", "purchase"]
     static let outcomes = ["resolved", "follow_up", "escalated", "no_action"]
-    static let summaries = [
-        "Customer asked why the March invoice doubled; explained the annual plan proration.",
-        "Walked through the export settings, sent the help-centre article.",
-        "Complained about wait times on the phone line; offered a callback slot.",
-        "Renewal call: wants a quote for 20 more seats before Friday.",
-        nil,
-    ]
+    static let words = """
+        customer asked about the invoice plan renewal seats quote export settings callback wait \
+        times phone line onboarding session training admin password reset billing address card \
+        declined refund partial credit applied escalated to tier two engineer bug report mobile \
+        app crash sync offline laptop follow up next week manager satisfied unhappy churn risk \
+        discount annual contract migration data import csv template shared walked through
+        """.split(separator: " ").map(String.init)
+
+    /// A free-text summary, different for every record (as real notes are); nil for one in five.
+    static func summary(_ n: Int) -> String? {
+        guard n % 5 != 4 else { return nil }
+        var state = UInt64(n) &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        let count = 8 + n % 9
+        return (0..<count).map { _ in
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return words[Int(state >> 33) % words.count]
+        }.joined(separator: " ").capitalized(firstOnly: true) + "."
+    }
 
     /// A typical new interaction record as its first change: 12 fields stamped
     /// by one edit (one HLC, one site), no bases.
@@ -56,7 +67,7 @@ enum Samples {
             ("outcome", .text(outcomes[n % outcomes.count])),
             ("duration_seconds", .integer(Int64(120 + (n * 37) % 900))),
             ("case_id", n % 4 == 0 ? .id(uuid(n, prefix: 0xCA)) : .null),
-            ("summary", .text(summaries[n % summaries.count])),
+            ("summary", .text(summary(n))),
         ]
         return Change(
             entity: .interaction,
@@ -78,5 +89,11 @@ enum Samples {
 
     static func interactions(_ count: Int, firstSequence: UInt64 = 1) -> [SequencedChange] {
         (0..<count).map { SequencedChange(sequence: firstSequence + UInt64($0), change: interaction($0)) }
+    }
+}
+
+extension String {
+    fileprivate func capitalized(firstOnly: Bool) -> String {
+        prefix(1).uppercased() + dropFirst()
     }
 }

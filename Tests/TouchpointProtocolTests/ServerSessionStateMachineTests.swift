@@ -214,6 +214,14 @@ import TouchpointProtocol
         #expect(admin.received(request) == .admin(requestID: 8, command: .status(.init())))
     }
 
+    @Test func agentsMayAskForTheirDigestOnly() throws {
+        var agent = Self.ready(role: .agent)
+        let digest = Envelope.adminRequest(requestID: 9, .digest(.init()))
+        #expect(agent.received(digest) == .admin(requestID: 9, command: .digest(.init())))
+        let add = Envelope.adminRequest(requestID: 10, .agentAdd(.init()))
+        #expect(Self.requestErrorCode(agent.received(add), requestID: 10) == .permissionDenied)
+    }
+
     @Test func unknownAdminCommandIsUnimplemented() throws {
         var admin = Self.ready(role: .admin)
         let request = Envelope(requestID: 8, body: .adminRequest(.init()))
@@ -224,6 +232,11 @@ import TouchpointProtocol
         var machine = Self.ready()
         #expect(machine.received(.ping(requestID: 6, nonce: 99)) == .send(.pong(requestID: 6, nonce: 99)))
         #expect(machine.received(.pong(requestID: 0, nonce: 1)) == .none)
+    }
+
+    @Test func serverPingsOnlyWhenReady() throws {
+        #expect(Machine(configuration: Self.configuration).keepalivePing(nonce: 1) == .none)
+        #expect(Self.ready().keepalivePing(nonce: 3) == .send(.ping(requestID: 0, nonce: 3)))
     }
 
     @Test func helloTwiceIsFatal() throws {

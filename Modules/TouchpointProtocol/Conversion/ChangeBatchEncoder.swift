@@ -2,10 +2,10 @@ import Foundation
 import TouchpointModel
 
 extension Touchpoint_V1_ChangeBatch {
-    /// Encodes changes compactly: site ids, field names and repeated text values
-    /// go once into the batch's tables and fields refer to them by index; each
-    /// change's most common field version becomes its default version; text that
-    /// is a lowercase UUID travels as 16 bytes.
+    /// Encodes changes compactly: site ids, field names and text values used
+    /// more than once go once into the batch's tables and fields refer to them
+    /// by index; each change's most common field version becomes its default
+    /// version; other text that is a lowercase UUID travels as 16 bytes.
     ///
     /// The output is deterministic (tables in order of first use), so equal
     /// inputs give equal bytes.
@@ -33,7 +33,7 @@ private struct ChangeBatchBuilder {
         var counts: [String: Int] = [:]
         for sequenced in changes {
             for field in sequenced.change.fields {
-                if case .text(let text) = field.value, Self.uuidBytes(text) == nil {
+                if case .text(let text) = field.value {
                     counts[text, default: 0] += 1
                 }
             }
@@ -94,10 +94,10 @@ private struct ChangeBatchBuilder {
         case .real(let real):
             entry.real = real
         case .text(let text):
-            if let bytes = Self.uuidBytes(text) {
-                entry.uuidText = bytes
-            } else if sharedStrings.contains(text) {
+            if sharedStrings.contains(text) {
                 entry.textRef = string(text)
+            } else if let bytes = Self.uuidBytes(text) {
+                entry.uuidText = bytes
             } else {
                 entry.text = text
             }

@@ -14,6 +14,7 @@ import NIOCore
 /// Every error is a ``ProtocolError``; the connection must answer it with a
 /// fatal `Error` frame and close (``ServerSessionStateMachine/failed(_:)``).
 public struct FrameDecoder: NIOSingleStepByteToMessageDecoder {
+    /// Each frame decodes to one envelope.
     public typealias InboundOut = Touchpoint_V1_Envelope
 
     /// The largest payload accepted, compressed or inflated, in bytes.
@@ -29,11 +30,13 @@ public struct FrameDecoder: NIOSingleStepByteToMessageDecoder {
         self.init(maxFrameBytes: limits.maxFrameBytes)
     }
 
+    /// Decodes the next envelope, or returns nil until a whole frame has arrived.
     public mutating func decode(buffer: inout ByteBuffer) throws -> Touchpoint_V1_Envelope? {
         guard let frame = try decodeFrame(buffer: &buffer) else { return nil }
         return try frame.envelope()
     }
 
+    /// Like ``decode(buffer:)``; at end of stream, leftover bytes of an incomplete frame are an error.
     public mutating func decodeLast(buffer: inout ByteBuffer, seenEOF: Bool) throws -> Touchpoint_V1_Envelope? {
         if let envelope = try decode(buffer: &buffer) { return envelope }
         if seenEOF, buffer.readableBytes > 0 {

@@ -16,6 +16,7 @@ import SwiftProtobuf
 /// encoder.compressionSwitch.enable()
 /// ```
 public struct FrameEncoder: MessageToByteEncoder, Sendable {
+    /// Each envelope becomes one frame.
     public typealias OutboundIn = Touchpoint_V1_Envelope
 
     /// Threshold and level used once compression is on.
@@ -41,6 +42,7 @@ public struct FrameEncoder: MessageToByteEncoder, Sendable {
         self.compressionSwitch = CompressionSwitch(enabled: compressionEnabled)
     }
 
+    /// Appends one frame carrying `data` (see ``encode(_:into:)``).
     public func encode(data: Touchpoint_V1_Envelope, out: inout ByteBuffer) throws {
         try encode(data, into: &out)
     }

@@ -23,16 +23,18 @@ extension Touchpoint_V1_Envelope {
         return Envelope(requestID: requestID, body: .pushRequest(request))
     }
 
-    /// A `PushAck` for the push with `requestID`.
+    /// A `PushAck` for the push with `requestID`; `rejected` lists the changes refused permanently.
     public static func pushAck(
         requestID: UInt64,
         ackedSequence: UInt64,
         applied: Int = 0,
         duplicates: Int = 0,
         conflicts: Int = 0,
-        sequenceHead: UInt64
+        sequenceHead: UInt64,
+        rejected: [Touchpoint_V1_Rejection] = []
     ) -> Envelope {
         var ack = Touchpoint_V1_PushAck()
+        ack.rejected = rejected
         ack.ackedSequence = ackedSequence
         ack.applied = UInt32(clamping: applied)
         ack.duplicates = UInt32(clamping: duplicates)

@@ -137,6 +137,12 @@ public struct ServerSessionStateMachine: Sendable {
         shutDown(reason: "idle for \(configuration.idleTimeout)")
     }
 
+    /// A server-initiated Ping (request id 0) to probe a quiet client; only in `ready`.
+    public func keepalivePing(nonce: UInt64) -> Action {
+        guard case .ready = state else { return .none }
+        return .send(.ping(requestID: 0, nonce: nonce))
+    }
+
     /// The server is shutting down: say Goodbye (or, before Welcome, send a
     /// retryable `UNAVAILABLE` Error) and close.
     public mutating func shutDown(reason: String) -> Action {

@@ -1,0 +1,137 @@
+import Foundation
+import NIOCore
+import SwiftProtobuf
+import TouchpointModel
+import TouchpointProtocol
+
+/// The contents of Protocol/vectors: one vector per message kind, plain and
+/// compressed, and malformed frames with the error each must produce.
+enum VectorCatalog {
+    static func hello() -> Envelope {
+        var client = ClientSessionStateMachine(configuration: ClientSessionConfiguration(
+            siteID: Samples.agentSite, agentID: Samples.agentID, token: "tp_7Qm2vX9kR4", clientName: "touchpoint-agent/1.0"
+        ))
+        return try! client.start()
+    }
+
+    static func welcome() -> Envelope {
+        var server = ServerSessionStateMachine(configuration: ServerSessionConfiguration(serverID: Samples.serverSite))
+        _ = server.received(hello())
+        guard case .send(let welcome) = server.authenticated(role: .agent, sequenceHead: 1284, serverTimeMs: 1_715_679_000_123) else {
+            fatalError("no welcome")
+        }
+        return welcome
+    }
+
+    static let push = Samples.interactions(3, firstSequence: 41)
+    static let bigPush = Samples.interactions(40, firstSequence: 101)
+    static let page = (0..<3).map { SequencedChange(sequence: 1285 + UInt64($0) * 2, change: Samples.customerEdit($0)) }
+    static let bigPage = Samples.interactions(40, firstSequence: 2001)
+
+    /// The PushRequest annotated byte by byte in PROTOCOL.md section 11.
+    static let workedExample: [SequencedChange] = {
+        let version = FieldVersion(hlc: Samples.hlc(logical: 1), site: Samples.agentSite)
+        let note = Change(entity: .note, id: UUID(uuidString: "11111111-2222-4333-8444-555555555555")!, fields: [
+            FieldChange(name: "body", value: .text("Called back"), version: version),
+            FieldChange(name: "customer_id", value: .id(Samples.customerID), version: version),
+        ])
+        return [SequencedChange(sequence: 7, change: note)]
+    }()
+
+    static func messages() -> [GoldenVector] {
+        let statusResponse: Touchpoint_V1_StatusResponse = {
+            var agent = Touchpoint_V1_AgentStatus()
+            agent.agentID = Samples.agentID.wireBytes
+            agent.name = "Dana Field"
+            agent.lastSeenMs = 1_715_679_000_123
+            agent.cursor = 1280
+            agent.ackedSequence = 43
+            agent.siteID = Samples.agentSite.wireBytes
+            var status = Touchpoint_V1_StatusResponse()
+            status.serverID = Samples.serverSite.wireBytes
+            status.sequenceHead = 1290
+            status.startedAtMs = 1_715_600_000_000
+            status.store = "sqlite"
+            status.openConflicts = 2
+            status.agents = [agent]
+            return status
+        }()
+        let resolve = Touchpoint_V1_ConflictResolveRequest.with {
+            $0.conflictID = 17
+            $0.choice = .custom
+            $0.customValue = .with { $0.text = "active" }
+        }
+        let report = Touchpoint_V1_ReportResponse.with {
+            $0.json = #"{"kind":"nps","nps":42.5,"responses":120}"#
+            $0.columns = ["channel", "nps", "responses"]
+            $0.rows = [.with { $0.cells = ["phone", "42.5", "120"] }]
+        }
+        let rejection = Touchpoint_V1_Rejection.with {
+            $0.sequence = 117
+            $0.code = .permissionDenied
+            $0.message = "interaction 1a000000-0000-4000-8000-000000000010: its customer is in territory 'south', outside your territories"
+        }
+        return [
+            .valid("hello", "Client opens the session: versions 1..1, zlib offered, default limits", hello()),
+            .valid("welcome", "Server accepts: version 1, zlib, agent role, sequence head 1284", welcome()),
+            .valid("push_request", "Three new interactions (outbox sequences 41..43)", try! .pushRequest(requestID: 2, changes: push), changes: push),
+            .valid("push_request_zlib", "Forty new interactions, zlib-compressed", try! .pushRequest(requestID: 3, changes: bigPush), compressed: true, changes: bigPush),
+            .valid("push_ack", "The push with request 2 was applied up to outbox sequence 43", .pushAck(requestID: 2, ackedSequence: 43, applied: 3, sequenceHead: 1287)),
+            .valid("push_ack_rejected", "The push with request 3 was acknowledged; one change was refused as out of scope",
+                   .pushAck(requestID: 3, ackedSequence: 140, applied: 39, sequenceHead: 1326, rejected: [rejection])),
+            .valid("pull_request", "Pull up to 500 changes after server sequence 1284", .pullRequest(requestID: 4, afterSequence: 1284, maxChanges: 500)),
+            .valid("pull_page", "Three customer edits with base versions; cursor 1290, more to come",
+                   try! .pullPage(requestID: 4, changes: page, nextCursor: 1290, hasMore: true, sequenceHead: 1400), changes: page),
+            .valid("pull_page_zlib", "Forty interactions, zlib-compressed, last page",
+                   try! .pullPage(requestID: 5, changes: bigPage, nextCursor: 2040, hasMore: false, sequenceHead: 2040), compressed: true, changes: bigPage),
+            .valid("ping", "Keepalive from the client", .ping(requestID: 6, nonce: 0x0123_4567_89AB_CDEF)),
+            .valid("pong", "Answer to ping 6", .pong(requestID: 6, nonce: 0x0123_4567_89AB_CDEF)),
+            .valid("goodbye", "Orderly close", .goodbye("agent shutting down")),
+            .valid("error_request", "A request-scoped, retryable error",
+                   .error(ProtocolError(.unavailable, "store is busy", details: ["store": "sqlite"], retryAfter: .milliseconds(1500)), requestID: 2, fatal: false)),
+            .valid("error_fatal", "A fatal error: the server closes after it",
+                   .error(ProtocolError(.failedPrecondition, "no common protocol version: client speaks 2…3, server 1…1",
+                                        details: ["server_max_version": "1", "server_min_version": "1"]), requestID: 1, fatal: true)),
+            .valid("admin_status_request", "Admin asks for the server status", .adminRequest(requestID: 7, .status(.init()))),
+            .valid("admin_status_response", "Server status with one agent row", .adminResponse(requestID: 7, .status(statusResponse))),
+            .valid("admin_conflict_resolve_request", "Resolve conflict 17 with a custom value", .adminRequest(requestID: 8, .conflictResolve(resolve))),
+            .valid("admin_report_response", "An NPS report cut by channel", .adminResponse(requestID: 9, .report(report))),
+            invalidBatch(),
+            .valid("worked_example", "PROTOCOL.md section 11: one note with two fields", try! .pushRequest(requestID: 2, changes: workedExample), changes: workedExample),
+        ]
+    }
+
+    static func invalidBatch() -> GoldenVector {
+        var envelope = try! Envelope.pushRequest(requestID: 10, changes: Array(push.prefix(1)))
+        if case .pushRequest(var request) = envelope.body {
+            request.batch.changes[0].fields[3].name = 40
+            envelope.body = .pushRequest(request)
+        }
+        return GoldenVector(
+            name: "push_request_bad_name_index",
+            description: "A well-formed frame whose batch refers to name 40 of a 12-entry table: the push fails with INVALID_ARGUMENT",
+            bytes: GoldenVector.frame(envelope, compressed: false),
+            expectation: .invalidBatch(envelope: envelope, code: .invalidArgument)
+        )
+    }
+
+    static func malformed() -> [GoldenVector] {
+        let ping = GoldenVector.frame(.ping(requestID: 6, nonce: 1), compressed: false)
+        let compressedPing = Array(Zlib.deflate(ByteBuffer(bytes: ping.dropFirst(5))).readableBytesView)
+        let bomb = Array(Zlib.deflate(ByteBuffer(repeating: 0, count: 4 * 1024 * 1024 + 1), level: 9).readableBytesView)
+        return [
+            .malformed("bad_oversize_length", "Header announces 4194305 bytes, one over the default limit: rejected from the 5 header bytes",
+                       GoldenVector.raw(flags: 0, length: 4_194_305, payload: []), .resourceExhausted),
+            .malformed("bad_reserved_flag", "Flag bit 1 is reserved", GoldenVector.raw(flags: 0x02, length: UInt32(ping.count - 5), payload: Array(ping.dropFirst(5))), .invalidArgument),
+            .malformed("bad_truncated", "The connection closes 3 bytes into a 13-byte payload", Array(ping.prefix(8)), .invalidArgument),
+            .malformed("bad_zlib_corrupt", "Flag says zlib but the payload is not a zlib stream", GoldenVector.raw(flags: 1, length: 4, payload: [0x78, 0x9C, 0xFF, 0xFF]), .invalidArgument),
+            .malformed("bad_zlib_truncated", "A zlib stream cut before its end", GoldenVector.raw(flags: 1, length: UInt32(compressedPing.count - 4), payload: Array(compressedPing.dropLast(4))), .invalidArgument),
+            .malformed("bad_zlib_trailing", "Bytes after the end of the zlib stream", GoldenVector.raw(flags: 1, length: UInt32(compressedPing.count + 2), payload: compressedPing + [0, 0]), .invalidArgument),
+            .malformed("bad_zlib_bomb", "4 MiB + 1 zero bytes deflated to \(bomb.count) bytes: inflating stops at the 4 MiB limit",
+                       GoldenVector.raw(flags: 1, length: UInt32(bomb.count), payload: bomb), .resourceExhausted),
+            .malformed("bad_protobuf", "The payload is not a protobuf message", GoldenVector.raw(flags: 0, length: 3, payload: [0xFF, 0xFF, 0xFF]), .invalidArgument),
+            .malformed("bad_empty_envelope", "An Envelope with no body", GoldenVector.raw(flags: 0, length: 2, payload: [0x08, 0x01]), .invalidArgument),
+            .malformed("bad_unknown_body", "An Envelope whose body is field 99, unknown to version 1", GoldenVector.raw(flags: 0, length: 5, payload: [0x08, 0x01, 0x98, 0x06, 0x01]), .unimplemented),
+        ]
+    }
+}

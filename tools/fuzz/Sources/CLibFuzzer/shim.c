@@ -1,0 +1,3 @@
+// Declarations only: LLVMFuzzerRunDriver comes from the toolchain's libFuzzer,
+// linked by -sanitize=fuzzer.
+#include "CLibFuzzer.h"
