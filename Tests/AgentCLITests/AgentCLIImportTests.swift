@@ -47,7 +47,7 @@ import Testing
         let export = try cli.ok("export", "--entity", "interaction").stdout
         #expect(export.contains(#""summary":"two lines:\nrefund sent""#))
         #expect(export.contains(#""agent_id":"\#(AgentCLI.agentID)""#))
-        #expect(export.contains(#""occurred_at":"2025-06-15T16:26:40.000Z""#))  // from epoch milliseconds
+        #expect(export.contains(#""occurred_at":"2025-06-15T15:06:40.000Z""#))  // from epoch milliseconds
     }
 
     @Test func importsJSONLinesWithPerRowTypes() throws {

@@ -54,7 +54,7 @@ import TouchpointStore
         let (summary, rejected) = try importCSV(csv, .customer)
         #expect(summary.imported == 2)
         #expect(rejected.map(\.description) == [
-            "line 3: customer.territory: must not be empty",
+            "line 3: customer.territory: is required",
             "line 4: customer.email: not an email address: 'bad'",
             "line 6: customer.email: not an email address: 'x'",
         ])
