@@ -9,10 +9,12 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Import records from a CSV or JSONL file.",
         discussion: """
-            CSV: a header row of field names (as `export --format csv` writes), RFC 4180 quoting.
+            CSV: a header row of field names (as `export --format csv` writes), RFC 4180 quoting. \
             JSONL: one object per line with the same keys; a "type" key overrides --entity.
-            Dates: ISO 8601 or epoch milliseconds; empty means null. Rows without an id get one derived
-            from their content, so importing the same file again adds nothing. Exits 1 if any row was rejected.
+
+            Dates are ISO 8601 or epoch milliseconds; empty means null. Rows without an id get one \
+            derived from their content, so importing the same file again adds nothing (duplicates). \
+            Bad rows are reported by line and left out; the exit status is 1 if any row was rejected.
             """
     )
 

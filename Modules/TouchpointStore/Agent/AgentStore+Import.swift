@@ -54,6 +54,7 @@ extension AgentStore {
         try writer.write { db in
             var writer = try LocalWriter(db)
             var result = ImportBatchResult()
+            let savepoint = try RowSavepoint(db)
             for row in rows {
                 let entity = type(of: row.record).entity
                 let fields = row.record.fields
@@ -63,10 +64,7 @@ extension AgentStore {
                 }
                 do {
                     try Self.checkCustomer(of: entity, fields, db)
-                    try db.inSavepoint {
-                        try writer.write(entity, row.record.id, fields, now: now)
-                        return .commit
-                    }
+                    try savepoint.run { try writer.write(entity, row.record.id, fields, now: now) }
                     result.imported += 1
                 } catch let error as ValidationError {
                     result.rejected.append(RejectedRow(line: row.line, reason: error.description))
@@ -80,6 +78,32 @@ extension AgentStore {
             }
             try writer.finish()
             return result
+        }
+    }
+
+    /// A savepoint around one row, with statements prepared once per batch (rows are many and small).
+    private struct RowSavepoint {
+        let begin: Statement
+        let release: Statement
+        let rollback: Statement
+
+        init(_ db: Database) throws {
+            begin = try db.cachedStatement(sql: "SAVEPOINT import_row")
+            release = try db.cachedStatement(sql: "RELEASE SAVEPOINT import_row")
+            rollback = try db.cachedStatement(sql: "ROLLBACK TO SAVEPOINT import_row")
+        }
+
+        /// Runs `body`; on error, undoes what it wrote and rethrows.
+        func run(_ body: () throws -> Void) throws {
+            try begin.execute()
+            do {
+                try body()
+            } catch {
+                try rollback.execute()
+                try release.execute()
+                throw error
+            }
+            try release.execute()
         }
     }
 
