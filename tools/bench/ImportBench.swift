@@ -22,7 +22,7 @@ struct ImportBench {
 
         // Setup (not timed): a fresh agent database with the customers the rows point at, and the CSV file.
         let agent = UUID()
-        var generator = RowGenerator(seed: 42)
+        var generator = RowGenerator()
         let customers = try generator.customers(max(10, rows / 100))
         let store = try AgentStore(path: directory.appendingPathComponent("agent.sqlite").path)
         try store.initialize(agentID: agent, territories: ["north"])

@@ -2,11 +2,10 @@ import Foundation
 import TouchpointModel
 import TouchpointStore
 
-/// Realistic interaction rows for the import benchmark, from a seeded generator (same file every run).
+/// Realistic interaction rows for the import benchmark: every channel, stage and outcome, a year of dates,
+/// quoted summaries with commas, quotes and line breaks.
 struct RowGenerator {
-    private var random: SplitMix64
-
-    init(seed: UInt64) { random = SplitMix64(state: seed) }
+    private var random = SystemRandomNumberGenerator()
 
     static let touchpoints = ["purchase", "onboarding", "support", "billing", "renewal", "complaint", "delivery", "upgrade"]
     static let summaries = [
@@ -51,22 +50,9 @@ struct RowGenerator {
         return text
     }
 
-    private mutating func next(_ bound: UInt64) -> UInt64 { random.next() % bound }
+    private mutating func next(_ bound: UInt64) -> UInt64 { random.next(upperBound: bound) }
 
     private mutating func pick<C: Collection>(_ items: C) -> C.Element where C.Index == Int {
         items[items.startIndex + Int(next(UInt64(items.count)))]
-    }
-}
-
-/// A small, fast, seeded pseudo-random generator (splitmix64).
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

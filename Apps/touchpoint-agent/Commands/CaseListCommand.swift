@@ -13,14 +13,11 @@ struct CaseListCommand: ParsableCommand {
     @Option(help: "Only this status: open, pending, resolved, closed.") var status: String?
     @Option(help: "Only this customer (id or prefix).") var customer: String?
     @Option(help: "Only this priority.") var priority: String?
-    @Option(help: "Only subjects containing this text.") var search: String?
-    @Option(help: "At most this many.") var limit = 50
+    @OptionGroup var list: ListOptions
 
     func run() throws {
         let database = try store.open()
-        var filter = RecordFilter()
-        filter.limit = limit
-        filter.search = search
+        var filter = list.filter
         if let status { filter.equals["status"] = .text(try CaseStatus.parse(status).rawValue) }
         if let priority { filter.equals["priority"] = .text(try CasePriority.parse(priority).rawValue) }
         if let customer { filter.equals["customer_id"] = .id(try database.resolveID(.customer, customer)) }

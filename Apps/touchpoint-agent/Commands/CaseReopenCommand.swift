@@ -6,10 +6,10 @@ import TouchpointModel
 struct CaseReopenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "reopen", abstract: "Reopen a resolved or closed case.")
 
-    @OptionGroup var target: CaseTarget
+    @OptionGroup var target: RecordTarget
 
     func run() throws {
-        try target.update(verb: "reopened") { c in
+        try target.update(SupportCase.self, line: { $0.summary("reopened") }) { c in
             guard c.status == .resolved || c.status == .closed else {
                 throw CLIError("case is \(c.status.rawValue): only a resolved or closed case can be reopened")
             }

@@ -7,7 +7,7 @@ struct CaseUpdateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "update", abstract: "Change a case's subject, priority, owner or open/pending status.")
 
-    @OptionGroup var target: CaseTarget
+    @OptionGroup var target: RecordTarget
 
     @Option(help: "New subject.") var subject: String?
     @Option(help: "low, normal, high or urgent.") var priority: String?
@@ -30,7 +30,7 @@ struct CaseUpdateCommand: ParsableCommand {
         let status = try status.map(CaseStatus.parse)
         let owner = try Parse.uuid(owner, option: "--owner")
         let firstResponse = try Parse.date(firstResponseAt, option: "--first-response-at")
-        try target.update(verb: "updated") { c in
+        try target.update(SupportCase.self, line: { $0.summary("updated") }) { c in
             if let subject { c.subject = subject.trimmingCharacters(in: .whitespacesAndNewlines) }
             if let priority { c.priority = priority }
             if let status {

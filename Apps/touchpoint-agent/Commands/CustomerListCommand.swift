@@ -14,14 +14,11 @@ struct CustomerListCommand: ParsableCommand {
     @Option(help: "Only this lifecycle stage.") var lifecycle: String?
     @Option(help: "Only this segment.") var segment: String?
     @Option(help: "Only this persona.") var persona: String?
-    @Option(help: "Only names containing this text.") var search: String?
-    @Option(help: "At most this many.") var limit = 50
+    @OptionGroup var list: ListOptions
 
     func run() throws {
         let database = try store.open()
-        var filter = RecordFilter()
-        filter.limit = limit
-        filter.search = search
+        var filter = list.filter
         if let territory { filter.equals["territory"] = .text(territory) }
         if let lifecycle { filter.equals["lifecycle"] = .text(try LifecycleStage.parse(lifecycle).rawValue) }
         if let segment { filter.equals["segment"] = .text(segment) }

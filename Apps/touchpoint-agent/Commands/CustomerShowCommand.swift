@@ -7,18 +7,14 @@ import TouchpointStore
 struct CustomerShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a customer.")
 
-    @OptionGroup var store: StoreOptions
-    @OptionGroup var output: OutputOptions
-
-    @Argument(help: "Customer id or unique prefix.") var id: String
+    @OptionGroup var target: RecordTarget
 
     func run() throws {
-        let database = try store.open()
-        let customerID = try database.resolveID(.customer, id)
+        let (database, customerID) = try target.resolve(.customer)
         guard let customer = try database.record(Customer.self, id: customerID) else {
-            throw CLIError("no customer with id \(id)")
+            throw CLIError("no customer with id \(target.id)")
         }
-        if output.json {
+        if target.output.json {
             try JSONOutput.record(customer)
             return
         }

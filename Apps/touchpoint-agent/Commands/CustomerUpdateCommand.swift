@@ -7,10 +7,7 @@ import TouchpointStore
 struct CustomerUpdateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "update", abstract: "Change a customer's attributes.")
 
-    @OptionGroup var store: StoreOptions
-    @OptionGroup var output: OutputOptions
-
-    @Argument(help: "Customer id or unique prefix.") var id: String
+    @OptionGroup var target: RecordTarget
     @OptionGroup var fields: CustomerFields
 
     func validate() throws {
@@ -18,11 +15,10 @@ struct CustomerUpdateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let database = try store.open()
-        let customerID = try database.resolveID(.customer, id)
         let lifecycle = try fields.lifecycle.map(LifecycleStage.parse)
         let owner = try Parse.uuid(fields.owner, option: "--owner")
-        let customer = try database.update(Customer.self, id: customerID) { c in
+        let line = { (c: Customer) in "updated customer \(Format.short(c.id)) \(c.name)" }
+        try target.update(Customer.self, line: line) { c in
             if let name = fields.name { c.name = name.trimmingCharacters(in: .whitespacesAndNewlines) }
             if let email = fields.email { c.email = email.isEmpty ? nil : email }
             if let phone = fields.phone { c.phone = phone.isEmpty ? nil : phone }
@@ -32,11 +28,6 @@ struct CustomerUpdateCommand: ParsableCommand {
             if let territory = fields.territory { c.territory = territory.trimmingCharacters(in: .whitespaces) }
             if let owner { c.ownerAgentID = owner }
             if !fields.tags.isEmpty { c.tags = fields.tags.filter { !$0.isEmpty } }
-        }
-        if output.json {
-            try JSONOutput.record(customer)
-        } else {
-            print("updated customer \(Format.short(customer.id)) \(customer.name)")
         }
     }
 }

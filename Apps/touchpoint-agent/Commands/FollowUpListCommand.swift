@@ -13,12 +13,11 @@ struct FollowUpListCommand: ParsableCommand {
     @Option(help: "open (default), done, cancelled or all.") var status = "open"
     @Option(help: "Only this customer (id or prefix).") var customer: String?
     @Flag(help: "Only those assigned to this agent.") var mine = false
-    @Option(help: "At most this many.") var limit = 50
+    @OptionGroup var list: ListOptions
 
     func run() throws {
         let database = try store.open()
-        var filter = RecordFilter()
-        filter.limit = limit
+        var filter = list.filter
         if status.lowercased() != "all" { filter.equals["status"] = .text(try FollowUpStatus.parse(status).rawValue) }
         if let customer { filter.equals["customer_id"] = .id(try database.resolveID(.customer, customer)) }
         if mine { filter.equals["assignee_agent_id"] = .id(try database.identity().agentID) }

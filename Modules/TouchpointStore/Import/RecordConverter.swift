@@ -31,8 +31,10 @@ public struct RecordConverter: Sendable {
 
     /// Parses one field's text by its ``FieldKind``.
     public static func value(_ text: String, entity: EntityType, field: String) throws -> FieldValue {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        switch FieldKind(field: field) {
+        let kind = FieldKind(field: field)
+        if kind == .text { return .text(text) }
+        let trimmed = text.asciiTrimmed
+        switch kind {
         case .text:
             return .text(text)
         case .id:
@@ -57,7 +59,7 @@ public struct RecordConverter: Sendable {
 
     private func id(_ entity: EntityType, _ text: String?, _ fields: [String: FieldValue]) throws -> UUID {
         guard let text, !text.isEmpty else { return DeterministicID.make(entity, fields) }
-        guard let id = UUID(uuidString: text.trimmingCharacters(in: .whitespaces)) else {
+        guard let id = UUID(uuidString: text.asciiTrimmed) else {
             throw ValidationError(field: "\(entity.rawValue).id", message: "not a UUID: '\(text)'")
         }
         return id
@@ -82,5 +84,17 @@ public struct RecordConverter: Sendable {
         case .note:
             ["author_agent_id": .id(agentID)]
         }
+    }
+}
+
+extension String {
+    /// Without leading and trailing ASCII spaces and tabs (cheaper than Foundation's trimming, and enough for
+    /// ids, dates and numbers).
+    var asciiTrimmed: String {
+        let utf8 = self.utf8
+        guard let first = utf8.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return "" }
+        let last = utf8.lastIndex(where: { $0 != 0x20 && $0 != 0x09 })!
+        if first == utf8.startIndex, last == utf8.index(before: utf8.endIndex) { return self }
+        return String(self[first...last])
     }
 }
