@@ -134,4 +134,17 @@ import Testing
         #expect(copy == original)
         #expect(original.split(separator: "\n").count == 6)
     }
+
+    @Test func aCSVExportOfOneEntityImportsBackWithoutSayingWhichEntity() throws {
+        _ = try cli.addCustomer("Anika")
+        _ = try cli.addCustomer("Musahib")
+        let file = cli.directory.appendingPathComponent("customers.csv").path
+        try cli.ok("export", "--format", "csv", "--entity", "customer", "--output", file)
+        let header = try String(contentsOfFile: file, encoding: .utf8).prefix { $0 != "\n" }
+        #expect(header == "type,id,name,email,phone,segment,persona,lifecycle,territory,owner_agent_id,tags")
+        let second = cli.directory.appendingPathComponent("second.sqlite")
+        try cli.initialize(database: second)
+        let summary = try cli.ok("import", "--file", file, "--json", database: second).object()
+        #expect(summary["imported"] as? Int == 2)
+    }
 }

@@ -8,7 +8,7 @@ struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Export records as JSON lines or CSV (to stdout or --output).",
-        discussion: "CSV of several entities has a leading `type` column; `import` reads either shape back."
+        discussion: "CSV has a leading `type` column, then `id` and the fields; `import` reads either format back."
     )
 
     @OptionGroup var store: StoreOptions

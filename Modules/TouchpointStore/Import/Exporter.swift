@@ -4,8 +4,8 @@ import TouchpointModel
 /// Writes live records as CSV or JSONL in the shape ``Importer`` reads back.
 ///
 /// Entities go out in ``EntityType/dependencyOrder`` so customers precede what
-/// points at them. CSV of one entity has `id` and its fields; CSV of several
-/// adds a leading `type` column over the union of their fields.
+/// points at them. CSV has a leading `type` column, then `id` and the union of
+/// the entities' fields, so any export imports back without `--entity`.
 public struct Exporter: Sendable {
     /// The database to read.
     public var store: AgentStore
@@ -26,7 +26,7 @@ public struct Exporter: Sendable {
                 buffer = ""
             }
         }
-        let columns = ordered.count == 1 ? RecordRow.columns(ordered[0]) : RecordRow.columns(ordered)
+        let columns = RecordRow.columns(ordered)
         if format == .csv { try emit(CSVWriter.record(columns)) }
         for entity in ordered {
             try store.forEachRecord(entity) { record in

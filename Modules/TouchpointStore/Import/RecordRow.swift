@@ -4,10 +4,7 @@ import TouchpointModel
 /// A record in the row shape that export writes and import reads: `id` then the
 /// entity's fields, dates as ISO 8601 UTC, ids lowercase, null as empty (CSV) or `null` (JSON).
 public enum RecordRow {
-    /// CSV columns for one entity: `id` and its fields.
-    public static func columns(_ entity: EntityType) -> [String] { ["id"] + entity.fieldNames }
-
-    /// CSV columns for several entities in one file: `type`, `id` and every field once.
+    /// CSV columns for records of `entities`: `type`, `id` and every field once (so a file names its rows' entity).
     public static func columns(_ entities: [EntityType]) -> [String] {
         var seen: Set<String> = []
         let fields = entities.flatMap(\.fieldNames).filter { seen.insert($0).inserted }
