@@ -62,13 +62,15 @@ struct AgentCLI {
         try run(arguments, database: database)
     }
 
-    /// Runs `touchpoint-agent --db <database> <arguments>`.
-    func run(_ arguments: [String], database: URL? = nil) throws -> Result {
+    /// Runs `touchpoint-agent --db <database> <arguments>`; with `environment`, runs without `--db`
+    /// and with those variables set instead.
+    func run(_ arguments: [String], database: URL? = nil, environment extra: [String: String]? = nil) throws -> Result {
         let process = Process()
         process.executableURL = Self.binary
-        process.arguments = ["--db", (database ?? self.database).path] + arguments
+        process.arguments = extra == nil ? ["--db", (database ?? self.database).path] + arguments : arguments
         var environment = ProcessInfo.processInfo.environment
         environment["TOUCHPOINT_AGENT_DB"] = nil
+        environment.merge(extra ?? [:]) { $1 }
         process.environment = environment
         let out = directory.appendingPathComponent("stdout-\(UUID().uuidString)")
         let err = directory.appendingPathComponent("stderr-\(UUID().uuidString)")

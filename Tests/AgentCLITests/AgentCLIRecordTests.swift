@@ -157,4 +157,14 @@ import Testing
         let human = try cli.ok("status").stdout
         #expect(human.contains("outbox:       3 changes"))
     }
+
+    @Test func theDatabaseComesFromTheEnvironmentWithoutDB() throws {
+        let fromVariable = cli.directory.appendingPathComponent("env/agent.sqlite").path
+        let initialized = try cli.run(["init", "--json"], environment: ["TOUCHPOINT_AGENT_DB": fromVariable]).object()
+        #expect(initialized["database"] as? String == fromVariable)
+        let dataHome = cli.directory.appendingPathComponent("xdg").path
+        let status = try cli.run(["init", "--json"], environment: ["XDG_DATA_HOME": dataHome]).object()
+        #expect(status["database"] as? String == dataHome + "/touchpoint/agent.sqlite")
+        #expect(FileManager.default.fileExists(atPath: dataHome + "/touchpoint/agent.sqlite"))
+    }
 }
