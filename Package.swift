@@ -66,9 +66,11 @@ let package = Package(
             dependencies: [
                 "TouchpointModel",
                 "TouchpointProtocol",
+                "TouchpointStore",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -105,9 +107,12 @@ let package = Package(
             name: "touchpoint-server",
             dependencies: [
                 "TouchpointServer",
+                "TouchpointClient",
+                "TouchpointModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             path: "Apps/touchpoint-server",
             swiftSettings: swiftSettings
@@ -144,11 +149,41 @@ let package = Package(
             name: "TouchpointProtocolTests",
             dependencies: [
                 "TouchpointProtocol",
+                "TouchpointModel",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOTestUtils", package: "swift-nio"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
             path: "Tests/TouchpointProtocolTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TouchpointServerTests",
+            dependencies: [
+                "TouchpointServer",
+                "TouchpointClient",
+                "TouchpointStore",
+                "TouchpointProtocol",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            path: "Tests/TouchpointServerTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TouchpointIntegrationTests",
+            dependencies: [
+                "TouchpointServer",
+                "TouchpointClient",
+                "TouchpointStore",
+                "TouchpointProtocol",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Tests/TouchpointIntegrationTests",
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -16,6 +16,12 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     /// One clear line for the user.
     public var message: String
 
+    /// Creates an error.
+    public init(kind: Kind, message: String) {
+        self.kind = kind
+        self.message = message
+    }
+
     public var description: String { message }
 
     static func notFound(_ entity: EntityType, _ id: String) -> StoreError {
@@ -25,16 +31,5 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     static func refused(_ message: String) -> StoreError { StoreError(kind: .refused, message: message) }
     static func corrupt(_ message: String) -> StoreError {
         StoreError(kind: .corrupt, message: "database is inconsistent: \(message)")
-    }
-}
-
-extension EntityType {
-    /// How users call this entity in messages.
-    public var displayName: String {
-        switch self {
-        case .supportCase: "case"
-        case .followUp: "follow-up"
-        default: rawValue
-        }
     }
 }

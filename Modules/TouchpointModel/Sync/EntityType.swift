@@ -17,3 +17,14 @@ public enum EntityType: String, CaseIterable, Hashable, Sendable, Codable {
         }
     }
 }
+
+extension EntityType {
+    /// How users call this entity in messages.
+    public var displayName: String {
+        switch self {
+        case .supportCase: "case"
+        case .followUp: "follow-up"
+        default: rawValue
+        }
+    }
+}

@@ -23,7 +23,7 @@ public struct RecordState: Hashable, Sendable, Codable {
     @discardableResult
     public mutating func apply(_ change: Change) -> [FieldConflict] {
         precondition(change.entity == entity && change.id == id, "change for another record")
-        var conflicts: [FieldConflict] = []
+        var conflicts = MergeRule.deleteConflicts(before: self, change: change)
         for field in change.fields {
             let merged = MergeRule.merge(current: fields[field.name], incoming: field)
             fields[field.name] = merged.stored

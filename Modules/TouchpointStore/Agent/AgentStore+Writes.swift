@@ -87,7 +87,10 @@ struct LocalWriter {
             let old = current?.fields[name]
             if let old, old.value == values[name]! { return nil }
             if old == nil, values[name]! == .null, current != nil { return nil }
-            return FieldChange(name: name, value: values[name]!, version: version, base: old?.version)
+            // A delete's base is the newest version its author has seen of the record,
+            // so the server can tell edits the author never saw (MergeRule.deleteConflicts).
+            let base = name == tombstoneField ? current?.fields.values.map(\.version).max() : old?.version
+            return FieldChange(name: name, value: values[name]!, version: version, base: base)
         }
         guard !changed.isEmpty else { return }
         let change = Change(entity: entity, id: id, fields: changed)

@@ -87,7 +87,8 @@ package struct RecordTable {
         _ fields: [FieldChange], into state: inout RecordState, existed: Bool, _ db: Database
     ) throws -> MergeResult {
         var applied: [FieldChange] = []
-        var conflicts: [FieldConflict] = []
+        var conflicts = MergeRule.deleteConflicts(
+            before: state, change: Change(entity: state.entity, id: state.id, fields: fields))
         for field in fields {
             let merged = MergeRule.merge(current: state.fields[field.name], incoming: field)
             state.fields[field.name] = merged.stored
@@ -130,4 +131,29 @@ package struct MergeResult: Sendable {
     package var conflicts: [FieldConflict]
     /// True when the record did not exist before.
     package var created: Bool
+}
+
+extension RecordTable {
+    /// Visits every record state of an entity matching an optional SQL condition on
+    /// the table (aliased `r`), in pages, inside the caller's read.
+    package mutating func forEachState(
+        _ entity: EntityType, where condition: String = "1", arguments: [DatabaseValue] = [], _ db: Database,
+        _ body: (RecordState) throws -> Void
+    ) throws {
+        let table = RecordSchema.table(entity)
+        let columns = (["id"] + entity.fieldNames + ["deleted", "_versions"]).map { "r.\"\($0)\"" }.joined(separator: ", ")
+        let sql = "SELECT \(columns) FROM \(table) r WHERE \(condition)"
+        let cursor = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
+        while let row = try cursor.next() {
+            guard let id = UUID(uuidString: row["id"]) else { throw StoreError.corrupt("bad id in \(table)") }
+            try body(try state(entity, id, row, db))
+        }
+    }
+
+    /// The SQL condition that limits an entity's rows (alias `r`) to customers of the given territories.
+    package static func territoryCondition(_ entity: EntityType, count: Int) -> String {
+        let list = Array(repeating: "?", count: count).joined(separator: ", ")
+        if entity == .customer { return "r.territory IN (\(list))" }
+        return "r.customer_id IN (SELECT id FROM customers WHERE territory IN (\(list)))"
+    }
 }

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import TouchpointModel
+import TouchpointServer
+
+struct Agents: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Register, list and revoke agents directly in the local store.",
+        subcommands: [Add.self, List.self, Revoke.self]
+    )
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Register an agent and print its token (shown once).")
+
+        @OptionGroup var store: StoreOptions
+        @Option(help: "Agent name.") var name: String
+        @Option(help: "Team.") var team: String?
+        @Option(name: .customLong("territory"), help: "A territory the agent covers (repeatable).") var territories: [String] = []
+        @Option(help: "agent or admin.") var role = "agent"
+        @Option(help: "Use this id (default: a new one).") var id: String?
+
+        func run() async throws {
+            let agentID = try id.map { text -> UUID in
+                guard let id = UUID(uuidString: text) else { throw ValidationError("--id '\(text)' is not a UUID") }
+                return id
+            } ?? UUID()
+            let agent = try Agent(
+                id: agentID, name: name, team: team, territories: territories, role: try AgentRole.parse(role))
+            let token = try await store.open().addAgent(agent, now: Date())
+            print("agent id: \(agent.id.uuidString.lowercased())")
+            print("token (shown once): \(token)")
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List agents.")
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            for state in try await store.open().agents() {
+                let agent = state.agent
+                let status = state.revoked ? "revoked" : agent.role.rawValue
+                print("\(agent.id.uuidString.lowercased())  \(agent.name)  [\(agent.territories.joined(separator: ","))]  \(status)")
+            }
+        }
+    }
+
+    struct Revoke: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Revoke an agent's token.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Agent id.") var id: String
+
+        func run() async throws {
+            guard let agentID = UUID(uuidString: id) else { throw ValidationError("'\(id)' is not an agent id") }
+            try await store.open().revokeAgent(agentID, now: Date())
+            print("revoked \(id)")
+        }
+    }
+}

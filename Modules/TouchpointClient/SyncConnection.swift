@@ -1,0 +1,175 @@
+import Foundation
+import NIOCore
+import NIOPosix
+import TouchpointModel
+import TouchpointProtocol
+
+/// A session with the sync server over TCP: Hello/Welcome, then one request at
+/// a time, each answered before the next is sent.
+///
+/// ```swift
+/// try await SyncConnection.withConnection(to: endpoint, configuration: config) { connection in
+///     try await SyncEngine(store: store).sync(over: connection)
+/// }
+/// ```
+public final class SyncConnection: SyncTransport {
+    typealias Channel = NIOAsyncChannel<Envelope, Envelope>
+
+    private var machine: ClientSessionStateMachine
+    private var inbound: NIOAsyncChannelInboundStream<Envelope>.AsyncIterator
+    private let outbound: NIOAsyncChannelOutboundWriter<Envelope>
+    private let compression: CompressionSwitch
+    /// The negotiated session (version, server id, limits, role).
+    public private(set) var session: ClientSession?
+
+    private init(
+        machine: ClientSessionStateMachine, inbound: NIOAsyncChannelInboundStream<Envelope>.AsyncIterator,
+        outbound: NIOAsyncChannelOutboundWriter<Envelope>, compression: CompressionSwitch
+    ) {
+        self.machine = machine
+        self.inbound = inbound
+        self.outbound = outbound
+        self.compression = compression
+    }
+
+    /// Connects, runs the handshake, calls `body`, says Goodbye and closes.
+    public static func withConnection<Result>(
+        to endpoint: Endpoint, configuration: ClientSessionConfiguration,
+        group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
+        _ body: (SyncConnection) async throws -> Result
+    ) async throws -> Result {
+        let limits = configuration.limits
+        let settings = configuration.compression
+        let (channel, compression): (Channel, CompressionSwitch)
+        do {
+            (channel, compression) = try await ClientBootstrap(group: group)
+                .connectTimeout(.seconds(10))
+                .channelOption(.socketOption(.tcp_nodelay), value: 1)
+                .connect(host: endpoint.host, port: endpoint.port) { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        let encoder = FrameEncoder(compression: settings, maxFrameBytes: limits.maxFrameBytes)
+                        try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(FrameDecoder(limits: limits)))
+                        try channel.pipeline.syncOperations.addHandler(MessageToByteHandler(encoder))
+                        return (try Channel(wrappingChannelSynchronously: channel), encoder.compressionSwitch)
+                    }
+                }
+        } catch {
+            throw ProtocolError(.unavailable, "cannot reach the server at \(endpoint): \(error)", cause: error)
+        }
+        return try await channel.executeThenClose { inbound, outbound in
+            let connection = SyncConnection(
+                machine: ClientSessionStateMachine(configuration: configuration), inbound: inbound.makeAsyncIterator(),
+                outbound: outbound, compression: compression)
+            try await connection.handshake()
+            let result = try await body(connection)
+            if let goodbye = connection.machine.close(reason: "client done") { try? await outbound.write(goodbye) }
+            return result
+        }
+    }
+
+    private func handshake() async throws {
+        let hello = try machine.start()
+        guard case .established(let session) = try await exchange(hello) else {
+            throw ProtocolError(.internal, "handshake ended without a session")
+        }
+        self.session = session
+        if session.compression == .zlib { compression.enable() }
+    }
+
+    /// Sends one request and waits for its answer, answering pings meanwhile.
+    private func exchange(_ request: Envelope) async throws -> ClientSessionStateMachine.Action {
+        try await outbound.write(request)
+        while true {
+            let envelope: Envelope?
+            do {
+                envelope = try await inbound.next()
+            } catch {
+                let failure = (error as? ProtocolError) ?? ProtocolError(.unavailable, "connection failed: \(error)", cause: error)
+                if case .sendAndClose(let reply, _) = machine.failed(failure) { try? await outbound.write(reply) }
+                throw failure
+            }
+            guard let envelope else {
+                _ = machine.failed(ProtocolError(.unavailable, "server closed the connection"))
+                throw ProtocolError(.unavailable, "server closed the connection")
+            }
+            switch machine.received(envelope) {
+            case .none, .pong:
+                continue
+            case .send(let reply):
+                try await outbound.write(reply)
+            case .sendAndClose(let reply, let error):
+                try? await outbound.write(reply)
+                throw error
+            case .closed(let error), .requestFailed(_, let error):
+                throw error
+            case let action:
+                return action
+            }
+        }
+    }
+
+    public var limits: SyncLimits {
+        let server = session?.serverLimits ?? .defaults
+        return SyncLimits(maxBatch: server.maxBatchChanges, maxPage: server.maxPageChanges)
+    }
+
+    public func push(_ entries: [SequencedChange]) async throws -> PushAcknowledgement {
+        guard case .pushAcked(_, let ack) = try await exchange(try machine.push(entries)) else {
+            throw ProtocolError(.internal, "push answered with something else than PushAck")
+        }
+        return PushAcknowledgement(
+            ackedSeq: ack.ackedSequence, applied: Int(ack.applied), duplicates: Int(ack.duplicates),
+            conflicts: Int(ack.conflicts),
+            rejected: ack.rejected.map { rejection in
+                let code = ProtocolError.Code(rawValue: rejection.code.rawValue) ?? .unknown
+                return (rejection.sequence, code.name, rejection.message)
+            })
+    }
+
+    public func pull(after cursor: UInt64, limit: Int) async throws -> PulledPage {
+        guard case .pulled(_, let page) = try await exchange(try machine.pull(afterSequence: cursor, maxChanges: limit)) else {
+            throw ProtocolError(.internal, "pull answered with something else than PullPage")
+        }
+        return page
+    }
+
+    /// Runs one admin command (digest is allowed for agents, scoped to them).
+    public func admin(_ command: Touchpoint_V1_AdminRequest.OneOf_Command) async throws -> Touchpoint_V1_AdminResponse.OneOf_Result {
+        guard case .adminResponse(_, let response) = try await exchange(try machine.admin(command)), let result = response.result
+        else {
+            throw ProtocolError(.internal, "admin request answered with something else than AdminResponse")
+        }
+        return result
+    }
+
+    public func digest() async throws -> RecordDigest {
+        guard case .digest(let response) = try await admin(.digest(Touchpoint_V1_DigestRequest())) else {
+            throw ProtocolError(.internal, "digest answered with another admin response")
+        }
+        return try response.recordDigest()
+    }
+}
+
+/// A server address, `HOST:PORT`.
+public struct Endpoint: Hashable, Sendable, CustomStringConvertible {
+    public var host: String
+    public var port: Int
+
+    /// Creates an endpoint.
+    public init(host: String, port: Int) {
+        self.host = host
+        self.port = port
+    }
+
+    /// Parses `HOST:PORT` (IPv6 as `[::1]:7070`); throws a clear error otherwise.
+    public init(parsing text: String) throws {
+        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]), (1...65535).contains(port)
+        else { throw ProtocolError(.invalidArgument, "'\(text)' is not HOST:PORT (e.g. 127.0.0.1:7070)") }
+        var host = String(text[..<colon])
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        guard !host.isEmpty else { throw ProtocolError(.invalidArgument, "'\(text)' has no host") }
+        self.init(host: host, port: port)
+    }
+
+    public var description: String { host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)" }
+}

@@ -1,0 +1,59 @@
+import TouchpointModel
+import TouchpointProtocol
+
+/// What the sync engine needs from a connection to the server.
+///
+/// The TCP implementation speaks the framed protocol; tests may drive a server
+/// in-process through the same calls.
+public protocol SyncTransport {
+    /// Limits the server negotiated (batch and page sizes).
+    var limits: SyncLimits { get }
+    /// Sends one outbox batch; the server applies it in one transaction.
+    func push(_ entries: [SequencedChange]) async throws -> PushAcknowledgement
+    /// Fetches one page of changes after `cursor`.
+    func pull(after cursor: UInt64, limit: Int) async throws -> PulledPage
+    /// The server's digest of this agent's scope.
+    func digest() async throws -> RecordDigest
+}
+
+/// Negotiated sizes.
+public struct SyncLimits: Hashable, Sendable {
+    public var maxBatch: Int
+    public var maxPage: Int
+
+    /// Creates limits.
+    public init(maxBatch: Int = 500, maxPage: Int = 1000) {
+        self.maxBatch = maxBatch
+        self.maxPage = maxPage
+    }
+}
+
+
+/// The server's answer to a push.
+public struct PushAcknowledgement: Hashable, Sendable {
+    /// Highest local sequence processed (applied, duplicate or rejected).
+    public var ackedSeq: UInt64
+    public var applied: Int
+    public var duplicates: Int
+    public var conflicts: Int
+    /// Permanently refused entries: (seq, code, message).
+    public var rejected: [(seq: UInt64, code: String, message: String)]
+
+    /// Creates an acknowledgement.
+    public init(
+        ackedSeq: UInt64, applied: Int, duplicates: Int, conflicts: Int, rejected: [(seq: UInt64, code: String, message: String)]
+    ) {
+        self.ackedSeq = ackedSeq
+        self.applied = applied
+        self.duplicates = duplicates
+        self.conflicts = conflicts
+        self.rejected = rejected
+    }
+
+    public static func == (a: Self, b: Self) -> Bool {
+        a.ackedSeq == b.ackedSeq && a.applied == b.applied && a.duplicates == b.duplicates && a.conflicts == b.conflicts
+            && a.rejected.map(\.seq) == b.rejected.map(\.seq)
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(ackedSeq) }
+}

@@ -1,2 +1,0 @@
-// Placeholder: filled in by the issue that builds TouchpointClient.
-enum TouchpointClientModule {}

@@ -1,0 +1,75 @@
+import Foundation
+
+/// An order-independent digest of a set of records: equal digests mean converged.
+///
+/// Each record hashes (FNV-1a, 64-bit) its entity, id and every field's name,
+/// value and version in name order; a digest sums those hashes per entity
+/// (wrapping), so it does not depend on the order records are visited in.
+public struct RecordDigest: Hashable, Sendable, Codable {
+    /// Per entity (raw value): record count and the wrapping sum of record hashes.
+    public var entities: [String: Part]
+
+    /// One entity's share of the digest.
+    public struct Part: Hashable, Sendable, Codable {
+        public var count: Int
+        public var sum: UInt64
+
+        /// Creates a part.
+        public init(count: Int = 0, sum: UInt64 = 0) {
+            self.count = count
+            self.sum = sum
+        }
+    }
+
+    /// An empty digest with a zero part for every entity.
+    public init() {
+        entities = Dictionary(uniqueKeysWithValues: EntityType.allCases.map { ($0.rawValue, Part()) })
+    }
+
+    /// Adds one record.
+    public mutating func add(_ state: RecordState) {
+        var part = entities[state.entity.rawValue] ?? Part()
+        part.count += 1
+        part.sum &+= Self.hash(state)
+        entities[state.entity.rawValue] = part
+    }
+
+    /// The entities whose parts differ between two digests.
+    public func differences(from other: RecordDigest) -> [String] {
+        Set(entities.keys).union(other.entities.keys).sorted().filter { entities[$0] != other.entities[$0] }
+    }
+
+    /// The hash of one record's full state.
+    public static func hash(_ state: RecordState) -> UInt64 {
+        var h = FNV1a()
+        h.add(state.entity.rawValue)
+        h.add(state.id.uuidString.lowercased())
+        for name in state.fields.keys.sorted() {
+            let field = state.fields[name]!
+            h.add(name)
+            h.add(field.value.description)
+            h.add(field.version.hlc.rawValue)
+            h.add(field.version.site.description)
+        }
+        return h.value
+    }
+}
+
+/// FNV-1a, 64-bit: small, stable across platforms and runs (unlike `Hasher`).
+struct FNV1a {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add(_ text: String) {
+        for byte in text.utf8 { mix(byte) }
+        mix(0xff)  // separator so ("ab","c") and ("a","bc") differ
+    }
+
+    mutating func add(_ number: UInt64) {
+        for shift in stride(from: 0, to: 64, by: 8) { mix(UInt8(truncatingIfNeeded: number >> UInt64(shift))) }
+    }
+
+    private mutating func mix(_ byte: UInt8) {
+        value ^= UInt64(byte)
+        value &*= 0x0000_0100_0000_01b3
+    }
+}

@@ -1,0 +1,83 @@
+/// Sizes one side of a session accepts, with the defaults of PROTOCOL.md.
+///
+/// Each side announces its limits (Hello from the client, Welcome from the
+/// server); a sender must stay within what the receiver announced, and a
+/// receiver enforces its own limits whatever the sender does.
+public struct ProtocolLimits: Hashable, Sendable {
+    /// Default largest frame payload: 4 MiB, as gRPC's default max message size.
+    public static let defaultMaxFrameBytes = 4 * 1024 * 1024
+    /// Default largest push batch: 1000 changes.
+    public static let defaultMaxBatchChanges = 1000
+    /// Default largest pull page: 1000 changes.
+    public static let defaultMaxPageChanges = 1000
+
+    /// Largest frame payload accepted, in bytes, compressed or (after inflating) not.
+    public var maxFrameBytes: Int
+    /// Largest number of changes accepted in one push batch.
+    public var maxBatchChanges: Int
+    /// Largest number of changes in one pull page.
+    public var maxPageChanges: Int
+
+    /// Creates limits.
+    public init(
+        maxFrameBytes: Int = ProtocolLimits.defaultMaxFrameBytes,
+        maxBatchChanges: Int = ProtocolLimits.defaultMaxBatchChanges,
+        maxPageChanges: Int = ProtocolLimits.defaultMaxPageChanges
+    ) {
+        precondition(maxFrameBytes > 0 && maxFrameBytes <= Int(UInt32.max), "maxFrameBytes out of range")
+        precondition(maxBatchChanges > 0 && maxPageChanges > 0, "batch and page limits must be positive")
+        self.maxFrameBytes = maxFrameBytes
+        self.maxBatchChanges = maxBatchChanges
+        self.maxPageChanges = maxPageChanges
+    }
+
+    /// 4 MiB frames, 1000-change batches and pages.
+    public static var defaults: ProtocolLimits { ProtocolLimits() }
+}
+
+extension ProtocolLimits {
+    /// The wire form.
+    public var wire: Touchpoint_V1_Limits {
+        var limits = Touchpoint_V1_Limits()
+        limits.maxFrameBytes = UInt32(maxFrameBytes)
+        limits.maxBatchChanges = UInt32(clamping: maxBatchChanges)
+        limits.maxPageChanges = UInt32(clamping: maxPageChanges)
+        return limits
+    }
+
+    /// Reads announced limits; 0 (or an absent message) means the default.
+    public init(wire: Touchpoint_V1_Limits) {
+        func value(_ raw: UInt32, _ fallback: Int) -> Int { raw == 0 ? fallback : Int(raw) }
+        self.init(
+            maxFrameBytes: value(wire.maxFrameBytes, Self.defaultMaxFrameBytes),
+            maxBatchChanges: value(wire.maxBatchChanges, Self.defaultMaxBatchChanges),
+            maxPageChanges: value(wire.maxPageChanges, Self.defaultMaxPageChanges)
+        )
+    }
+}
+
+/// How frames are compressed when sending.
+public struct CompressionConfiguration: Hashable, Sendable {
+    /// Payloads smaller than this are sent plain even when zlib was negotiated:
+    /// below ~1 KiB a change batch gains little and deflate costs more than it saves.
+    public static let defaultThreshold = 1024
+
+    /// Whether this side offers/accepts zlib.
+    public var enabled: Bool
+    /// Smallest payload that is compressed, in bytes.
+    public var threshold: Int
+    /// zlib level 1…9 (6 is zlib's default balance of speed and size).
+    public var level: Int32
+
+    /// Creates a compression configuration.
+    public init(enabled: Bool = true, threshold: Int = CompressionConfiguration.defaultThreshold, level: Int32 = 6) {
+        self.enabled = enabled
+        self.threshold = threshold
+        self.level = level
+    }
+
+    /// zlib offered, 1 KiB threshold, level 6.
+    public static var defaults: CompressionConfiguration { CompressionConfiguration() }
+    /// Never compress.
+    public static var disabled: CompressionConfiguration { CompressionConfiguration(enabled: false) }
+}

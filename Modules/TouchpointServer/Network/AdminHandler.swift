@@ -1,0 +1,156 @@
+import Foundation
+import TouchpointModel
+import TouchpointProtocol
+import TouchpointStore
+
+/// Answers admin requests (and an agent's digest request) from the store.
+struct AdminHandler: Sendable {
+    let service: SyncService
+    var store: any ServerStore { service.store }
+
+    typealias Result = Touchpoint_V1_AdminResponse.OneOf_Result
+
+    func handle(_ command: Touchpoint_V1_AdminRequest.OneOf_Command, from principal: Principal) async throws -> Result {
+        do {
+            return try await run(command, principal)
+        } catch let error as StoreError {
+            let code: ProtocolError.Code =
+                switch error.kind {
+                case .notFound: .notFound
+                case .invalid: .invalidArgument
+                case .refused: .failedPrecondition
+                case .notInitialized, .corrupt: .internal
+                }
+            throw ProtocolError(code, error.message)
+        } catch let error as ValidationError {
+            throw ProtocolError(.invalidArgument, error.description)
+        }
+    }
+
+    private func run(_ command: Touchpoint_V1_AdminRequest.OneOf_Command, _ principal: Principal) async throws -> Result {
+        let now = Date()
+        switch command {
+        case .status:
+            return .status(try await status())
+        case .agentsList(let request):
+            var response = Touchpoint_V1_AgentsListResponse()
+            response.agents = try await store.agents().filter { request.includeRevoked || !$0.revoked }.map(Self.info)
+            return .agentsList(response)
+        case .agentAdd(let request):
+            let agent = try Agent(
+                id: UUID(wireBytes: request.agentID) ?? UUID(), name: request.name, team: request.team,
+                territories: request.territories, role: request.role == .admin ? .admin : .agent)
+            var response = Touchpoint_V1_AgentAddResponse()
+            response.token = try await store.addAgent(agent, now: now)
+            response.agent = try await agentInfo(agent.id)
+            return .agentAdd(response)
+        case .agentRevoke(let request):
+            let id = try UUID(wireBytes: request.agentID, field: "agent_id")
+            try await store.revokeAgent(id, now: now)
+            var response = Touchpoint_V1_AgentRevokeResponse()
+            response.agent = try await agentInfo(id)
+            return .agentRevoke(response)
+        case .conflictsList(let request):
+            var filter = ConflictFilter()
+            filter.openOnly = !request.includeResolved
+            filter.limit = request.limit == 0 ? 100 : Int(min(request.limit, 10_000))
+            let conflicts = try await store.conflicts(filter).filter { $0.id > Int64(request.afterID) }
+            var response = Touchpoint_V1_ConflictsListResponse()
+            response.conflicts = conflicts.map(Self.info)
+            response.more = conflicts.count == filter.limit
+            return .conflictsList(response)
+        case .conflictShow(let request):
+            var filter = ConflictFilter()
+            filter.limit = 1_000_000
+            guard let conflict = try await store.conflicts(filter).first(where: { $0.id == Int64(request.conflictID) }) else {
+                throw ProtocolError(.notFound, "no conflict with id \(request.conflictID)")
+            }
+            var response = Touchpoint_V1_ConflictShowResponse()
+            response.conflict = Self.info(conflict)
+            return .conflictShow(response)
+        case .conflictResolve(let request):
+            let keep: ConflictResolution
+            switch request.choice {
+            case .keepWinner: keep = .winner
+            case .takeLoser: keep = .loser
+            case .custom: keep = .value(request.customValue.fieldValue)
+            default: throw ProtocolError(.invalidArgument, "conflict resolution needs a choice: keep winner, take loser or custom")
+            }
+            let before = try await store.info().head
+            let resolved = try await store.resolveConflict(
+                id: Int64(request.conflictID), keep: keep, by: principal.agentID, now: now)
+            let after = try await store.info().head
+            var response = Touchpoint_V1_ConflictResolveResponse()
+            response.conflict = Self.info(resolved)
+            response.sequence = after > before ? after : 0
+            return .conflictResolve(response)
+        case .changesTail(let request):
+            let limit = request.limit == 0 ? 100 : Int(min(request.limit, 1000))
+            let changes = try await store.changes(after: request.afterSequence, limit: limit)
+            var response = Touchpoint_V1_ChangesTailResponse()
+            response.batch = try Touchpoint_V1_ChangeBatch(changes: changes)
+            response.more = changes.count == limit
+            response.sequenceHead = try await store.info().head
+            return .changesTail(response)
+        case .digest:
+            let digest = try await service.digest(for: principal)
+            return .digest(Touchpoint_V1_DigestResponse(digest, sequenceHead: try await store.info().head))
+        case .report:
+            throw ProtocolError(.unimplemented, "reports are not served by this server version yet")
+        }
+    }
+
+    private func status() async throws -> Touchpoint_V1_StatusResponse {
+        let info = try await store.info()
+        var response = Touchpoint_V1_StatusResponse()
+        response.serverID = info.serverID.wireBytes
+        response.sequenceHead = info.head
+        response.store = info.backend
+        response.openConflicts = UInt64(info.openConflicts)
+        response.agents = try await store.agents().map { state in
+            var row = Touchpoint_V1_AgentStatus()
+            row.agentID = state.agent.id.wireBytes
+            row.name = state.agent.name
+            row.lastSeenMs = state.lastSeen.map(HLC.milliseconds) ?? 0
+            row.cursor = state.pullCursor
+            row.ackedSequence = state.pushedSeq
+            row.lastError = state.lastError ?? ""
+            row.revoked = state.revoked
+            if let site = state.site.flatMap(SiteID.init) { row.siteID = site.wireBytes }
+            return row
+        }
+        return response
+    }
+
+    private func agentInfo(_ id: UUID) async throws -> Touchpoint_V1_AgentInfo {
+        guard let state = try await store.agents().first(where: { $0.agent.id == id }) else {
+            throw ProtocolError(.notFound, "no agent with id \(id.uuidString.lowercased())")
+        }
+        return Self.info(state)
+    }
+
+    static func info(_ state: AgentSyncState) -> Touchpoint_V1_AgentInfo {
+        var info = Touchpoint_V1_AgentInfo()
+        info.agentID = state.agent.id.wireBytes
+        info.name = state.agent.name
+        info.team = state.agent.team ?? ""
+        info.territories = state.agent.territories
+        info.role = state.agent.role == .admin ? .admin : .agent
+        info.revoked = state.revoked
+        return info
+    }
+
+    static func info(_ conflict: ConflictRecord) -> Touchpoint_V1_ConflictInfo {
+        var info = Touchpoint_V1_ConflictInfo()
+        info.conflictID = UInt64(conflict.id)
+        info.entity = conflict.entity.wire
+        info.entityID = conflict.entityID.wireBytes
+        info.field = conflict.field
+        info.winner = Touchpoint_V1_ConflictSide(conflict.winner)
+        info.loser = Touchpoint_V1_ConflictSide(conflict.loser)
+        info.detectedAtMs = HLC.milliseconds(conflict.detectedAt)
+        info.resolvedAtMs = conflict.resolvedAt.map(HLC.milliseconds) ?? 0
+        if let agent = conflict.loserAgent { info.agentID = agent.wireBytes }
+        return info
+    }
+}

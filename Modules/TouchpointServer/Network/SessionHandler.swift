@@ -1,0 +1,152 @@
+import Foundation
+import Logging
+import NIOCore
+import TouchpointModel
+import TouchpointProtocol
+
+/// Runs one connection: loops over inbound envelopes, feeds them to the pure
+/// ``ServerSessionStateMachine`` and performs the actions it returns. Every
+/// failure ends in an Error frame and a closed connection, never a crash, and
+/// one bad peer never affects another.
+struct SessionHandler: Sendable {
+    let service: SyncService
+    let configuration: ServerSessionConfiguration
+    let logger: Logger
+
+    private enum Next { case carryOn, close }
+
+    func serve(_ accepted: SyncServer.Accepted, shutdown: ShutdownSignal) async {
+        let peer = accepted.channel.channel.remoteAddress.map { "\($0)" } ?? "?"
+        do {
+            try await accepted.channel.executeThenClose { inbound, outbound in
+                var session = Session(machine: ServerSessionStateMachine(configuration: configuration))
+                var iterator = inbound.makeAsyncIterator()
+                while true {
+                    let envelope: Envelope?
+                    do {
+                        envelope = try await iterator.next()
+                    } catch {
+                        let failure = (error as? ProtocolError) ?? ProtocolError(.internal, "connection failed: \(error)")
+                        logger.info("closing session on bad input", metadata: ["peer": "\(peer)", "error": "\(failure)"])
+                        _ = try await perform(session.machine.failed(failure), &session, outbound, accepted.compression)
+                        return
+                    }
+                    guard let envelope else { return }
+                    let action = session.machine.received(envelope)
+                    if try await perform(action, &session, outbound, accepted.compression) == .close { return }
+                    if shutdown.isTriggered {
+                        _ = try await perform(session.machine.shutDown(reason: "server shutting down"), &session, outbound, accepted.compression)
+                        return
+                    }
+                }
+            }
+        } catch {
+            logger.debug("connection ended", metadata: ["peer": "\(peer)", "error": "\(error)"])
+        }
+    }
+
+    private struct Session {
+        var machine: ServerSessionStateMachine
+        var principal: Principal?
+    }
+
+    private func perform(
+        _ action: ServerSessionStateMachine.Action, _ session: inout Session,
+        _ outbound: NIOAsyncChannelOutboundWriter<Envelope>, _ compression: CompressionSwitch
+    ) async throws -> Next {
+        switch action {
+        case .none:
+            return .carryOn
+        case .send(let envelope):
+            try await outbound.write(envelope)
+            return .carryOn
+        case .sendAndClose(let envelope):
+            try await outbound.write(envelope)
+            return .close
+        case .close:
+            return .close
+        case .authenticate(let handshake):
+            let next: ServerSessionStateMachine.Action
+            do {
+                let principal = try await authenticate(handshake)
+                session.principal = principal
+                let head = try await service.store.info().head
+                next = session.machine.authenticated(
+                    role: principal.role == .admin ? .admin : .agent, sequenceHead: head,
+                    serverTimeMs: HLC.milliseconds(Date()))
+                logger.info("session started", metadata: ["agent": "\(principal.name)", "site": "\(principal.site)"])
+            } catch let error as ProtocolError {
+                next = session.machine.authenticationFailed(error)
+            }
+            let result = try await perform(next, &session, outbound, compression)
+            if session.machine.session?.handshake.compression == .zlib { compression.enable() }
+            return result
+        case .push(let requestID, let changes):
+            try await outbound.write(try await answer(requestID, session.principal) { principal in
+                let outcome = try await service.push(changes, from: principal)
+                let head = try await service.store.info().head
+                return .pushAck(requestID: requestID, outcome: outcome, sequenceHead: head)
+            })
+            return .carryOn
+        case .pull(let requestID, let after, let limit):
+            try await outbound.write(try await answer(requestID, session.principal) { principal in
+                let page = try await service.pull(after: after, limit: limit, for: principal)
+                return try .pullPage(
+                    requestID: requestID, changes: page.changes, nextCursor: page.nextCursor, hasMore: page.hasMore,
+                    sequenceHead: page.head)
+            })
+            return .carryOn
+        case .admin(let requestID, let command):
+            try await outbound.write(try await answer(requestID, session.principal) { principal in
+                .adminResponse(requestID: requestID, try await AdminHandler(service: service).handle(command, from: principal))
+            })
+            return .carryOn
+        }
+    }
+
+    private func authenticate(_ handshake: ServerHandshake) async throws -> Principal {
+        let principal = try await service.authenticate(
+            token: handshake.token, site: handshake.siteID, protocolVersion: Int(handshake.version))
+        guard principal.agentID == handshake.agentID || principal.role == .admin else {
+            throw ProtocolError(.unauthenticated, "the token belongs to another agent than Hello's agent_id")
+        }
+        return principal
+    }
+
+    /// Runs a request; a refusal becomes a non-fatal Error frame for that request.
+    private func answer(
+        _ requestID: UInt64, _ principal: Principal?, _ body: (Principal) async throws -> Envelope
+    ) async throws -> Envelope {
+        guard let principal else {
+            return .error(ProtocolError(.internal, "request outside an authenticated session"), requestID: requestID, fatal: true)
+        }
+        do {
+            return try await body(principal)
+        } catch let error as ProtocolError {
+            return .error(error, requestID: requestID, fatal: false)
+        } catch {
+            logger.error("request failed", metadata: ["agent": "\(principal.name)", "error": "\(error)"])
+            try? await service.store.recordError(agentID: principal.agentID, message: "\(error)", now: Date())
+            return .error(ProtocolError(.unavailable, "server could not complete the request: \(error)"), requestID: requestID, fatal: false)
+        }
+    }
+}
+
+extension Envelope {
+    /// A PushAck from a push outcome.
+    static func pushAck(requestID: UInt64, outcome: PushOutcome, sequenceHead: UInt64) -> Envelope {
+        var envelope = Envelope.pushAck(
+            requestID: requestID, ackedSequence: outcome.ackedSeq, applied: outcome.applied, duplicates: outcome.duplicates,
+            conflicts: outcome.conflicts, sequenceHead: sequenceHead)
+        guard case .pushAck(var ack) = envelope.body else { return envelope }
+        ack.rejected = outcome.rejected.map { rejection in
+            var wire = Touchpoint_V1_Rejection()
+            wire.sequence = rejection.seq
+            wire.code = Touchpoint_V1_ErrorCode(rawValue: rejection.code.rawValue) ?? .unknown
+            wire.message = rejection.message
+            return wire
+        }
+        envelope.body = .pushAck(ack)
+        return envelope
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import ServiceLifecycle
+import TouchpointModel
+import TouchpointProtocol
+
+/// The sync server: accepts TCP connections and runs one session per connection.
+///
+/// ```swift
+/// let server = try await SyncServer.bind(host: "127.0.0.1", port: 0, service: service)
+/// print(server.localAddress)       // the bound port, for tests binding port 0
+/// try await server.run()           // until cancelled or graceful shutdown
+/// ```
+public struct SyncServer: Service {
+    /// Network settings with documented defaults.
+    public struct Configuration: Sendable {
+        /// Frame, batch and page limits announced in Welcome.
+        public var limits = ProtocolLimits.defaults
+        /// zlib offered to clients; payloads of 1 KiB or more are compressed once negotiated.
+        public var compression = CompressionConfiguration.defaults
+        /// A connection that sends no Hello within this is closed. Default 10 s.
+        public var handshakeTimeout: Duration = .seconds(10)
+        /// A session idle for this long is closed. Default 90 s.
+        public var idleTimeout: Duration = .seconds(90)
+
+        /// The defaults.
+        public static var defaults: Configuration { Configuration() }
+    }
+
+    typealias Connection = NIOAsyncChannel<Envelope, Envelope>
+
+    struct Accepted: Sendable {
+        let channel: Connection
+        let compression: CompressionSwitch
+    }
+
+    let listener: NIOAsyncChannel<Accepted, Never>
+    let handler: SessionHandler
+    let logger: Logger
+    /// The address the server listens on (with the real port when bound to port 0).
+    public let localAddress: SocketAddress
+    /// The bound port (the real one when bound to port 0).
+    public var port: Int { localAddress.port ?? 0 }
+
+    /// Binds the listening socket; call ``run()`` to serve.
+    public static func bind(
+        host: String, port: Int, service: SyncService, configuration: Configuration = .defaults,
+        logger: Logger = Logger(label: "touchpoint.server"), group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+    ) async throws -> SyncServer {
+        let info = try await service.store.info()
+        let session = ServerSessionConfiguration(
+            serverID: info.serverID, limits: configuration.limits, compression: configuration.compression,
+            handshakeTimeout: configuration.handshakeTimeout, idleTimeout: configuration.idleTimeout)
+        let limits = configuration.limits
+        let compression = configuration.compression
+        let listener = try await ServerBootstrap(group: group)
+            .serverChannelOption(.backlog, value: 256)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+            .bind(host: host, port: port) { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    let encoder = FrameEncoder(compression: compression, maxFrameBytes: limits.maxFrameBytes)
+                    try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(FrameDecoder(limits: limits)))
+                    try channel.pipeline.syncOperations.addHandler(MessageToByteHandler(encoder))
+                    let connection = try Connection(wrappingChannelSynchronously: channel)
+                    return Accepted(channel: connection, compression: encoder.compressionSwitch)
+                }
+            }
+        guard let address = listener.channel.localAddress else {
+            throw ProtocolError(.internal, "listening socket has no address")
+        }
+        let handler = SessionHandler(service: service, configuration: session, logger: logger)
+        return SyncServer(listener: listener, handler: handler, logger: logger, localAddress: address)
+    }
+
+    /// Serves connections until the task is cancelled or a graceful shutdown is requested;
+    /// then stops accepting, lets each session finish its current request, and says Goodbye.
+    public func run() async throws {
+        logger.info("serving", metadata: ["address": "\(localAddress)"])
+        let shutdown = ShutdownSignal()
+        try await withGracefulShutdownHandler {
+            try await withThrowingDiscardingTaskGroup { group in
+                try await listener.executeThenClose { inbound in
+                    for try await accepted in inbound {
+                        group.addTask { await handler.serve(accepted, shutdown: shutdown) }
+                    }
+                }
+            }
+        } onGracefulShutdown: {
+            shutdown.trigger()
+            listener.channel.close(promise: nil)
+        }
+        logger.info("stopped")
+    }
+}

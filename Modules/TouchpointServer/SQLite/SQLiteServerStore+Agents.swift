@@ -1,0 +1,86 @@
+import Foundation
+import GRDB
+import TouchpointModel
+import TouchpointStore
+
+extension SQLiteServerStore {
+    public func addAgent(_ agent: Agent, now: Date) async throws -> String {
+        let token = TokenHasher.newToken()
+        try await writer.write { db in
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM agents WHERE id = ?", arguments: [agent.id.text]) == true {
+                throw StoreError(kind: .refused, message: "agent \(agent.id.text) is already registered")
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO agents(id, name, team, territories, role, token_hash, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    agent.id.text, agent.name, agent.team, agent.territories.joined(separator: ","), agent.role.rawValue,
+                    TokenHasher.hash(token), now.milliseconds,
+                ])
+            try db.execute(sql: "INSERT INTO sync_state(agent_id) VALUES (?)", arguments: [agent.id.text])
+        }
+        return token
+    }
+
+    public func revokeAgent(_ id: UUID, now: Date) async throws {
+        try await writer.write { db in
+            try db.execute(
+                sql: "UPDATE agents SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
+                arguments: [now.milliseconds, id.text])
+            if db.changesCount == 0 {
+                throw StoreError(kind: .notFound, message: "no active agent with id \(id.text)")
+            }
+        }
+    }
+
+    public func authenticate(token: String) async throws -> Agent? {
+        try await writer.read { db in
+            try Row.fetchOne(
+                db, sql: "SELECT * FROM agents WHERE token_hash = ? AND revoked_at IS NULL",
+                arguments: [TokenHasher.hash(token)]
+            ).map(Self.agent)
+        }
+    }
+
+    public func agents() async throws -> [AgentSyncState] {
+        try await writer.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM agents a JOIN sync_state s ON s.agent_id = a.id ORDER BY a.name, a.id"
+            ).map { row in
+                AgentSyncState(
+                    agent: try Self.agent(row), revoked: (row["revoked_at"] as Int64?) != nil, site: row["site"],
+                    lastSeen: Self.date(row["last_seen"]), protocolVersion: row["protocol_version"],
+                    pushedSeq: UInt64(row["pushed_seq"] as Int64), pullCursor: UInt64(row["pull_cursor"] as Int64),
+                    lastSyncAt: Self.date(row["last_sync_at"]), lastError: row["last_error"],
+                    lastErrorAt: Self.date(row["last_error_at"]))
+            }
+        }
+    }
+
+    public func sessionStarted(_ principal: Principal, protocolVersion: Int, now: Date) async throws {
+        try await writer.write { db in
+            try db.execute(
+                sql: "UPDATE sync_state SET site = ?, last_seen = ?, protocol_version = ? WHERE agent_id = ?",
+                arguments: [principal.site.description, now.milliseconds, protocolVersion, principal.agentID.text])
+        }
+    }
+
+    public func recordError(agentID: UUID, message: String, now: Date) async throws {
+        try await writer.write { db in
+            try db.execute(
+                sql: "UPDATE sync_state SET last_error = ?, last_error_at = ? WHERE agent_id = ?",
+                arguments: [message, now.milliseconds, agentID.text])
+        }
+    }
+
+    static func agent(_ row: Row) throws -> Agent {
+        try Agent(
+            id: UUID(uuidString: row["id"])!, name: row["name"], team: row["team"],
+            territories: (row["territories"] as String).split(separator: ",").map(String.init),
+            role: try AgentRole.parse(row["role"]))
+    }
+
+    static func date(_ ms: Int64?) -> Date? { ms.map { Date(milliseconds: $0) } }
+}

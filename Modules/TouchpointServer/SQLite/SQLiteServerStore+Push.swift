@@ -1,0 +1,141 @@
+import Foundation
+import GRDB
+import TouchpointModel
+import TouchpointProtocol
+import TouchpointStore
+
+extension SQLiteServerStore {
+    public func push(_ entries: [SequencedChange], from principal: Principal, now: Date) async throws -> PushOutcome {
+        try await writer.write { db in
+            var session = PushTransaction(db: db, principal: principal, now: now, encoder: encoder)
+            return try session.apply(entries)
+        }
+    }
+}
+
+/// One pushed batch inside one write transaction.
+struct PushTransaction {
+    let db: Database
+    let principal: Principal
+    let now: Date
+    let encoder: JSONEncoder
+    var table = RecordTable()
+
+    init(db: Database, principal: Principal, now: Date, encoder: JSONEncoder) {
+        self.db = db
+        self.principal = principal
+        self.now = now
+        self.encoder = encoder
+    }
+
+    mutating func apply(_ entries: [SequencedChange]) throws -> PushOutcome {
+        let site = principal.site.description
+        let agent = principal.agentID.text
+        try db.execute(
+            sql: "INSERT INTO push_state(site, agent_id) VALUES (?, ?) ON CONFLICT(site) DO NOTHING",
+            arguments: [site, agent])
+        guard let owner = try String.fetchOne(db, sql: "SELECT agent_id FROM push_state WHERE site = ?", arguments: [site]),
+            owner == agent
+        else {
+            throw ProtocolError(.permissionDenied, "site \(site) belongs to another agent; each laptop database syncs as one agent")
+        }
+        let previous = UInt64(try Int64.fetchOne(db, sql: "SELECT last_seq FROM push_state WHERE site = ?", arguments: [site]) ?? 0)
+        var outcome = PushOutcome(ackedSeq: previous)
+        var clock = try SQLiteServerStore.clock(db)
+        for entry in entries.sorted(by: { $0.sequence < $1.sequence }) {
+            guard entry.sequence > outcome.ackedSeq else {
+                outcome.duplicates += 1
+                continue
+            }
+            outcome.ackedSeq = entry.sequence
+            if let rejection = try check(entry) {
+                outcome.rejected.append(rejection)
+                continue
+            }
+            do {
+                try db.inSavepoint {
+                    let result = try table.merge(entry.change, validate: true, db)
+                    try log(entry.change, applied: result.applied)
+                    try keep(result.conflicts, of: entry.change)
+                    outcome.conflicts += result.conflicts.count
+                    return .commit
+                }
+                try? clock.receive(entry.change.maxHLC, now: now)
+                outcome.applied += 1
+            } catch let error as ValidationError {
+                outcome.rejected.append(Rejection(seq: entry.sequence, code: .invalidArgument, message: error.description))
+            } catch let error as StoreError {
+                outcome.rejected.append(Rejection(seq: entry.sequence, code: .invalidArgument, message: error.message))
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+                let record = "\(entry.change.entity.rawValue) \(entry.change.id.text)"
+                outcome.rejected.append(
+                    Rejection(seq: entry.sequence, code: .invalidArgument, message: "\(record): \(error.message ?? "constraint failed")"))
+            }
+        }
+        try SQLiteServerStore.saveClock(clock, db)
+        try db.execute(sql: "UPDATE push_state SET last_seq = ? WHERE site = ?", arguments: [Int64(outcome.ackedSeq), site])
+        try db.execute(
+            sql: "UPDATE sync_state SET pushed_seq = ?, last_seen = ?, last_sync_at = ? WHERE agent_id = ?",
+            arguments: [Int64(outcome.ackedSeq), now.milliseconds, now.milliseconds, agent])
+        return outcome
+    }
+
+    /// Scope and identity checks against what is stored.
+    private mutating func check(_ entry: SequencedChange) throws -> Rejection? {
+        let change = entry.change
+        var territory: String?
+        var storedAuthor: String?
+        if change.entity == .customer {
+            territory = try String.fetchOne(db, sql: "SELECT territory FROM customers WHERE id = ?", arguments: [change.id.text])
+        } else {
+            let stored = try table.load(change.entity, change.id, db)
+            let incoming = change.fields.first { $0.name == "customer_id" }?.value.text
+            let customer = stored?.fields["customer_id"]?.value.text ?? incoming
+            if let customer {
+                territory = try String.fetchOne(db, sql: "SELECT territory FROM customers WHERE id = ?", arguments: [customer.lowercased()])
+            }
+            if let field = SyncPolicy.authorFields[change.entity] { storedAuthor = stored?.fields[field]?.value.text }
+        }
+        return SyncPolicy.check(change, seq: entry.sequence, by: principal, customerTerritory: territory, storedAuthor: storedAuthor)
+    }
+
+    /// Appends the winning fields to the change log under the record's territory.
+    mutating func log(_ change: Change, applied: [FieldChange], site: String? = nil, agent: String? = nil) throws {
+        guard !applied.isEmpty else { return }
+        let territory: String?
+        if change.entity == .customer {
+            territory = try String.fetchOne(db, sql: "SELECT territory FROM customers WHERE id = ?", arguments: [change.id.text])
+        } else {
+            territory = try String.fetchOne(
+                db, sql: "SELECT c.territory FROM customers c JOIN \(RecordSchema.table(change.entity)) r ON r.customer_id = c.id WHERE r.id = ?",
+                arguments: [change.id.text])
+        }
+        guard let territory else {
+            throw StoreError(kind: .invalid, message: "\(change.entity.rawValue) \(change.id.text): its customer is unknown")
+        }
+        try db.cachedStatement(
+            sql: "INSERT INTO changes(entity, entity_id, territory, site, agent_id, fields, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+        ).execute(arguments: [
+            change.entity.rawValue, change.id.text, territory, site ?? principal.site.description, agent ?? principal.agentID.text,
+            String(decoding: try encoder.encode(applied), as: UTF8.self), now.milliseconds,
+        ])
+    }
+
+    /// Keeps every detected conflict with both values, versions, sites and agents.
+    mutating func keep(_ conflicts: [FieldConflict], of change: Change) throws {
+        for conflict in conflicts {
+            try db.execute(
+                sql: """
+                    INSERT INTO conflicts(entity, entity_id, field, winner, loser, winner_agent, loser_agent, detected_at)
+                    VALUES (?, ?, ?, ?, ?, (SELECT agent_id FROM push_state WHERE site = ?),
+                            (SELECT agent_id FROM push_state WHERE site = ?), ?)
+                    """,
+                arguments: [
+                    change.entity.rawValue, change.id.text, conflict.field,
+                    String(decoding: try encoder.encode(conflict.winner), as: UTF8.self),
+                    String(decoding: try encoder.encode(conflict.loser), as: UTF8.self),
+                    conflict.winner.version.site.description, conflict.loser.version.site.description, now.milliseconds,
+                ])
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import GRDB
+import TouchpointStore
+
+/// Migrations of the server's SQLite database: the shared record tables plus
+/// agents, sync state, the change log and the conflict log.
+enum ServerSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        RecordSchema.register(in: &migrator)
+        migrator.registerMigration("v1-server") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE server_meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
+                    CREATE TABLE agents (
+                        id TEXT PRIMARY KEY NOT NULL CHECK (length(id) = 36),
+                        name TEXT NOT NULL CHECK (length(name) > 0),
+                        team TEXT,
+                        territories TEXT NOT NULL,
+                        role TEXT NOT NULL CHECK (role IN ('agent', 'admin')),
+                        token_hash TEXT NOT NULL UNIQUE,
+                        created_at INTEGER NOT NULL,
+                        revoked_at INTEGER
+                    );
+                    CREATE TABLE sync_state (
+                        agent_id TEXT PRIMARY KEY NOT NULL REFERENCES agents(id),
+                        site TEXT,
+                        last_seen INTEGER,
+                        protocol_version INTEGER,
+                        pushed_seq INTEGER NOT NULL DEFAULT 0,
+                        pull_cursor INTEGER NOT NULL DEFAULT 0,
+                        last_sync_at INTEGER,
+                        last_error TEXT,
+                        last_error_at INTEGER
+                    );
+                    CREATE TABLE push_state (
+                        site TEXT PRIMARY KEY NOT NULL CHECK (length(site) = 36),
+                        agent_id TEXT NOT NULL REFERENCES agents(id),
+                        last_seq INTEGER NOT NULL DEFAULT 0
+                    );
+                    CREATE TABLE changes (
+                        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                        entity TEXT NOT NULL,
+                        entity_id TEXT NOT NULL,
+                        territory TEXT NOT NULL,
+                        site TEXT NOT NULL,
+                        agent_id TEXT,
+                        fields TEXT NOT NULL,
+                        received_at INTEGER NOT NULL
+                    );
+                    CREATE INDEX changes_territory ON changes(territory, seq);
+                    CREATE TABLE conflicts (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        entity TEXT NOT NULL,
+                        entity_id TEXT NOT NULL,
+                        field TEXT NOT NULL,
+                        winner TEXT NOT NULL,
+                        loser TEXT NOT NULL,
+                        winner_agent TEXT,
+                        loser_agent TEXT,
+                        detected_at INTEGER NOT NULL,
+                        resolved_at INTEGER,
+                        resolved_by TEXT,
+                        resolution TEXT
+                    );
+                    CREATE INDEX conflicts_open ON conflicts(resolved_at, id);
+                    """)
+        }
+        return migrator
+    }
+}

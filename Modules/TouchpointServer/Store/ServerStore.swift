@@ -1,0 +1,52 @@
+import Foundation
+import TouchpointModel
+import TouchpointProtocol
+
+/// The server's storage, with SQLite and PostgreSQL implementations that pass
+/// the same conformance tests.
+///
+/// Every method is one transaction. Push applies a whole batch or nothing.
+public protocol ServerStore: Sendable {
+    /// Identity and backend of this server.
+    func info() async throws -> ServerInfo
+
+    /// Registers an agent and returns its token (shown once; only the hash is stored).
+    func addAgent(_ agent: Agent, now: Date) async throws -> String
+    /// Revokes an agent's token; its sessions fail authentication from now on.
+    func revokeAgent(_ id: UUID, now: Date) async throws
+    /// Every registered agent with its sync state.
+    func agents() async throws -> [AgentSyncState]
+    /// The agent a token belongs to, unless unknown or revoked.
+    func authenticate(token: String) async throws -> Agent?
+
+    /// Records that a session started (last seen, site, protocol version).
+    func sessionStarted(_ principal: Principal, protocolVersion: Int, now: Date) async throws
+    /// Records a sync error to show to admins.
+    func recordError(agentID: UUID, message: String, now: Date) async throws
+
+    /// Applies a pushed batch in one transaction and acknowledges it.
+    func push(_ entries: [SequencedChange], from principal: Principal, now: Date) async throws -> PushOutcome
+    /// A page of changes after `cursor` in the principal's scope, in sequence order.
+    func pull(after cursor: UInt64, limit: Int, for principal: Principal, now: Date) async throws -> PullResult
+
+    /// Conflicts, newest first.
+    func conflicts(_ filter: ConflictFilter) async throws -> [ConflictRecord]
+    /// Resolves a conflict with a new write that propagates to every agent.
+    func resolveConflict(id: Int64, keep: ConflictResolution, by admin: UUID, now: Date) async throws -> ConflictRecord
+    /// The change feed after `seq` (admin view, unscoped).
+    func changes(after seq: UInt64, limit: Int) async throws -> [SequencedChange]
+    /// The digest of the records in the given territories (nil: everything).
+    func digest(territories: [String]?) async throws -> RecordDigest
+}
+
+/// Identity of a server and its store.
+public struct ServerInfo: Hashable, Sendable, Codable {
+    /// The server's site id (it stamps conflict resolutions).
+    public var serverID: SiteID
+    /// `sqlite` or `postgres`.
+    public var backend: String
+    /// Highest change sequence.
+    public var head: UInt64
+    /// Conflicts not yet resolved.
+    public var openConflicts: Int
+}

@@ -1,0 +1,88 @@
+import Foundation
+import Logging
+import TouchpointModel
+import TouchpointProtocol
+
+/// The server's sync logic behind any transport: authentication, clock-skew
+/// checks, push, pull and verify, each delegated to the ``ServerStore``.
+public struct SyncService: Sendable {
+    /// Tunables with documented defaults.
+    public struct Configuration: Sendable {
+        /// A pushed HLC further ahead of the server clock than this is refused (seconds). Default 5 minutes.
+        public var maxClockSkew: TimeInterval = 300
+        /// Most changes accepted in one push. Default 1000.
+        public var maxBatch = 1000
+        /// Most changes served in one pull page. Default 1000.
+        public var maxPage = 1000
+
+        /// The defaults.
+        public static var defaults: Configuration { Configuration() }
+    }
+
+    public let store: any ServerStore
+    public var configuration: Configuration
+    let logger: Logger
+    let clock: @Sendable () -> Date
+
+    /// Creates a service over a store.
+    public init(
+        store: any ServerStore, configuration: Configuration = .defaults, logger: Logger = Logger(label: "touchpoint.sync"),
+        clock: @escaping @Sendable () -> Date = Date.init
+    ) {
+        self.store = store
+        self.configuration = configuration
+        self.logger = logger
+        self.clock = clock
+    }
+
+    /// Authenticates a session's token and binds it to the site it speaks for.
+    public func authenticate(token: String, site: SiteID, protocolVersion: Int) async throws -> Principal {
+        guard let agent = try await store.authenticate(token: token) else {
+            throw ProtocolError(.unauthenticated, "unknown or revoked token")
+        }
+        let principal = Principal(
+            agentID: agent.id, name: agent.name, role: agent.role, team: agent.team, territories: agent.territories, site: site)
+        try await store.sessionStarted(principal, protocolVersion: protocolVersion, now: clock())
+        return principal
+    }
+
+    /// Applies a pushed batch after checking its size and every clock.
+    public func push(_ entries: [SequencedChange], from principal: Principal) async throws -> PushOutcome {
+        let now = clock()
+        guard entries.count <= configuration.maxBatch else {
+            throw ProtocolError(.resourceExhausted, "batch of \(entries.count) changes exceeds the limit of \(configuration.maxBatch)")
+        }
+        for entry in entries {
+            do {
+                try ClockSkewError.check(entry.change.maxHLC, wall: HLC.milliseconds(now), maxSkew: configuration.maxClockSkew)
+            } catch let skew as ClockSkewError {
+                let message = "change \(entry.sequence) (\(entry.change.entity.rawValue) \(entry.change.id.uuidString.lowercased())): \(skew)"
+                try? await store.recordError(agentID: principal.agentID, message: message, now: now)
+                throw ProtocolError(.failedPrecondition, message)
+            }
+        }
+        let outcome = try await store.push(entries, from: principal, now: now)
+        logger.debug(
+            "push applied",
+            metadata: ["agent": "\(principal.name)", "applied": "\(outcome.applied)", "conflicts": "\(outcome.conflicts)"])
+        return outcome
+    }
+
+    /// Serves one page of changes after `cursor` in the principal's scope.
+    public func pull(after cursor: UInt64, limit: Int, for principal: Principal) async throws -> PullResult {
+        let size = max(1, min(limit, configuration.maxPage))
+        return try await store.pull(after: cursor, limit: size, for: principal, now: clock())
+    }
+
+    /// The digest of the principal's scope.
+    public func digest(for principal: Principal) async throws -> RecordDigest {
+        try await store.digest(territories: principal.seesEverything ? nil : principal.territories)
+    }
+
+    /// Refuses admin requests from agents.
+    public func requireAdmin(_ principal: Principal) throws {
+        guard principal.role == .admin else {
+            throw ProtocolError(.permissionDenied, "admin request refused: \(principal.name) is not an admin")
+        }
+    }
+}

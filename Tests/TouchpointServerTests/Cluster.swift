@@ -1,0 +1,66 @@
+import Foundation
+import GRDB
+import TouchpointClient
+import TouchpointModel
+import TouchpointProtocol
+import TouchpointServer
+import TouchpointStore
+
+/// Drives the real server service in-process, through the same calls the TCP
+/// transport makes, for tests that need many sync schedules quickly.
+struct InProcessTransport: SyncTransport {
+    let service: SyncService
+    let principal: Principal
+    var limits = SyncLimits(maxBatch: 7, maxPage: 5)
+
+    func push(_ entries: [SequencedChange]) async throws -> PushAcknowledgement {
+        let outcome = try await service.push(entries, from: principal)
+        return PushAcknowledgement(
+            ackedSeq: outcome.ackedSeq, applied: outcome.applied, duplicates: outcome.duplicates,
+            conflicts: outcome.conflicts, rejected: outcome.rejected.map { ($0.seq, $0.code.name, $0.message) })
+    }
+
+    func pull(after cursor: UInt64, limit: Int) async throws -> PulledPage {
+        let page = try await service.pull(after: cursor, limit: limit, for: principal)
+        return PulledPage(changes: page.changes, nextCursor: page.nextCursor, hasMore: page.hasMore, sequenceHead: page.head)
+    }
+
+    func digest() async throws -> RecordDigest { try await service.digest(for: principal) }
+}
+
+/// A server store plus agent databases that sync with it.
+struct Cluster {
+    let server: SQLiteServerStore
+    let service: SyncService
+    var agents: [FieldAgent] = []
+    static let epoch = Date(timeIntervalSince1970: 1_750_000_000)
+
+    struct FieldAgent {
+        let store: AgentStore
+        let principal: Principal
+        let token: String
+        var transport: InProcessTransport
+        var engine: SyncEngine { SyncEngine(store: store) }
+
+        func sync() async throws -> SyncSummary { try await engine.sync(over: transport) }
+    }
+
+    init(agents territories: [[String]], maxSkew: TimeInterval = 300) async throws {
+        server = try SQLiteServerStore(writer: try DatabaseQueue())
+        var configuration = SyncService.Configuration.defaults
+        configuration.maxClockSkew = maxSkew
+        service = SyncService(store: server, configuration: configuration)
+        for (index, scope) in territories.enumerated() {
+            agents.append(try await addAgent(name: "agent-\(index)", territories: scope))
+        }
+    }
+
+    func addAgent(name: String, territories: [String], role: AgentRole = .agent) async throws -> FieldAgent {
+        let agent = try Agent(name: name, territories: territories, role: role)
+        let token = try await server.addAgent(agent, now: Self.epoch)
+        let store = try AgentStore(writer: try DatabaseQueue())
+        let identity = try store.initialize(agentID: agent.id, territories: territories)
+        let principal = try await service.authenticate(token: token, site: identity.site, protocolVersion: 1)
+        return FieldAgent(store: store, principal: principal, token: token, transport: InProcessTransport(service: service, principal: principal))
+    }
+}
