@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "TouchpointClient", targets: ["TouchpointClient"]),
         .executable(name: "touchpoint-agent", targets: ["touchpoint-agent"]),
         .executable(name: "touchpoint-server", targets: ["touchpoint-server"]),
+        .executable(name: "touchpoint-bench", targets: ["touchpoint-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -114,6 +115,16 @@ let package = Package(
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             path: "Apps/touchpoint-server",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "touchpoint-bench",
+            dependencies: [
+                "TouchpointModel",
+                "TouchpointStore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "tools/bench",
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -15,7 +15,7 @@ package struct RecordTable {
         let columns = (entity.fieldNames + ["deleted", "_versions"]).map { "\"\($0)\"" }.joined(separator: ", ")
         guard
             let row = try Row.fetchOne(
-                db, sql: "SELECT \(columns) FROM \(table) WHERE id = ?", arguments: [id.uuidString.lowercased()])
+                db.cachedStatement(sql: "SELECT \(columns) FROM \(table) WHERE id = ?"), arguments: [id.uuidString.lowercased()])
         else { return nil }
         return try state(entity, id, row, db)
     }

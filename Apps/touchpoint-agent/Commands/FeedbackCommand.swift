@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import TouchpointModel
+import TouchpointStore
+
+/// `feedback`: records a survey answer; a detractor opens a follow-up for this agent (closed loop).
+struct FeedbackCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "feedback",
+        abstract: "Record a survey answer (NPS 0–10, CSAT 1–5, CES 1–7).",
+        discussion: """
+            With --interaction, the answer snapshots that interaction's agent, channel, touchpoint and stage.
+            A detractor (NPS ≤ 6, CSAT ≤ 2) also creates a follow-up for this agent, due in 2 days.
+            """
+    )
+
+    /// How long the closed-loop follow-up of a detractor answer has.
+    static let followUpDelay: TimeInterval = 2 * 86_400
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(help: "Customer id or unique prefix.") var customer: String
+    @Option(help: "nps, csat or ces.") var kind: String
+    @Option(help: "The score on the kind's scale.") var score: Int
+    @Option(help: "The interaction it rates (id or prefix).") var interaction: String?
+    @Option(help: "The customer's comment.") var comment: String?
+    @Option(help: "When it was collected (ISO 8601; default now).") var at: String?
+
+    func run() throws {
+        let database = try store.open()
+        let identity = try database.identity()
+        let customerID = try database.resolveID(.customer, customer)
+        let now = Date()
+        var rated: Interaction?
+        if let interaction {
+            let id = try database.resolveID(.interaction, interaction)
+            rated = try database.record(Interaction.self, id: id)
+            guard rated?.customerID == customerID else {
+                throw CLIError("interaction \(interaction) is with another customer")
+            }
+        }
+        let answer = try FeedbackResponse(
+            customerID: customerID, interactionID: rated?.id, agentID: rated?.agentID ?? identity.agentID,
+            kind: try SurveyKind.parse(kind), score: score, comment: comment,
+            collectedAt: try Parse.date(at, option: "--at") ?? now, channel: rated?.channel,
+            touchpoint: rated?.touchpoint, stage: rated?.stage)
+        var records: [any SyncRecord] = [answer]
+        var followUp: FollowUp?
+        if answer.needsFollowUp {
+            followUp = try FollowUp(
+                customerID: customerID, assigneeAgentID: identity.agentID, dueAt: now + Self.followUpDelay,
+                note: "Detractor: \(answer.kind.rawValue.uppercased()) \(answer.score)" + (answer.comment.map { " — \($0)" } ?? ""),
+                sourceFeedbackID: answer.id, createdAt: now)
+            records.append(followUp!)
+        }
+        try database.create(records, now: now)  // the answer and its follow-up together, or neither
+        if output.json {
+            try JSONOutput.object([
+                "feedback": RecordRow.jsonObject(answer),
+                "follow_up": followUp.map { RecordRow.jsonObject($0) as Any } ?? NSNull(),
+            ])
+            return
+        }
+        let bucket = answer.bucket.map { " (\($0))" } ?? ""
+        print("recorded \(answer.kind.rawValue.uppercased()) \(answer.score)\(bucket) \(Format.short(answer.id))")
+        if let followUp {
+            print("follow-up \(Format.short(followUp.id)) due \(Format.date(followUp.dueAt)) (closed loop)")
+        }
+    }
+}

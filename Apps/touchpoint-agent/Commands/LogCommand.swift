@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import TouchpointModel
+import TouchpointStore
+
+/// `log`: records one interaction (a touchpoint event) by this agent.
+struct LogCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "log",
+        abstract: "Log an interaction with a customer.",
+        discussion: """
+            Channels: phone, email, chat, in_person, video, social, web, other.
+            Stages: awareness, consideration, purchase, onboarding, usage, support, renewal, advocacy.
+            Outcomes: resolved, follow_up, escalated, no_action.
+            """
+    )
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(help: "Customer id or unique prefix.") var customer: String
+    @Option(help: "How: phone, email, chat, in_person, …") var channel: String
+    @Option(help: "The customer's need or moment, e.g. billing, renewal.") var touchpoint: String
+    @Option(help: "Journey stage.") var stage: String
+    @Option(help: "resolved, follow_up, escalated or no_action.") var outcome: String
+    @Option(help: "inbound (default) or outbound.") var direction: String?
+    @Option(parsing: .unconditional, help: "−2 … +2 (default 0).") var sentiment: Int?
+    @Option(help: "Duration: seconds, or e.g. 5m, 1h30m.") var duration: String?
+    @Option(name: .customLong("case"), help: "The case it belongs to (id or prefix).") var caseID: String?
+    @Option(help: "What happened.") var summary: String?
+    @Option(help: "When it happened (ISO 8601; default now).") var at: String?
+
+    func validate() throws {
+        if let duration { _ = try Parse.duration(duration) }
+        _ = try Parse.date(at, option: "--at")
+    }
+
+    func run() throws {
+        let database = try store.open()
+        let identity = try database.identity()
+        let customerID = try database.resolveID(.customer, customer)
+        var supportCase: UUID?
+        if let caseID {
+            let id = try database.resolveID(.supportCase, caseID)
+            guard let found = try database.record(SupportCase.self, id: id), found.customerID == customerID else {
+                throw CLIError("case \(caseID) belongs to another customer")
+            }
+            supportCase = id
+        }
+        let interaction = try Interaction(
+            customerID: customerID, agentID: identity.agentID, occurredAt: try Parse.date(at, option: "--at") ?? Date(),
+            channel: try Channel.parse(channel), touchpoint: touchpoint, stage: try JourneyStage.parse(stage),
+            direction: try direction.map(Direction.parse) ?? .inbound, sentiment: sentiment ?? 0,
+            outcome: try Outcome.parse(outcome), durationSeconds: try duration.map(Parse.duration) ?? 0,
+            caseID: supportCase, summary: summary)
+        try database.create(interaction)
+        if output.json {
+            try JSONOutput.record(interaction)
+        } else {
+            print(
+                "logged interaction \(Format.short(interaction.id)): \(interaction.channel.rawValue), "
+                    + "\(interaction.touchpoint), \(interaction.stage.rawValue) → \(interaction.outcome.rawValue)")
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import TouchpointModel
+import TouchpointStore
+
+/// `status`: identity, record counts and what waits to be synced.
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status", abstract: "Show this database's ids, record counts and unsynced changes.")
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let status = try store.open().status()
+        let age = status.oldestUnsynced.map { Date().timeIntervalSince($0) }
+        if output.json {
+            let object: [String: Any] = [
+                "database": store.path, "site_id": status.siteID, "agent_id": status.agentID,
+                "server": status.server ?? NSNull(), "records": status.records, "outbox_depth": status.outboxDepth,
+                "oldest_unsynced_at": status.oldestUnsynced.map { Timestamp.format($0) } ?? NSNull(),
+                "oldest_unsynced_age_seconds": age.map { Int($0) } ?? NSNull(),
+                "dead_letters": status.deadLetters, "pull_cursor": status.pullCursor,
+                "last_sync_at": status.lastSyncAt.map { Timestamp.format($0) } ?? NSNull(),
+                "last_error": status.lastError ?? NSNull(),
+            ]
+            return try JSONOutput.object(object)
+        }
+        let counts = EntityType.dependencyOrder.map { "\($0.displayName) \(status.records[$0.rawValue] ?? 0)" }
+        print("database:     \(store.path)")
+        print("site id:      \(status.siteID)")
+        print("agent id:     \(status.agentID)")
+        print("records:      \(counts.joined(separator: " · "))")
+        print("outbox:       \(status.outboxDepth) change\(status.outboxDepth == 1 ? "" : "s")" + (age.map { ", oldest \(Format.age($0)) old" } ?? ""))
+        print("dead letters: \(status.deadLetters)")
+        print("pull cursor:  \(status.pullCursor)")
+        print("server:       \(status.server ?? "(not set)")")
+        print("last sync:    \(status.lastSyncAt.map { Format.date($0) } ?? "never")" + (status.lastError.map { " (last error: \($0))" } ?? ""))
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+
+/// The field agent's command line: record customer work offline, import and export it.
+@main
+struct TouchpointAgent: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "touchpoint-agent",
+        abstract: "Record customer interactions, cases and survey answers offline.",
+        discussion: "Ids can be given in full or as a unique prefix (at least 4 characters).",
+        subcommands: [
+            InitCommand.self, StatusCommand.self, CustomerCommand.self, LogCommand.self, FeedbackCommand.self,
+            CaseCommand.self, FollowUpCommand.self, NoteCommand.self, ImportCommand.self, ExportCommand.self,
+        ]
+    )
+
+    @OptionGroup var store: StoreOptions
+
+    /// Runs the command; any failure prints one `error: …` line on stderr and exits non-zero.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            Console.fail(error)
+        }
+    }
+}

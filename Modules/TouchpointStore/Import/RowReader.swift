@@ -1,0 +1,114 @@
+import Foundation
+import TouchpointModel
+
+/// The file formats import reads and export writes.
+public enum ImportFormat: String, Sendable, CaseIterable {
+    case csv, jsonl
+
+    /// The format a file name's extension implies (`.csv`; `.jsonl`, `.ndjson`, `.json`).
+    public init?(path: String) {
+        switch URL(fileURLWithPath: path).pathExtension.lowercased() {
+        case "csv": self = .csv
+        case "jsonl", "ndjson", "json": self = .jsonl
+        default: return nil
+        }
+    }
+}
+
+/// A file import cannot read at all (as opposed to one bad row).
+public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// One clear line for the user.
+    public var message: String
+
+    /// Creates an import error.
+    public init(_ message: String) { self.message = message }
+
+    public var description: String { message }
+}
+
+/// One data row of an import file, before conversion.
+public struct SourceRow: Hashable, Sendable {
+    /// 1-based line where the row starts.
+    public var line: Int
+    /// The row's `type` column or key, if any (overrides the default entity).
+    public var type: String?
+    /// Column name → text; empty text means null.
+    public var values: [String: String]
+}
+
+/// What reading the next row gave: a row, or a line that is not a row.
+public enum SourceItem: Hashable, Sendable {
+    case row(SourceRow)
+    case bad(RejectedRow)
+}
+
+/// Reads rows out of a CSV (header row of field names) or JSONL (one object per line) file.
+public struct RowReader: Sendable {
+    private enum Source: Sendable {
+        case csv(CSVReader, header: [String])
+        case jsonl(JSONLines)
+    }
+
+    private var source: Source
+
+    /// Every column name a file may use: the fields of every entity, `id` and `type`.
+    public static let knownColumns: Set<String> = Set(EntityType.allCases.flatMap(\.fieldNames) + ["id", "type"])
+
+    /// Starts reading; a CSV header naming unknown columns is refused here.
+    public init(_ bytes: [UInt8], format: ImportFormat) throws {
+        switch format {
+        case .jsonl:
+            source = .jsonl(JSONLines(bytes))
+        case .csv:
+            var reader = CSVReader(bytes)
+            guard let first = try reader.next() else { throw ImportError("the CSV file is empty (it needs a header row)") }
+            let header = first.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            if let unknown = header.first(where: { !Self.knownColumns.contains($0) }) {
+                throw ImportError("line \(first.line): unknown column '\(unknown)' in the header")
+            }
+            if let twice = header.first(where: { name in header.filter { $0 == name }.count > 1 }) {
+                throw ImportError("line \(first.line): column '\(twice)' appears twice in the header")
+            }
+            source = .csv(reader, header: header)
+        }
+    }
+
+    /// True when rows name their own entity (a CSV `type` column; always possible in JSONL).
+    public var rowsMayNameType: Bool {
+        switch source {
+        case .csv(_, let header): header.contains("type")
+        case .jsonl: true
+        }
+    }
+
+    /// Bytes consumed so far and the total, for progress.
+    public var progress: (read: Int, total: Int) {
+        switch source {
+        case .csv(let reader, _): (reader.bytesRead, reader.totalBytes)
+        case .jsonl(let lines): (lines.bytesRead, lines.totalBytes)
+        }
+    }
+
+    /// The next row or bad line; nil at the end.
+    public mutating func next() -> SourceItem? {
+        switch source {
+        case .csv(var reader, let header):
+            defer { source = .csv(reader, header: header) }
+            do {
+                guard let record = try reader.next() else { return nil }
+                guard record.fields.count == header.count else {
+                    return .bad(RejectedRow(line: record.line, reason: "expected \(header.count) fields, got \(record.fields.count)"))
+                }
+                var values = Dictionary(uniqueKeysWithValues: zip(header, record.fields))
+                let type = values.removeValue(forKey: "type")
+                return .row(SourceRow(line: record.line, type: type?.isEmpty == false ? type : nil, values: values))
+            } catch {
+                reader = CSVReader([])  // nothing after an unterminated quote can be trusted
+                return .bad(RejectedRow(line: error.line, reason: error.message))
+            }
+        case .jsonl(var lines):
+            defer { source = .jsonl(lines) }
+            return lines.next()
+        }
+    }
+}
