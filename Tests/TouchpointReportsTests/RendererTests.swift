@@ -138,7 +138,7 @@ struct RendererTests {
         // 12 answers now: promoters 6, detractors 3 → NPS 25, flagged as a small sample.
         #expect(html.contains("+25.0<span class=\"badge\">n&lt;30</span>"))
         #expect(html.contains("class=\"card small\" data-metric=\"nps\""))
-        #expect(html.contains("Churn 25.0% n=4*"))
+        #expect(html.contains("4 customers active at start, 1 lost, 1 new, 4 at end."))
         for label in ["2026-W45", "2026-W48", "onboarding", "billing"] { #expect(html.contains(label)) }
     }
 }

@@ -18,9 +18,13 @@ enum FigureFormat {
         }
     }
 
-    /// `±48.4` for figures with an interval, nil otherwise.
+    /// The uncertainty: `±48.4` for NPS (symmetric Wald margin), `(23–88)` for proportions,
+    /// whose Wilson interval is not centred on the estimate; nil without an interval.
     static func margin(_ metric: Metric, _ figure: Figure) -> String? {
         guard figure.value != nil, let margin = figure.marginOfError else { return nil }
+        if metric.unit == .percent, let lower = figure.lower, let upper = figure.upper {
+            return "(\(fixed(lower, 0))–\(fixed(upper, 0)))"
+        }
         return "±" + fixed(margin, 1)
     }
 
@@ -81,12 +85,15 @@ enum FigureFormat {
         "* small sample (n < \(result.request.smallSampleThreshold)): indicative only. \(missing) no data."
     }
 
-    /// A sentence on churn and retention, or why they are missing.
-    static func retentionLine(_ result: ReportResult) -> String {
+    /// A sentence on churn and retention; with `figures`, it starts with both rates.
+    static func retentionLine(_ result: ReportResult, figures: Bool) -> String {
         guard let counts = result.retentionCounts, let churn = result.overall[.churn],
             let retention = result.overall[.retention]
         else { return "Churn and retention: not computed (they need a period and apply only to persona/segment filters)." }
-        return "Churn \(cell(.churn, churn)) · Retention \(cell(.retention, retention)) — "
-            + "\(counts.atStart) customers active at start, \(counts.lost) lost, \(counts.new) new, \(counts.atEnd) at end."
+        guard counts.atStart > 0 else {
+            return "Churn and retention: no customer was active at the start of the period (\(counts.new) new, \(counts.atEnd) at end)."
+        }
+        let rates = figures ? "Churn \(cell(.churn, churn)) · Retention \(cell(.retention, retention)) — " : "Churn and retention: "
+        return rates + "\(counts.atStart) customers active at start, \(counts.lost) lost, \(counts.new) new, \(counts.atEnd) at end."
     }
 }

@@ -45,7 +45,7 @@ public struct TableRenderer: ReportRenderer {
             lines.append(contentsOf: renderBlock(keys + block, rowCount: rows.count))
             lines.append("")
         }
-        lines.append(fit(FigureFormat.retentionLine(result)))
+        lines.append(fit(FigureFormat.retentionLine(result, figures: true)))
         lines.append(fit(FigureFormat.smallSampleNote(result)))
         return lines.joined(separator: "\n") + "\n"
     }

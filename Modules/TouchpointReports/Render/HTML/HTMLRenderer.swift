@@ -58,7 +58,7 @@ public struct HTMLRenderer: ReportRenderer {
             page.close("div")
         }
         page.close("div")
-        page.element("p", [("class", "legend")], FigureFormat.retentionLine(result))
+        page.element("p", [("class", "legend")], FigureFormat.retentionLine(result, figures: false))
         page.close("section")
     }
 
@@ -96,8 +96,8 @@ public struct HTMLRenderer: ReportRenderer {
                 let small = figure.isSmallSample && figure.value != nil
                 page.open("td", small ? [("class", "small")] : [])
                 page.write(FigureFormat.value(metric, figure))
-                if small { page.element("span", [("class", "badge")], mark(result)) }
                 if metric.isEstimate, figure.value != nil { page.element("span", [("class", "sub")], detail(metric, figure)) }
+                if small { page.element("span", [("class", "badge")], mark(result)) }
                 page.close("td")
             }
             page.close("tr")
@@ -175,7 +175,7 @@ public struct HTMLRenderer: ReportRenderer {
         page.open("ul")
         for note in [
             "NPS = % promoters (9–10) − % detractors (0–6); ± is the 95% margin of error 1.96·√(V/n)·100.",
-            "CSAT = % of 4–5 answers on 1–5; FCR, reopen rate, churn and retention are shares with 95% Wilson intervals where shown.",
+            "CSAT = % of 4–5 answers on 1–5. For CSAT, FCR and reopen rate, (low–high) is the 95% Wilson interval.",
             "CES = mean answer on 1–7. TTR = resolved − opened, median and 90th percentile of cases resolved in the period.",
             "Answers are credited to the channel, touchpoint, stage, agent and team captured when they were given.",
             "Figures from fewer than \(result.request.smallSampleThreshold) observations are greyed and marked \(mark(result)).",

@@ -17,11 +17,12 @@ enum HTMLStyle {
         .small, .small .value { color: #9aa0a6; }
         .badge { display: inline-block; margin-left: 6px; padding: 0 6px; border-radius: 8px; background: #eceff1; color: #5f6368; font-size: 11px; font-weight: 600; vertical-align: middle; }
         .tablewrap { overflow-x: auto; background: #fff; border: 1px solid var(--line); border-radius: 8px; }
-        table { border-collapse: collapse; width: 100%; font-size: 13px; }
-        th, td { padding: 6px 10px; border-bottom: 1px solid #eee; text-align: right; white-space: nowrap; vertical-align: top; }
-        th { background: #f1f3f4; font-weight: 600; position: sticky; top: 0; }
+        table { border-collapse: collapse; width: 100%; font-size: 12.5px; }
+        th, td { padding: 5px 7px; border-bottom: 1px solid #eee; text-align: right; white-space: nowrap; vertical-align: top; }
+        th { background: #f1f3f4; font-weight: 600; white-space: normal; vertical-align: bottom; }
         th.key, td.key { text-align: left; }
         tr.overall td { font-weight: 600; background: #f8fafd; }
+        td .badge { display: table; margin: 2px 0 0 auto; }
         td .sub { display: block; color: var(--muted); font-size: 11px; font-weight: 400; }
         td.small .sub, td.small { color: #9aa0a6; }
         .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(560px, 1fr)); gap: 14px; }
