@@ -79,16 +79,7 @@ struct RendererTests {
     }
 
     @Test func csvQuotesAndDefusesText() throws {
-        var dataset = Fixture.dataset
-        dataset.feedback.append(
-            try FeedbackResponse(
-                customerID: Fixture.c1, kind: .nps, score: 9, collectedAt: Fixture.date("2026-11-05T10:00"),
-                team: "=cmd, \"quoted\""
-            )
-        )
-        let result = try ReportEngine.compute(
-            ReportRequest(by: [.team], from: Fixture.from, to: Fixture.to), on: dataset
-        )
+        let result = try reportWithExtraTeam("=cmd, \"quoted\"")
         let csv = try CSVRenderer().render(result)
         #expect(csv.contains("\"'=cmd, \"\"quoted\"\"\""))
         #expect(parseCSV(csv).contains { $0.count > 1 && $0[1] == "'=cmd, \"quoted\"" })
@@ -109,17 +100,7 @@ struct RendererTests {
     }
 
     @Test func htmlIsSelfContainedWellFormedAndHasTheFigures() throws {
-        var dataset = Fixture.dataset
-        dataset.feedback.append(
-            try FeedbackResponse(
-                customerID: Fixture.c1, kind: .nps, score: 9, collectedAt: Fixture.date("2026-11-05T10:00"),
-                team: "R&D <West> \"x\""
-            )
-        )
-        let result = try ReportEngine.compute(
-            ReportRequest(by: [.team], from: Fixture.from, to: Fixture.to), on: dataset,
-            generatedAt: Fixture.date("2026-12-01T08:00")
-        )
+        let result = try reportWithExtraTeam("R&D <West> \"x\"")
         let html = try HTMLRenderer().render(result)
         // Parses as XML: every element closed, every text escaped.
         let parser = XMLParser(data: Data(html.utf8))
@@ -141,6 +122,20 @@ struct RendererTests {
         #expect(html.contains("4 customers active at start, 1 lost, 1 new, 4 at end."))
         for label in ["2026-W45", "2026-W48", "onboarding", "billing"] { #expect(html.contains(label)) }
     }
+}
+
+/// The fixture report by team, with one more answer (NPS 9 from c1) credited to `team`.
+func reportWithExtraTeam(_ team: String) throws -> ReportResult {
+    var dataset = Fixture.dataset
+    dataset.feedback.append(
+        try FeedbackResponse(
+            customerID: Fixture.c1, kind: .nps, score: 9, collectedAt: Fixture.date("2026-11-05T10:00"), team: team
+        )
+    )
+    return try ReportEngine.compute(
+        ReportRequest(by: [.team], from: Fixture.from, to: Fixture.to), on: dataset,
+        generatedAt: Fixture.date("2026-12-01T08:00")
+    )
 }
 
 /// Counts elements by name while parsing.

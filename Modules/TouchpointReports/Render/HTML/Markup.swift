@@ -31,6 +31,13 @@ struct Markup {
         text += "</\(name)>"
     }
 
+    /// An element whose content `body` writes.
+    mutating func wrap(_ name: String, _ attributes: [(String, String)] = [], _ body: (inout Markup) -> Void) {
+        open(name, attributes)
+        body(&self)
+        close(name)
+    }
+
     /// An element holding escaped text.
     mutating func element(_ name: String, _ attributes: [(String, String)] = [], _ content: String) {
         text += "<\(name)\(Self.attributes(attributes))>\(Self.escape(content))</\(name)>"
