@@ -129,6 +129,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "TouchpointReportsTests",
+            dependencies: ["TouchpointReports", "TouchpointModel"],
+            path: "Tests/TouchpointReportsTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "TouchpointStoreTests",
             dependencies: [
                 "TouchpointStore",
@@ -158,12 +164,6 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             path: "Tests/TouchpointServerTests",
-            swiftSettings: swiftSettings
-        ),
-        .testTarget(
-            name: "TouchpointReportsTests",
-            dependencies: ["TouchpointReports", "TouchpointModel"],
-            path: "Tests/TouchpointReportsTests",
             swiftSettings: swiftSettings
         ),
         .testTarget(
