@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "TouchpointProtocol", targets: ["TouchpointProtocol"]),
         .library(name: "TouchpointServer", targets: ["TouchpointServer"]),
         .library(name: "TouchpointClient", targets: ["TouchpointClient"]),
+        .library(name: "TouchpointReports", targets: ["TouchpointReports"]),
         .executable(name: "touchpoint-agent", targets: ["touchpoint-agent"]),
         .executable(name: "touchpoint-server", targets: ["touchpoint-server"]),
         .executable(name: "touchpoint-bench", targets: ["touchpoint-bench"]),
@@ -91,6 +92,12 @@ let package = Package(
             path: "Modules/TouchpointClient",
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "TouchpointReports",
+            dependencies: ["TouchpointModel"],
+            path: "Modules/TouchpointReports",
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "touchpoint-agent",
             dependencies: [
@@ -134,6 +141,12 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             path: "Tests/TouchpointModelTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TouchpointReportsTests",
+            dependencies: ["TouchpointReports", "TouchpointModel"],
+            path: "Tests/TouchpointReportsTests",
             swiftSettings: swiftSettings
         ),
         .testTarget(
