@@ -188,6 +188,7 @@ let package = Package(
             name: "TouchpointIntegrationTests",
             dependencies: [
                 "touchpoint-server",
+                "touchpoint-agent",
                 "TouchpointServer",
                 "TouchpointClient",
                 "TouchpointStore",

@@ -25,7 +25,7 @@ public struct AgentSync: Sendable {
     }
 
     /// One sync: push the outbox, pull until caught up. Failures are recorded in `status`.
-    public func syncOnce(progress: @Sendable (SyncProgress) -> Void = { _ in }) async throws -> SyncSummary {
+    public func syncOnce(progress: (SyncProgress) -> Void = { _ in }) async throws -> SyncSummary {
         do {
             let (endpoint, configuration) = try connectionSettings()
             return try await SyncConnection.withConnection(to: endpoint, configuration: configuration) { connection in

@@ -54,7 +54,8 @@ public final class SyncConnection: SyncTransport {
                     }
                 }
         } catch {
-            throw ProtocolError(.unavailable, "cannot reach the server at \(endpoint): \(error)", cause: error)
+            // One readable line; the local changes stay queued for the next try.
+            throw ProtocolError(.unavailable, "cannot reach the server at \(endpoint) (\(Self.reason(error)))")
         }
         return try await channel.executeThenClose { inbound, outbound in
             let connection = SyncConnection(
@@ -65,6 +66,14 @@ public final class SyncConnection: SyncTransport {
             if let goodbye = connection.machine.close(reason: "client done") { try? await outbound.write(goodbye) }
             return result
         }
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        let text = "\(error)"
+        if text.contains("refused") { return "connection refused" }
+        if text.contains("imeout") || text.contains("imed out") { return "timed out" }
+        if text.contains("resolve") || text.contains("getaddrinfo") { return "unknown host" }
+        return text
     }
 
     private func handshake() async throws {

@@ -17,8 +17,8 @@ public struct SyncEngine: Sendable {
 
     /// Runs one sync; `progress` is called after every batch and page.
     public func sync(
-        over transport: any SyncTransport, now: @Sendable () -> Date = Date.init,
-        progress: @Sendable (SyncProgress) -> Void = { _ in }
+        over transport: any SyncTransport, now: () -> Date = Date.init,
+        progress: (SyncProgress) -> Void = { _ in }
     ) async throws -> SyncSummary {
         let started = now()
         var summary = SyncSummary()

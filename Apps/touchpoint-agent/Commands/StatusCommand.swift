@@ -12,7 +12,9 @@ struct StatusCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let status = try store.open().status()
+        let database = try store.open()
+        let status = try database.status()
+        let deadLetters = try database.deadLetters()
         let age = status.oldestUnsynced.map { Date().timeIntervalSince($0) }
         if output.json {
             let object: [String: Any] = [
@@ -23,6 +25,10 @@ struct StatusCommand: ParsableCommand {
                 "dead_letters": status.deadLetters, "pull_cursor": status.pullCursor,
                 "last_sync_at": status.lastSyncAt.map { Timestamp.format($0) } ?? NSNull(),
                 "last_error": status.lastError ?? NSNull(),
+                "dead_letter_list": deadLetters.map { letter in
+                    ["seq": letter.entry.seq, "entity": letter.entry.change.entity.rawValue,
+                     "id": letter.entry.change.id.uuidString.lowercased(), "code": letter.code, "message": letter.message]
+                },
             ]
             return try JSONOutput.object(object)
         }
@@ -32,7 +38,10 @@ struct StatusCommand: ParsableCommand {
         print("agent id:     \(status.agentID)")
         print("records:      \(counts.joined(separator: " · "))")
         print("outbox:       \(status.outboxDepth) change\(status.outboxDepth == 1 ? "" : "s")" + (age.map { ", oldest \(Format.age($0)) old" } ?? ""))
-        print("dead letters: \(status.deadLetters)")
+        print("dead letters: \(status.deadLetters)" + (status.deadLetters > 0 ? " (refused by the server; not retried)" : ""))
+        for letter in deadLetters.prefix(20) {
+            print("  #\(letter.entry.seq) \(letter.code): \(letter.message)")
+        }
         print("pull cursor:  \(status.pullCursor)")
         print("server:       \(status.server ?? "(not set)")")
         print("last sync:    \(status.lastSyncAt.map { Format.date($0) } ?? "never")" + (status.lastError.map { " (last error: \($0))" } ?? ""))

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import TouchpointClient
+import TouchpointStore
+
+/// `sync`: one shot — push the outbox, then pull until caught up.
+struct SyncCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sync", abstract: "Push local changes and pull the server's, once.",
+        discussion: "Safe to interrupt at any point: run it again and it continues where it stopped.")
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() async throws {
+        let database = try store.open()
+        let bar = ProgressBar(enabled: !output.json)
+        let summary = try await AgentSync(store: database).syncOnce { progress in
+            bar.update(done: progress.done, total: progress.total, caption: progress.phase.rawValue)
+        }
+        bar.clear()
+        let deadLetters = try database.status().deadLetters
+        if output.json {
+            try JSONOutput.object([
+                "pushed": summary.pushed, "pulled": summary.pulled, "conflicts": summary.conflicts,
+                "rejected": summary.rejected, "dead_letters": deadLetters,
+                "duration_seconds": (summary.duration * 1000).rounded() / 1000,
+            ])
+        } else {
+            print(
+                "pushed \(summary.pushed) · pulled \(summary.pulled) · conflicts \(summary.conflicts) · "
+                    + "rejected \(summary.rejected) · \(String(format: "%.2f", summary.duration))s")
+            if summary.rejected > 0 {
+                print("\(summary.rejected) change(s) refused by the server are kept as dead letters: see `touchpoint-agent status`")
+            }
+        }
+    }
+}

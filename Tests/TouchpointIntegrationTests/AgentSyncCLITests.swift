@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+import TouchpointClient
+
+/// The field agent's sync commands, end to end: real server process, real agent binary.
+@Suite(.serialized) struct AgentSyncCLITests {
+    static var agentBinary: URL { ServerProcess.binary.deletingLastPathComponent().appendingPathComponent("touchpoint-agent") }
+
+    /// Runs `touchpoint-agent --db DB ARGS` and returns (status, stdout, stderr).
+    @discardableResult
+    func agent(_ db: String, _ arguments: String...) throws -> (Int32, String, String) {
+        let process = Process()
+        process.executableURL = Self.agentBinary
+        process.arguments = ["--db", db] + arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, stdout, stderr)
+    }
+
+    @Test func twoLaptopsSyncVerifyAndSurviveAnOutage() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("tp-cli-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let server = ServerProcess(data: root + "/server")
+        try server.command(["init"])
+        var laptops: [String] = []
+        for name in ["ada", "bo"] {
+            let id = UUID().uuidString
+            let added = try server.command(["agents", "add", "--name", name, "--territory", "north", "--id", id])
+            let token = String(added.split(separator: "\n").last!.split(separator: " ").last!)
+            let db = "\(root)/\(name).sqlite"
+            try server.start()
+            #expect(try agent(db, "init", "--agent-id", id, "--territory", "north", "--server", server.endpoint.description, "--token", token).0 == 0)
+            server.kill()
+            laptops.append(db)
+        }
+        try server.start()
+        for db in laptops { try agent(db, "init", "--server", server.endpoint.description) }
+
+        let (_, added, _) = try agent(laptops[0], "customer", "add", "--name", "Anika", "--territory", "north", "--json")
+        let customer = try #require(try JSONSerialization.jsonObject(with: Data(added.utf8)) as? [String: Any])["id"] as? String
+        let (status, summary, _) = try agent(laptops[0], "sync", "--json")
+        #expect(status == 0)
+        #expect(try (JSONSerialization.jsonObject(with: Data(summary.utf8)) as? [String: Any])?["pushed"] as? Int == 1)
+        #expect(try agent(laptops[1], "sync").0 == 0)
+        #expect(try agent(laptops[1], "customer", "show", try #require(customer)).1.contains("Anika"))
+        for db in laptops { #expect(try agent(db, "verify").0 == 0) }
+
+        // Server down: local work goes on, sync fails with one clear line, nothing is lost.
+        server.kill()
+        #expect(try agent(laptops[1], "customer", "add", "--name", "Offline", "--territory", "north").0 == 0)
+        let (failed, _, error) = try agent(laptops[1], "sync")
+        #expect(failed != 0)
+        #expect(error.contains("cannot reach the server") && error.split(separator: "\n").count == 1)
+        #expect(try agent(laptops[1], "status").1.contains("outbox:       1 change"))
+        #expect(try agent(laptops[1], "verify").0 != 0)
+
+        try server.start()
+        for db in laptops { try agent(db, "init", "--server", server.endpoint.description) }
+        #expect(try agent(laptops[1], "sync").0 == 0)
+        #expect(try agent(laptops[0], "sync").0 == 0)
+        for db in laptops { #expect(try agent(db, "verify").0 == 0) }
+        #expect(try agent(laptops[0], "customer", "list").1.contains("Offline"))
+        server.kill()
+    }
+}
