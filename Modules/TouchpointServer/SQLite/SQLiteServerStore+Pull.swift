@@ -44,7 +44,7 @@ extension SQLiteServerStore {
         guard let entity = EntityType(rawValue: row["entity"]), let id = UUID(uuidString: row["entity_id"]) else {
             throw StoreError(kind: .corrupt, message: "bad change row \(row)")
         }
-        let fields = try decoder.decode([FieldChange].self, from: Data((row["fields"] as String).utf8))
+        let fields = try FieldChangeCoding.decode(row["fields"])
         return SequencedChange(sequence: UInt64(row["seq"] as Int64), change: Change(entity: entity, id: id, fields: fields))
     }
 

@@ -48,13 +48,14 @@ struct PushTransaction {
                 continue
             }
             outcome.ackedSeq = entry.sequence
-            if let rejection = try check(entry) {
+            let stored = try table.load(entry.change.entity, entry.change.id, db)
+            if let rejection = try check(entry, stored: stored) {
                 outcome.rejected.append(rejection)
                 continue
             }
             do {
                 try db.inSavepoint {
-                    let result = try table.merge(entry.change, validate: true, db)
+                    let result = try table.merge(entry.change, onto: stored, validate: true, db)
                     try log(entry.change, applied: result.applied)
                     try keep(result.conflicts, of: entry.change)
                     outcome.conflicts += result.conflicts.count
@@ -62,14 +63,21 @@ struct PushTransaction {
                 }
                 try? clock.receive(entry.change.maxHLC, now: now)
                 outcome.applied += 1
-            } catch let error as ValidationError {
-                outcome.rejected.append(Rejection(seq: entry.sequence, code: .invalidArgument, message: error.description))
-            } catch let error as StoreError {
-                outcome.rejected.append(Rejection(seq: entry.sequence, code: .invalidArgument, message: error.message))
-            } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            } catch {
+                // The savepoint rolled back: forget site indexes it may have cached.
+                table = RecordTable()
                 let record = "\(entry.change.entity.rawValue) \(entry.change.id.text)"
-                outcome.rejected.append(
-                    Rejection(seq: entry.sequence, code: .invalidArgument, message: "\(record): \(error.message ?? "constraint failed")"))
+                switch error {
+                case let error as ValidationError:
+                    outcome.rejected.append(Rejection(seq: entry.sequence, code: .invalidArgument, message: error.description))
+                case let error as StoreError:
+                    outcome.rejected.append(Rejection(seq: entry.sequence, code: .invalidArgument, message: error.message))
+                case let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT:
+                    outcome.rejected.append(
+                        Rejection(seq: entry.sequence, code: .invalidArgument, message: "\(record): \(error.message ?? "constraint failed")"))
+                default:
+                    throw error
+                }
             }
         }
         try SQLiteServerStore.saveClock(clock, db)
@@ -81,14 +89,13 @@ struct PushTransaction {
     }
 
     /// Scope and identity checks against what is stored.
-    private mutating func check(_ entry: SequencedChange) throws -> Rejection? {
+    private func check(_ entry: SequencedChange, stored: RecordState?) throws -> Rejection? {
         let change = entry.change
         var territory: String?
         var storedAuthor: String?
         if change.entity == .customer {
-            territory = try String.fetchOne(db, sql: "SELECT territory FROM customers WHERE id = ?", arguments: [change.id.text])
+            territory = stored?.fields["territory"]?.value.text
         } else {
-            let stored = try table.load(change.entity, change.id, db)
             let incoming = change.fields.first { $0.name == "customer_id" }?.value.text
             let customer = stored?.fields["customer_id"]?.value.text ?? incoming
             if let customer {
@@ -117,7 +124,7 @@ struct PushTransaction {
             sql: "INSERT INTO changes(entity, entity_id, territory, site, agent_id, fields, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
         ).execute(arguments: [
             change.entity.rawValue, change.id.text, territory, site ?? principal.site.description, agent ?? principal.agentID.text,
-            String(decoding: try encoder.encode(applied), as: UTF8.self), now.milliseconds,
+            FieldChangeCoding.encode(applied), now.milliseconds,
         ])
     }
 

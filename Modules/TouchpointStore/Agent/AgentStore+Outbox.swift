@@ -65,7 +65,7 @@ extension AgentStore {
         guard let entity = EntityType(rawValue: row["entity"]), let id = UUID(uuidString: row["entity_id"]) else {
             throw StoreError.corrupt("bad outbox row \(row)")
         }
-        let fields = try JSONDecoder().decode([FieldChange].self, from: Data((row["change"] as String).utf8))
+        let fields = try FieldChangeCoding.decode(row["change"])
         return OutboxEntry(
             seq: row["seq"], change: Change(entity: entity, id: id, fields: fields),
             createdAt: Date(milliseconds: row["created_at"]))

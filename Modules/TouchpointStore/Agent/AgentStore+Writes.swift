@@ -57,7 +57,6 @@ struct LocalWriter {
     let db: Database
     var table = RecordTable()
     var clock: HybridLogicalClock
-    let encoder = JSONEncoder()
 
     init(_ db: Database) throws {
         self.db = db
@@ -76,12 +75,17 @@ struct LocalWriter {
         if try table.load(entity, id, db) != nil {
             throw StoreError.refused("a \(entity.displayName) with id \(id.uuidString.lowercased()) already exists")
         }
-        try write(entity, id, values, now: now)
+        try write(entity, id, values, current: nil, now: now)
     }
 
     /// Stamps the fields whose value differs from the stored one and queues them.
     mutating func write(_ entity: EntityType, _ id: UUID, _ values: [String: FieldValue], now: Date) throws {
-        let current = try table.load(entity, id, db)
+        try write(entity, id, values, current: try table.load(entity, id, db), now: now)
+    }
+
+    private mutating func write(
+        _ entity: EntityType, _ id: UUID, _ values: [String: FieldValue], current: RecordState?, now: Date
+    ) throws {
         let version = clock.tick(now: now)
         let changed = values.keys.sorted().compactMap { name -> FieldChange? in
             let old = current?.fields[name]
@@ -94,8 +98,8 @@ struct LocalWriter {
         }
         guard !changed.isEmpty else { return }
         let change = Change(entity: entity, id: id, fields: changed)
-        _ = try table.merge(change, validate: false, db)
-        let payload = String(decoding: try encoder.encode(change.fields), as: UTF8.self)
+        _ = try table.merge(change, onto: current, validate: false, db)
+        let payload = FieldChangeCoding.encode(change.fields)
         try db.cachedStatement(sql: "INSERT INTO outbox(entity, entity_id, change, created_at) VALUES (?, ?, ?, ?)")
             .execute(arguments: [entity.rawValue, id.uuidString.lowercased(), payload, Int64(HLC.milliseconds(now))])
     }

@@ -58,7 +58,12 @@ package struct RecordTable {
     /// field. With `validate`, the record as the change would leave it (its
     /// values over the stored ones) must pass the domain rules.
     package mutating func merge(_ change: Change, validate: Bool, _ db: Database) throws -> MergeResult {
-        var state = try load(change.entity, change.id, db) ?? RecordState(entity: change.entity, id: change.id)
+        try merge(change, onto: try load(change.entity, change.id, db), validate: validate, db)
+    }
+
+    /// Merges a change into a record state the caller already loaded in this transaction.
+    package mutating func merge(_ change: Change, onto stored: RecordState?, validate: Bool, _ db: Database) throws -> MergeResult {
+        var state = stored ?? RecordState(entity: change.entity, id: change.id)
         let existed = !state.fields.isEmpty
         if change.entity.isAppendOnly, existed {
             // Append-only facts: re-sending is a no-op; they are never edited after creation.
