@@ -129,7 +129,11 @@ let package = Package(
             dependencies: [
                 "TouchpointModel",
                 "TouchpointStore",
+                "TouchpointServer",
+                "TouchpointClient",
+                "TouchpointProtocol",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "tools/bench",
             swiftSettings: swiftSettings

@@ -5,14 +5,10 @@ import TouchpointStore
 
 /// Times `touchpoint-agent import` (through the library) against plain SQLite inserts of the same rows.
 ///
-/// Usage: `swift run -c release touchpoint-bench [--rows N] [--batch N] [--keep DIR]`
-@main
+/// Usage: `swift run -c release touchpoint-bench [import] [--rows N] [--batch N] [--keep DIR]`
 struct ImportBench {
-    static func main() throws {
-        let arguments = CommandLine.arguments
-        func option(_ name: String) -> String? {
-            arguments.firstIndex(of: name).flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
-        }
+    static func run(_ arguments: [String]) throws {
+        func option(_ name: String) -> String? { Bench.option(name, in: arguments) }
         let rows = option("--rows").flatMap(Int.init) ?? 100_000
         let batch = option("--batch").flatMap(Int.init) ?? 1000
         let directory = URL(fileURLWithPath: option("--keep") ?? NSTemporaryDirectory())
