@@ -20,6 +20,8 @@ struct PushTransaction {
     let now: Date
     let encoder: JSONEncoder
     var table = RecordTable()
+    /// Customer id → territory, looked up once per batch.
+    var territories: [String: String?] = [:]
 
     init(db: Database, principal: Principal, now: Date, encoder: JSONEncoder) {
         self.db = db
@@ -56,7 +58,8 @@ struct PushTransaction {
             do {
                 try db.inSavepoint {
                     let result = try table.merge(entry.change, onto: stored, validate: true, db)
-                    try log(entry.change, applied: result.applied)
+                    let territory = try logTerritory(of: entry.change, stored: stored, applied: result.applied)
+                    try log(entry.change, applied: result.applied, territory: territory)
                     try keep(result.conflicts, of: entry.change)
                     outcome.conflicts += result.conflicts.count
                     return .commit
@@ -64,8 +67,9 @@ struct PushTransaction {
                 try? clock.receive(entry.change.maxHLC, now: now)
                 outcome.applied += 1
             } catch {
-                // The savepoint rolled back: forget site indexes it may have cached.
+                // The savepoint rolled back: forget what it may have cached.
                 table = RecordTable()
+                territories = [:]
                 let record = "\(entry.change.entity.rawValue) \(entry.change.id.text)"
                 switch error {
                 case let error as ValidationError:
@@ -89,28 +93,44 @@ struct PushTransaction {
     }
 
     /// Scope and identity checks against what is stored.
-    private func check(_ entry: SequencedChange, stored: RecordState?) throws -> Rejection? {
+    private mutating func check(_ entry: SequencedChange, stored: RecordState?) throws -> Rejection? {
         let change = entry.change
-        var territory: String?
-        var storedAuthor: String?
-        if change.entity == .customer {
-            territory = stored?.fields["territory"]?.value.text
-        } else {
-            let incoming = change.fields.first { $0.name == "customer_id" }?.value.text
-            let customer = stored?.fields["customer_id"]?.value.text ?? incoming
-            if let customer {
-                territory = try String.fetchOne(db, sql: "SELECT territory FROM customers WHERE id = ?", arguments: [customer.lowercased()])
-            }
-            if let field = SyncPolicy.authorFields[change.entity] { storedAuthor = stored?.fields[field]?.value.text }
-        }
-        return SyncPolicy.check(change, seq: entry.sequence, by: principal, customerTerritory: territory, storedAuthor: storedAuthor)
+        let storedAuthor = SyncPolicy.authorFields[change.entity].flatMap { stored?.fields[$0]?.value.text }
+        return SyncPolicy.check(
+            change, seq: entry.sequence, by: principal, customerTerritory: try territory(of: change, stored: stored),
+            storedAuthor: storedAuthor)
+    }
+
+    /// The territory of the customer a record belongs to, as stored before `change` (cached per batch).
+    private mutating func territory(of change: Change, stored: RecordState?) throws -> String? {
+        if change.entity == .customer { return stored?.fields["territory"]?.value.text }
+        let incoming = change.fields.first { $0.name == "customer_id" }?.value.text
+        guard let customer = (stored?.fields["customer_id"]?.value.text ?? incoming)?.lowercased() else { return nil }
+        if let known = territories[customer] { return known }
+        let found = try String.fetchOne(
+            db, sql: "SELECT territory FROM customers WHERE id = ?", arguments: [customer])
+        territories[customer] = found
+        return found
+    }
+
+    /// The territory a change is logged under: a customer's after the change, else its customer's.
+    private mutating func logTerritory(of change: Change, stored: RecordState?, applied: [FieldChange]) throws -> String? {
+        guard change.entity == .customer else { return try territory(of: change, stored: stored) }
+        let moved = applied.first { $0.name == "territory" }?.value.text
+        let territory = moved ?? stored?.fields["territory"]?.value.text
+        territories[change.id.text] = territory
+        return territory
     }
 
     /// Appends the winning fields to the change log under the record's territory.
-    mutating func log(_ change: Change, applied: [FieldChange], site: String? = nil, agent: String? = nil) throws {
+    mutating func log(
+        _ change: Change, applied: [FieldChange], territory known: String? = nil, site: String? = nil, agent: String? = nil
+    ) throws {
         guard !applied.isEmpty else { return }
         let territory: String?
-        if change.entity == .customer {
+        if let known {
+            territory = known
+        } else if change.entity == .customer {
             territory = try String.fetchOne(db, sql: "SELECT territory FROM customers WHERE id = ?", arguments: [change.id.text])
         } else {
             territory = try String.fetchOne(

@@ -115,15 +115,43 @@ package struct RecordTable {
         return "{" + parts.joined(separator: ",") + "}"
     }
 
+    /// Parses the `{"field":[hlc,siteIndex],…}` text ``encodeVersions`` writes. Field names are
+    /// identifiers (no escapes), so a small scanner replaces a general JSON parser on this hot path.
     private mutating func decodeVersions(_ text: String, _ db: Database) throws -> [String: FieldVersion] {
-        guard let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: [NSNumber]] else {
-            throw StoreError.corrupt("bad _versions \(text)")
-        }
         var result: [String: FieldVersion] = [:]
-        for (name, pair) in object where pair.count == 2 {
-            result[name] = FieldVersion(
-                hlc: HLC(rawValue: pair[0].uint64Value), site: try sites.site(at: pair[1].int64Value, db))
+        var bytes = Substring(text).utf8[...]
+        func fail() -> StoreError { StoreError.corrupt("bad _versions \(text)") }
+        func expect(_ byte: UInt8) throws {
+            guard bytes.first == byte else { throw fail() }
+            bytes = bytes.dropFirst()
         }
+        func number() throws -> UInt64 {
+            var value: UInt64 = 0
+            var digits = 0
+            while let byte = bytes.first, byte >= 0x30, byte <= 0x39 {
+                value = value &* 10 &+ UInt64(byte - 0x30)
+                bytes = bytes.dropFirst()
+                digits += 1
+            }
+            guard digits > 0 else { throw fail() }
+            return value
+        }
+        try expect(UInt8(ascii: "{"))
+        while bytes.first == UInt8(ascii: "\"") {
+            bytes = bytes.dropFirst()
+            guard let end = bytes.firstIndex(of: UInt8(ascii: "\"")) else { throw fail() }
+            let name = String(Substring(bytes[..<end]))
+            bytes = bytes[bytes.index(after: end)...]
+            try expect(UInt8(ascii: ":"))
+            try expect(UInt8(ascii: "["))
+            let hlc = try number()
+            try expect(UInt8(ascii: ","))
+            let site = try sites.site(at: Int64(try number()), db)
+            try expect(UInt8(ascii: "]"))
+            result[name] = FieldVersion(hlc: HLC(rawValue: hlc), site: site)
+            if bytes.first == UInt8(ascii: ",") { bytes = bytes.dropFirst() }
+        }
+        try expect(UInt8(ascii: "}"))
         return result
     }
 }
