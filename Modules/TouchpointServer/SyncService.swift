@@ -69,7 +69,7 @@ public struct SyncService: Sendable {
     }
 
     /// Serves one page of changes after `cursor` in the principal's scope.
-    public func pull(after cursor: UInt64, limit: Int, for principal: Principal) async throws -> PullResult {
+    public func pull(after cursor: UInt64, limit: Int, for principal: Principal) async throws -> PulledPage {
         let size = max(1, min(limit, configuration.maxPage))
         return try await store.pull(after: cursor, limit: size, for: principal, now: clock())
     }

@@ -21,8 +21,7 @@ struct InProcessTransport: SyncTransport {
     }
 
     func pull(after cursor: UInt64, limit: Int) async throws -> PulledPage {
-        let page = try await service.pull(after: cursor, limit: limit, for: principal)
-        return PulledPage(changes: page.changes, nextCursor: page.nextCursor, hasMore: page.hasMore, sequenceHead: page.head)
+        try await service.pull(after: cursor, limit: limit, for: principal)
     }
 
     func digest() async throws -> RecordDigest { try await service.digest(for: principal) }

@@ -93,7 +93,7 @@ struct SessionHandler: Sendable {
                 let page = try await service.pull(after: after, limit: limit, for: principal)
                 return try .pullPage(
                     requestID: requestID, changes: page.changes, nextCursor: page.nextCursor, hasMore: page.hasMore,
-                    sequenceHead: page.head)
+                    sequenceHead: page.sequenceHead)
             })
             return .carryOn
         case .admin(let requestID, let command):

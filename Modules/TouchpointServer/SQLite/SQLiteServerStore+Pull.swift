@@ -5,7 +5,7 @@ import TouchpointProtocol
 import TouchpointStore
 
 extension SQLiteServerStore {
-    public func pull(after cursor: UInt64, limit: Int, for principal: Principal, now: Date) async throws -> PullResult {
+    public func pull(after cursor: UInt64, limit: Int, for principal: Principal, now: Date) async throws -> PulledPage {
         let page = try await writer.read { db in
             var conditions = ["seq > ?", "site != ?"]
             var arguments: [DatabaseValue] = [Int64(cursor).databaseValue, principal.site.description.databaseValue]
@@ -20,8 +20,8 @@ extension SQLiteServerStore {
             let changes = try rows.map(decodeChange)
             let head = try Self.head(db)
             let full = changes.count == limit
-            return PullResult(
-                changes: changes, nextCursor: full ? changes.last!.sequence : max(cursor, head), hasMore: full, head: head)
+            return PulledPage(
+                changes: changes, nextCursor: full ? changes.last!.sequence : max(cursor, head), hasMore: full, sequenceHead: head)
         }
         try await writer.write { db in
             try db.execute(

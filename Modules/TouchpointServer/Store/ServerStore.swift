@@ -27,7 +27,7 @@ public protocol ServerStore: Sendable {
     /// Applies a pushed batch in one transaction and acknowledges it.
     func push(_ entries: [SequencedChange], from principal: Principal, now: Date) async throws -> PushOutcome
     /// A page of changes after `cursor` in the principal's scope, in sequence order.
-    func pull(after cursor: UInt64, limit: Int, for principal: Principal, now: Date) async throws -> PullResult
+    func pull(after cursor: UInt64, limit: Int, for principal: Principal, now: Date) async throws -> PulledPage
 
     /// Conflicts, newest first.
     func conflicts(_ filter: ConflictFilter) async throws -> [ConflictRecord]

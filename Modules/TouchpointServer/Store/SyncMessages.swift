@@ -33,23 +33,3 @@ public struct PushOutcome: Hashable, Sendable {
     /// Creates an outcome.
     public init(ackedSeq: UInt64) { self.ackedSeq = ackedSeq }
 }
-
-
-/// A page of pulled changes.
-public struct PullResult: Hashable, Sendable {
-    public var changes: [SequencedChange]
-    /// The cursor to store with this page (the last sequence examined).
-    public var nextCursor: UInt64
-    /// True when more changes wait after `nextCursor`.
-    public var hasMore: Bool
-    /// The server's current highest sequence.
-    public var head: UInt64
-
-    /// Creates a page.
-    public init(changes: [SequencedChange], nextCursor: UInt64, hasMore: Bool, head: UInt64) {
-        self.changes = changes
-        self.nextCursor = nextCursor
-        self.hasMore = hasMore
-        self.head = head
-    }
-}
