@@ -16,14 +16,17 @@ struct LiveServer {
     let task: Task<Void, any Error>
     var endpoint: Endpoint { Endpoint(host: "127.0.0.1", port: server.localAddress.port!) }
 
-    static func start(directory: String? = nil, maxSkew: TimeInterval = 300) async throws -> LiveServer {
+    static func start(
+        directory: String? = nil, maxSkew: TimeInterval = 300, network: SyncServer.Configuration = .defaults
+    ) async throws -> LiveServer {
         let store = try directory.map { try SQLiteServerStore(directory: $0) } ?? SQLiteServerStore(writer: try DatabaseQueue())
         var configuration = SyncService.Configuration.defaults
         configuration.maxClockSkew = maxSkew
         let service = SyncService(store: store, configuration: configuration)
         var logger = Logger(label: "test.server")
         logger.logLevel = .warning
-        let server = try await SyncServer.bind(host: "127.0.0.1", port: 0, service: service, logger: logger)
+        let server = try await SyncServer.bind(
+            host: "127.0.0.1", port: 0, service: service, configuration: network, logger: logger)
         let task = Task { try await server.run() }
         return LiveServer(store: store, service: service, server: server, task: task)
     }

@@ -100,6 +100,22 @@ import TouchpointStore
     }
 }
 
+extension TCPSyncTests {
+    @Test func silentPeerIsClosedAfterTheIdleTimeout() async throws {
+        var network = SyncServer.Configuration.defaults
+        network.idleTimeout = .milliseconds(300)
+        let live = try await LiveServer.start(network: network)
+        defer { Task { await live.stop() } }
+        let reply = try await RawSocket.exchange([], with: live.endpoint)
+        guard case .error(let error)? = reply.first?.body else {
+            Issue.record("expected an Error frame, got \(reply.map(\.kindName))")
+            return
+        }
+        #expect(error.code == .deadlineExceeded)
+        #expect(error.fatal)
+    }
+}
+
 /// Writes raw bytes to the server and collects every frame it answers until it closes.
 enum RawSocket {
     static func exchange(_ bytes: [UInt8], with endpoint: Endpoint) async throws -> [Envelope] {

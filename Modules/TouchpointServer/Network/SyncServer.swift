@@ -55,6 +55,7 @@ public struct SyncServer: Service {
             handshakeTimeout: configuration.handshakeTimeout, idleTimeout: configuration.idleTimeout)
         let limits = configuration.limits
         let compression = configuration.compression
+        let idleTimeout = configuration.idleTimeout
         let listener = try await ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 256)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -62,6 +63,9 @@ public struct SyncServer: Service {
             .bind(host: host, port: port) { channel in
                 channel.eventLoop.makeCompletedFuture {
                     let encoder = FrameEncoder(compression: compression, maxFrameBytes: limits.maxFrameBytes)
+                    let idle = TimeAmount.nanoseconds(Int64(idleTimeout.components.seconds) * 1_000_000_000)
+                    try channel.pipeline.syncOperations.addHandler(IdleStateHandler(readTimeout: idle))
+                    try channel.pipeline.syncOperations.addHandler(IdleTimeoutHandler(timeout: idleTimeout))
                     try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(FrameDecoder(limits: limits)))
                     try channel.pipeline.syncOperations.addHandler(MessageToByteHandler(encoder))
                     let connection = try Connection(wrappingChannelSynchronously: channel)
