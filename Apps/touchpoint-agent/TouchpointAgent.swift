@@ -1,4 +1,5 @@
 import ArgumentParser
+import TouchpointCLI
 
 /// The field agent's command line: record customer work offline, import and export it.
 @main
