@@ -243,6 +243,11 @@ let package = Package(
             name: "TouchpointIntegrationTests",
             dependencies: [
                 "touchpoint-server",
+                "touchpointctl",
+                "touchpoint-agent",
+                "TouchpointAdminCLI",
+                "TouchpointReports",
+                "TouchpointModel",
                 "TouchpointServer",
                 "TouchpointClient",
                 "TouchpointStore",
@@ -253,23 +258,6 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Tests/TouchpointIntegrationTests",
-            swiftSettings: swiftSettings
-        ),
-        .testTarget(
-            name: "TouchpointctlTests",
-            dependencies: [
-                "touchpointctl",
-                "touchpoint-agent",
-                "TouchpointAdminCLI",
-                "TouchpointServer",
-                "TouchpointClient",
-                "TouchpointModel",
-                "TouchpointReports",
-                "TouchpointStore",
-                .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "Logging", package: "swift-log"),
-            ],
-            path: "Tests/TouchpointctlTests",
             swiftSettings: swiftSettings
         ),
         .testTarget(
