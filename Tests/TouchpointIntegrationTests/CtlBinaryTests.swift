@@ -60,7 +60,7 @@ import TouchpointStore
         #expect(((nps["nps"] as? [String: Any])?["n"] as? Int) == 7)
 
         let csv = try await Self.ctl("report", "--from", "2025-03-03", "--to", "2025-03-31", "--csv", "--by", "persona", server: server, token: token)
-        #expect(csv.stdout.split(separator: "\n").count >= 4)  // header, (all), three personas
+        #expect(csv.stdout.split(whereSeparator: \.isNewline).count >= 4)  // header, (all), three personas
 
         let page = FileManager.default.temporaryDirectory.appendingPathComponent("report-\(UUID().uuidString).html").path
         let html = try await Self.ctl("report", "--from", "2025-03-03", "--to", "2025-03-31", "--html", page, server: server, token: token)
