@@ -52,7 +52,7 @@ struct DemoData {
                 status: resolved ? .resolved : .open, priority: troubled ? .high : .normal, ownerAgentID: agent.id,
                 openedAt: at, firstResponseAt: at.addingTimeInterval(900),
                 resolvedAt: resolved ? at.addingTimeInterval(hours * 3600) : nil,
-                reopenCount: resolved && random.chance(0.1) ? 1 : 0)
+                reopenCount: resolved && random.chance(0.2) ? 1 : 0)
             caseID = supportCase.id
             records.append(supportCase)
             if random.chance(0.3) {  // a second contact on the same case: not first-contact resolution

@@ -59,12 +59,13 @@ struct TouchpointDemo {
                 ConflictText.detail(conflict, agentNames: names).forEach { print($0) }
             }
 
-            heading("touchpointctl report --by channel")
-            let result = try await admin.report(try ReportRequest(by: [.channel]).validated())
+            heading("touchpointctl report --by channel --from <8 weeks ago>")
+            let eightWeeks = Date().addingTimeInterval(-8 * 7 * 86_400)
+            let result = try await admin.report(try ReportRequest(by: [.channel], from: eightWeeks).validated())
             print(try ReportOutput.text(result, as: .table(width: max(100, Console.terminalWidth))), terminator: "")
 
             let page = directory + "/report.html"
-            try ReportOutput.writeHTML(try await admin.report(try ReportRequest(by: [.persona]).validated()), to: page)
+            try ReportOutput.writeHTML(try await admin.report(try ReportRequest(by: [.persona], from: eightWeeks).validated()), to: page)
             heading("HTML report")
             print("wrote \(page)")
         }
