@@ -22,22 +22,13 @@ struct Touchpointctl: AsyncParsableCommand {
 
     /// Runs the command; any failure prints one `error: …` line on stderr and exits non-zero.
     static func main() async {
-        do {
-            var command = try parseAsRoot()
-            if var asyncCommand = command as? any AsyncParsableCommand {
-                try await asyncCommand.run()
-            } else {
-                try command.run()
-            }
-        } catch {
-            Console.fail(error, as: Touchpointctl.self) { error in
-                switch error {
-                case let error as ProtocolError: error.message
-                case let error as ReportError: error.message
-                case let error as StoreError: error.message
-                case let error as TouchpointModel.ValidationError: error.description
-                default: nil
-                }
+        await runAsRoot { error in
+            switch error {
+            case let error as ProtocolError: error.message
+            case let error as ReportError: error.message
+            case let error as StoreError: error.message
+            case let error as TouchpointModel.ValidationError: error.description
+            default: nil
             }
         }
     }

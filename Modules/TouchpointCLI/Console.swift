@@ -51,3 +51,20 @@ public enum Console {
         exit(code)
     }
 }
+
+extension ParsableCommand {
+    /// Parses the command line, runs the chosen command and turns any failure into one
+    /// `error: …` line on stderr and a non-zero exit; `describe` names the app's library errors.
+    public static func runAsRoot(describe: @Sendable (any Error) -> String?) async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            Console.fail(error, as: Self.self, describe: describe)
+        }
+    }
+}
