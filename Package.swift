@@ -17,9 +17,12 @@ let package = Package(
         .library(name: "TouchpointServer", targets: ["TouchpointServer"]),
         .library(name: "TouchpointClient", targets: ["TouchpointClient"]),
         .library(name: "TouchpointReports", targets: ["TouchpointReports"]),
+        .library(name: "TouchpointAdminCLI", targets: ["TouchpointAdminCLI"]),
         .executable(name: "touchpoint-agent", targets: ["touchpoint-agent"]),
         .executable(name: "touchpoint-server", targets: ["touchpoint-server"]),
         .executable(name: "touchpoint-bench", targets: ["touchpoint-bench"]),
+        .executable(name: "touchpointctl", targets: ["touchpointctl"]),
+        .executable(name: "touchpoint-demo", targets: ["touchpoint-demo"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -68,6 +71,7 @@ let package = Package(
                 "TouchpointModel",
                 "TouchpointProtocol",
                 "TouchpointStore",
+                "TouchpointReports",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -85,6 +89,7 @@ let package = Package(
                 "TouchpointModel",
                 "TouchpointProtocol",
                 "TouchpointStore",
+                "TouchpointReports",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -98,9 +103,16 @@ let package = Package(
             path: "Modules/TouchpointReports",
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "TouchpointCLI",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Modules/TouchpointCLI",
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "touchpoint-agent",
             dependencies: [
+                "TouchpointCLI",
                 "TouchpointModel",
                 "TouchpointStore",
                 "TouchpointClient",
@@ -122,6 +134,49 @@ let package = Package(
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             path: "Apps/touchpoint-server",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "TouchpointAdminCLI",
+            dependencies: [
+                "TouchpointCLI",
+                "TouchpointClient",
+                "TouchpointModel",
+                "TouchpointProtocol",
+                "TouchpointReports",
+                "TouchpointStore",
+            ],
+            path: "Modules/TouchpointAdminCLI",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "touchpointctl",
+            dependencies: [
+                "TouchpointAdminCLI",
+                "TouchpointCLI",
+                "TouchpointClient",
+                "TouchpointModel",
+                "TouchpointProtocol",
+                "TouchpointReports",
+                "TouchpointStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Apps/touchpointctl",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "touchpoint-demo",
+            dependencies: [
+                "TouchpointAdminCLI",
+                "TouchpointClient",
+                "TouchpointModel",
+                "TouchpointReports",
+                "TouchpointServer",
+                "TouchpointStore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Apps/touchpoint-demo",
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -192,7 +247,11 @@ let package = Package(
             name: "TouchpointIntegrationTests",
             dependencies: [
                 "touchpoint-server",
+                "touchpointctl",
                 "touchpoint-agent",
+                "TouchpointAdminCLI",
+                "TouchpointReports",
+                "TouchpointModel",
                 "TouchpointServer",
                 "TouchpointClient",
                 "TouchpointStore",

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TouchpointCLI
 
 /// The field agent's command line: record customer work offline, import and export it.
 @main
@@ -18,15 +19,6 @@ struct TouchpointAgent: AsyncParsableCommand {
 
     /// Runs the command; any failure prints one `error: …` line on stderr and exits non-zero.
     static func main() async {
-        do {
-            var command = try parseAsRoot()
-            if var asyncCommand = command as? any AsyncParsableCommand {
-                try await asyncCommand.run()
-            } else {
-                try command.run()
-            }
-        } catch {
-            Console.fail(error)
-        }
+        await runAsRoot(describe: Console.describe)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TouchpointCLI
 import TouchpointModel
 
 /// `case close`: closes a case; one closed without being resolved is resolved now.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TouchpointCLI
 import TouchpointModel
 
 /// `case reopen`: opens a resolved or closed case again, counting the reopen and clearing `resolved_at`.

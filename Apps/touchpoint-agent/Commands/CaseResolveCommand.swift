@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TouchpointCLI
 import TouchpointModel
 
 /// `case resolve`: marks an open or pending case resolved and stamps `resolved_at`.

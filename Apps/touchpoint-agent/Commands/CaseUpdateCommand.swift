@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TouchpointCLI
 import TouchpointModel
 
 /// `case update`: subject, priority, owner, status open/pending, first response.

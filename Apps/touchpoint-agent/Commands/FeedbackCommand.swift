@@ -1,21 +1,20 @@
 import ArgumentParser
 import Foundation
+import TouchpointCLI
 import TouchpointModel
 import TouchpointStore
 
-/// `feedback`: records a survey answer; a detractor opens a follow-up for this agent (closed loop).
+/// `feedback`: records a survey answer; the server opens the closed-loop follow-up of a detractor.
 struct FeedbackCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "feedback",
         abstract: "Record a survey answer (NPS 0–10, CSAT 1–5, CES 1–7).",
         discussion: """
             With --interaction, the answer snapshots that interaction's agent, channel, touchpoint and stage.
-            A detractor (NPS ≤ 6, CSAT ≤ 2) also creates a follow-up for this agent, due in 2 days.
+            For a detractor (NPS ≤ 6, CSAT ≤ 2) the server opens a follow-up for the owning agent, due in 2 days;
+            it arrives with the next sync.
             """
     )
-
-    /// How long the closed-loop follow-up of a detractor answer has.
-    static let followUpDelay: TimeInterval = 2 * 86_400
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
@@ -45,27 +44,15 @@ struct FeedbackCommand: ParsableCommand {
             kind: try SurveyKind.parse(kind), score: score, comment: comment,
             collectedAt: try Parse.date(at, option: "--at") ?? now, channel: rated?.channel,
             touchpoint: rated?.touchpoint, stage: rated?.stage)
-        var records: [any SyncRecord] = [answer]
-        var followUp: FollowUp?
-        if answer.needsFollowUp {
-            followUp = try FollowUp(
-                customerID: customerID, assigneeAgentID: identity.agentID, dueAt: now + Self.followUpDelay,
-                note: "Detractor: \(answer.kind.rawValue.uppercased()) \(answer.score)" + (answer.comment.map { " — \($0)" } ?? ""),
-                sourceFeedbackID: answer.id, createdAt: now)
-            records.append(followUp!)
-        }
-        try database.create(records, now: now)  // the answer and its follow-up together, or neither
+        try database.create([answer], now: now)
         if output.json {
-            try JSONOutput.object([
-                "feedback": RecordRow.jsonObject(answer),
-                "follow_up": followUp.map { RecordRow.jsonObject($0) as Any } ?? NSNull(),
-            ])
+            try JSONOutput.object(["feedback": RecordRow.jsonObject(answer)])
             return
         }
         let bucket = answer.bucket.map { " (\($0))" } ?? ""
         print("recorded \(answer.kind.rawValue.uppercased()) \(answer.score)\(bucket) \(Format.short(answer.id))")
-        if let followUp {
-            print("follow-up \(Format.short(followUp.id)) due \(Format.date(followUp.dueAt)) (closed loop)")
+        if answer.needsFollowUp {
+            print("the server opens a follow-up for this answer on the next sync (closed loop)")
         }
     }
 }

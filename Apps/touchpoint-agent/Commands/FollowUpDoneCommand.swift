@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TouchpointCLI
 import TouchpointModel
 import TouchpointStore
 

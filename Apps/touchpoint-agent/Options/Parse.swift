@@ -1,4 +1,5 @@
 import Foundation
+import TouchpointCLI
 import TouchpointStore
 
 /// Parses option values that the argument parser leaves as text, with one-line errors.

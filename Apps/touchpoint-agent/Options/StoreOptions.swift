@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TouchpointCLI
 import TouchpointStore
 
 /// Where the agent database is: `--db`, else `$TOUCHPOINT_AGENT_DB`, else the per-user data directory.

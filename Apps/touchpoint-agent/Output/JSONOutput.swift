@@ -1,16 +1,8 @@
-import Foundation
+import TouchpointCLI
 import TouchpointModel
 import TouchpointStore
 
-/// Prints JSON on stdout for `--json` (sorted keys, pretty-printed).
-enum JSONOutput {
-    /// Prints a JSON-compatible object or array.
-    static func object(_ object: Any) throws {
-        let data = try JSONSerialization.data(
-            withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
-        print(String(decoding: data, as: UTF8.self))
-    }
-
+extension JSONOutput {
     /// Prints one record as an object (the export shape).
     static func record(_ record: any SyncRecord) throws { try object(RecordRow.jsonObject(record)) }
 

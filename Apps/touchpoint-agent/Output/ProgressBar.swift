@@ -1,4 +1,5 @@
 import Foundation
+import TouchpointCLI
 
 /// A one-line progress bar on stderr, redrawn at most ten times a second; silent when stderr is not a terminal.
 final class ProgressBar {

@@ -1,3 +1,4 @@
+import TouchpointCLI
 import TouchpointModel
 
 /// Tables of interactions for humans.

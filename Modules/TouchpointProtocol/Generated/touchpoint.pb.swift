@@ -1184,6 +1184,15 @@ public nonisolated struct Touchpoint_V1_AgentStatus: Sendable {
   /// The site id of its latest session.
   public var siteID: Data = Data()
 
+  /// The protocol version its latest session negotiated; 0 when it never connected.
+  public var protocolVersion: UInt32 = 0
+
+  /// When its latest push or pull succeeded; 0 when never.
+  public var lastSyncMs: UInt64 = 0
+
+  /// Changes of its pushes the server refused permanently (they sit in its dead letters).
+  public var rejected: UInt64 = 0
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -1206,6 +1215,9 @@ public nonisolated struct Touchpoint_V1_StatusResponse: Sendable {
   public var openConflicts: UInt64 = 0
 
   public var agents: [Touchpoint_V1_AgentStatus] = []
+
+  /// The server software's version, e.g. "0.5.0".
+  public var serverVersion: String = String()
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -1411,6 +1423,15 @@ public nonisolated struct Touchpoint_V1_ConflictInfo: Sendable {
   /// The agent whose push revealed the conflict.
   public var agentID: Data = Data()
 
+  /// The agent behind the winning side, when known.
+  public var winnerAgentID: Data = Data()
+
+  /// The admin who resolved it; empty while open.
+  public var resolvedBy: Data = Data()
+
+  /// What the resolution kept: "winner", "loser" or "value"; empty while open.
+  public var resolution: String = String()
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -1497,28 +1518,31 @@ public nonisolated struct Touchpoint_V1_FieldSnapshot: Sendable {
   fileprivate var _version: Touchpoint_V1_Version? = nil
 }
 
-public nonisolated struct Touchpoint_V1_ConflictShowResponse: Sendable {
+public nonisolated struct Touchpoint_V1_ConflictShowResponse: @unchecked Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
   public var conflict: Touchpoint_V1_ConflictInfo {
-    get {_conflict ?? Touchpoint_V1_ConflictInfo()}
-    set {_conflict = newValue}
+    get {_storage._conflict ?? Touchpoint_V1_ConflictInfo()}
+    set {_uniqueStorage()._conflict = newValue}
   }
   /// Returns true if `conflict` has been explicitly set.
-  public var hasConflict: Bool {self._conflict != nil}
+  public var hasConflict: Bool {_storage._conflict != nil}
   /// Clears the value of `conflict`. Subsequent reads from it will return its default value.
-  public mutating func clearConflict() {self._conflict = nil}
+  public mutating func clearConflict() {_uniqueStorage()._conflict = nil}
 
   /// The record's current fields.
-  public var record: [Touchpoint_V1_FieldSnapshot] = []
+  public var record: [Touchpoint_V1_FieldSnapshot] {
+    get {_storage._record}
+    set {_uniqueStorage()._record = newValue}
+  }
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
 
-  fileprivate var _conflict: Touchpoint_V1_ConflictInfo? = nil
+  fileprivate var _storage = _StorageClass.defaultInstance
 }
 
 public nonisolated struct Touchpoint_V1_ConflictResolveRequest: Sendable {
@@ -1594,28 +1618,31 @@ public nonisolated struct Touchpoint_V1_ConflictResolveRequest: Sendable {
   fileprivate var _customValue: Touchpoint_V1_Value? = nil
 }
 
-public nonisolated struct Touchpoint_V1_ConflictResolveResponse: Sendable {
+public nonisolated struct Touchpoint_V1_ConflictResolveResponse: @unchecked Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
   public var conflict: Touchpoint_V1_ConflictInfo {
-    get {_conflict ?? Touchpoint_V1_ConflictInfo()}
-    set {_conflict = newValue}
+    get {_storage._conflict ?? Touchpoint_V1_ConflictInfo()}
+    set {_uniqueStorage()._conflict = newValue}
   }
   /// Returns true if `conflict` has been explicitly set.
-  public var hasConflict: Bool {self._conflict != nil}
+  public var hasConflict: Bool {_storage._conflict != nil}
   /// Clears the value of `conflict`. Subsequent reads from it will return its default value.
-  public mutating func clearConflict() {self._conflict = nil}
+  public mutating func clearConflict() {_uniqueStorage()._conflict = nil}
 
   /// The server sequence of the resolving write, 0 when nothing was written.
-  public var sequence: UInt64 = 0
+  public var sequence: UInt64 {
+    get {_storage._sequence}
+    set {_uniqueStorage()._sequence = newValue}
+  }
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
 
-  fileprivate var _conflict: Touchpoint_V1_ConflictInfo? = nil
+  fileprivate var _storage = _StorageClass.defaultInstance
 }
 
 public nonisolated struct Touchpoint_V1_ChangesTailRequest: Sendable {
@@ -1738,6 +1765,11 @@ public nonisolated struct Touchpoint_V1_ReportRequest: Sendable {
   public var groupBy: String = String()
 
   public var filters: [Touchpoint_V1_ReportFilter] = []
+
+  /// A JSON-encoded TouchpointReports ReportRequest (by, from, to, filters,
+  /// smallSampleThreshold, trendUnit). When set, the other fields are ignored and
+  /// ReportResponse.json holds the JSON-encoded ReportResult.
+  public var requestJson: String = String()
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -3366,7 +3398,7 @@ nonisolated extension Touchpoint_V1_StatusRequest: SwiftProtobuf.Message, SwiftP
 
 nonisolated extension Touchpoint_V1_AgentStatus: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".AgentStatus"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}agent_id\0\u{1}name\0\u{3}last_seen_ms\0\u{1}cursor\0\u{3}acked_sequence\0\u{3}last_error\0\u{1}revoked\0\u{3}site_id\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}agent_id\0\u{1}name\0\u{3}last_seen_ms\0\u{1}cursor\0\u{3}acked_sequence\0\u{3}last_error\0\u{1}revoked\0\u{3}site_id\0\u{3}protocol_version\0\u{3}last_sync_ms\0\u{1}rejected\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -3382,6 +3414,9 @@ nonisolated extension Touchpoint_V1_AgentStatus: SwiftProtobuf.Message, SwiftPro
       case 6: try { try decoder.decodeSingularStringField(value: &self.lastError) }()
       case 7: try { try decoder.decodeSingularBoolField(value: &self.revoked) }()
       case 8: try { try decoder.decodeSingularBytesField(value: &self.siteID) }()
+      case 9: try { try decoder.decodeSingularUInt32Field(value: &self.protocolVersion) }()
+      case 10: try { try decoder.decodeSingularUInt64Field(value: &self.lastSyncMs) }()
+      case 11: try { try decoder.decodeSingularUInt64Field(value: &self.rejected) }()
       default: break
       }
     }
@@ -3412,6 +3447,15 @@ nonisolated extension Touchpoint_V1_AgentStatus: SwiftProtobuf.Message, SwiftPro
     if !self.siteID.isEmpty {
       try visitor.visitSingularBytesField(value: self.siteID, fieldNumber: 8)
     }
+    if self.protocolVersion != 0 {
+      try visitor.visitSingularUInt32Field(value: self.protocolVersion, fieldNumber: 9)
+    }
+    if self.lastSyncMs != 0 {
+      try visitor.visitSingularUInt64Field(value: self.lastSyncMs, fieldNumber: 10)
+    }
+    if self.rejected != 0 {
+      try visitor.visitSingularUInt64Field(value: self.rejected, fieldNumber: 11)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -3424,6 +3468,9 @@ nonisolated extension Touchpoint_V1_AgentStatus: SwiftProtobuf.Message, SwiftPro
     if lhs.lastError != rhs.lastError {return false}
     if lhs.revoked != rhs.revoked {return false}
     if lhs.siteID != rhs.siteID {return false}
+    if lhs.protocolVersion != rhs.protocolVersion {return false}
+    if lhs.lastSyncMs != rhs.lastSyncMs {return false}
+    if lhs.rejected != rhs.rejected {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -3431,7 +3478,7 @@ nonisolated extension Touchpoint_V1_AgentStatus: SwiftProtobuf.Message, SwiftPro
 
 nonisolated extension Touchpoint_V1_StatusResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".StatusResponse"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}server_id\0\u{3}sequence_head\0\u{3}started_at_ms\0\u{1}store\0\u{3}open_conflicts\0\u{1}agents\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}server_id\0\u{3}sequence_head\0\u{3}started_at_ms\0\u{1}store\0\u{3}open_conflicts\0\u{1}agents\0\u{3}server_version\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -3445,6 +3492,7 @@ nonisolated extension Touchpoint_V1_StatusResponse: SwiftProtobuf.Message, Swift
       case 4: try { try decoder.decodeSingularStringField(value: &self.store) }()
       case 5: try { try decoder.decodeSingularUInt64Field(value: &self.openConflicts) }()
       case 6: try { try decoder.decodeRepeatedMessageField(value: &self.agents) }()
+      case 7: try { try decoder.decodeSingularStringField(value: &self.serverVersion) }()
       default: break
       }
     }
@@ -3469,6 +3517,9 @@ nonisolated extension Touchpoint_V1_StatusResponse: SwiftProtobuf.Message, Swift
     if !self.agents.isEmpty {
       try visitor.visitRepeatedMessageField(value: self.agents, fieldNumber: 6)
     }
+    if !self.serverVersion.isEmpty {
+      try visitor.visitSingularStringField(value: self.serverVersion, fieldNumber: 7)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -3479,6 +3530,7 @@ nonisolated extension Touchpoint_V1_StatusResponse: SwiftProtobuf.Message, Swift
     if lhs.store != rhs.store {return false}
     if lhs.openConflicts != rhs.openConflicts {return false}
     if lhs.agents != rhs.agents {return false}
+    if lhs.serverVersion != rhs.serverVersion {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -3798,7 +3850,7 @@ nonisolated extension Touchpoint_V1_ConflictSide: SwiftProtobuf.Message, SwiftPr
 
 nonisolated extension Touchpoint_V1_ConflictInfo: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ConflictInfo"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}conflict_id\0\u{1}entity\0\u{3}entity_id\0\u{1}field\0\u{1}winner\0\u{1}loser\0\u{3}detected_at_ms\0\u{3}resolved_at_ms\0\u{3}agent_id\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}conflict_id\0\u{1}entity\0\u{3}entity_id\0\u{1}field\0\u{1}winner\0\u{1}loser\0\u{3}detected_at_ms\0\u{3}resolved_at_ms\0\u{3}agent_id\0\u{3}winner_agent_id\0\u{3}resolved_by\0\u{1}resolution\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -3815,6 +3867,9 @@ nonisolated extension Touchpoint_V1_ConflictInfo: SwiftProtobuf.Message, SwiftPr
       case 7: try { try decoder.decodeSingularUInt64Field(value: &self.detectedAtMs) }()
       case 8: try { try decoder.decodeSingularUInt64Field(value: &self.resolvedAtMs) }()
       case 9: try { try decoder.decodeSingularBytesField(value: &self.agentID) }()
+      case 10: try { try decoder.decodeSingularBytesField(value: &self.winnerAgentID) }()
+      case 11: try { try decoder.decodeSingularBytesField(value: &self.resolvedBy) }()
+      case 12: try { try decoder.decodeSingularStringField(value: &self.resolution) }()
       default: break
       }
     }
@@ -3852,6 +3907,15 @@ nonisolated extension Touchpoint_V1_ConflictInfo: SwiftProtobuf.Message, SwiftPr
     if !self.agentID.isEmpty {
       try visitor.visitSingularBytesField(value: self.agentID, fieldNumber: 9)
     }
+    if !self.winnerAgentID.isEmpty {
+      try visitor.visitSingularBytesField(value: self.winnerAgentID, fieldNumber: 10)
+    }
+    if !self.resolvedBy.isEmpty {
+      try visitor.visitSingularBytesField(value: self.resolvedBy, fieldNumber: 11)
+    }
+    if !self.resolution.isEmpty {
+      try visitor.visitSingularStringField(value: self.resolution, fieldNumber: 12)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -3865,6 +3929,9 @@ nonisolated extension Touchpoint_V1_ConflictInfo: SwiftProtobuf.Message, SwiftPr
     if lhs.detectedAtMs != rhs.detectedAtMs {return false}
     if lhs.resolvedAtMs != rhs.resolvedAtMs {return false}
     if lhs.agentID != rhs.agentID {return false}
+    if lhs.winnerAgentID != rhs.winnerAgentID {return false}
+    if lhs.resolvedBy != rhs.resolvedBy {return false}
+    if lhs.resolution != rhs.resolution {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -4023,36 +4090,74 @@ nonisolated extension Touchpoint_V1_ConflictShowResponse: SwiftProtobuf.Message,
   public static let protoMessageName: String = _protobuf_package + ".ConflictShowResponse"
   public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}conflict\0\u{1}record\0")
 
+  fileprivate class _StorageClass {
+    var _conflict: Touchpoint_V1_ConflictInfo? = nil
+    var _record: [Touchpoint_V1_FieldSnapshot] = []
+
+      // This property is used as the initial default value for new instances of the type.
+      // The type itself is protecting the reference to its storage via CoW semantics.
+      // This will force a copy to be made of this reference when the first mutation occurs;
+      // hence, it is safe to mark this as `nonisolated(unsafe)`.
+      static nonisolated(unsafe) let defaultInstance = _StorageClass()
+
+    private init() {}
+
+    init(copying source: _StorageClass) {
+      _conflict = source._conflict
+      _record = source._record
+    }
+  }
+
+  fileprivate mutating func _uniqueStorage() -> _StorageClass {
+    if !isKnownUniquelyReferenced(&_storage) {
+      _storage = _StorageClass(copying: _storage)
+    }
+    return _storage
+  }
+
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
-    while let fieldNumber = try decoder.nextFieldNumber() {
-      // The use of inline closures is to circumvent an issue where the compiler
-      // allocates stack space for every case branch when no optimizations are
-      // enabled. https://github.com/apple/swift-protobuf/issues/1034
-      switch fieldNumber {
-      case 1: try { try decoder.decodeSingularMessageField(value: &self._conflict) }()
-      case 2: try { try decoder.decodeRepeatedMessageField(value: &self.record) }()
-      default: break
+    _ = _uniqueStorage()
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      while let fieldNumber = try decoder.nextFieldNumber() {
+        // The use of inline closures is to circumvent an issue where the compiler
+        // allocates stack space for every case branch when no optimizations are
+        // enabled. https://github.com/apple/swift-protobuf/issues/1034
+        switch fieldNumber {
+        case 1: try { try decoder.decodeSingularMessageField(value: &_storage._conflict) }()
+        case 2: try { try decoder.decodeRepeatedMessageField(value: &_storage._record) }()
+        default: break
+        }
       }
     }
   }
 
   public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
-    // The use of inline closures is to circumvent an issue where the compiler
-    // allocates stack space for every if/case branch local when no optimizations
-    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
-    // https://github.com/apple/swift-protobuf/issues/1182
-    try { if let v = self._conflict {
-      try visitor.visitSingularMessageField(value: v, fieldNumber: 1)
-    } }()
-    if !self.record.isEmpty {
-      try visitor.visitRepeatedMessageField(value: self.record, fieldNumber: 2)
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every if/case branch local when no optimizations
+      // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+      // https://github.com/apple/swift-protobuf/issues/1182
+      try { if let v = _storage._conflict {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 1)
+      } }()
+      if !_storage._record.isEmpty {
+        try visitor.visitRepeatedMessageField(value: _storage._record, fieldNumber: 2)
+      }
     }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Touchpoint_V1_ConflictShowResponse, rhs: Touchpoint_V1_ConflictShowResponse) -> Bool {
-    if lhs._conflict != rhs._conflict {return false}
-    if lhs.record != rhs.record {return false}
+    if lhs._storage !== rhs._storage {
+      let storagesAreEqual: Bool = withExtendedLifetime((lhs._storage, rhs._storage)) { (_args: (_StorageClass, _StorageClass)) in
+        let _storage = _args.0
+        let rhs_storage = _args.1
+        if _storage._conflict != rhs_storage._conflict {return false}
+        if _storage._record != rhs_storage._record {return false}
+        return true
+      }
+      if !storagesAreEqual {return false}
+    }
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -4110,36 +4215,74 @@ nonisolated extension Touchpoint_V1_ConflictResolveResponse: SwiftProtobuf.Messa
   public static let protoMessageName: String = _protobuf_package + ".ConflictResolveResponse"
   public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}conflict\0\u{1}sequence\0")
 
+  fileprivate class _StorageClass {
+    var _conflict: Touchpoint_V1_ConflictInfo? = nil
+    var _sequence: UInt64 = 0
+
+      // This property is used as the initial default value for new instances of the type.
+      // The type itself is protecting the reference to its storage via CoW semantics.
+      // This will force a copy to be made of this reference when the first mutation occurs;
+      // hence, it is safe to mark this as `nonisolated(unsafe)`.
+      static nonisolated(unsafe) let defaultInstance = _StorageClass()
+
+    private init() {}
+
+    init(copying source: _StorageClass) {
+      _conflict = source._conflict
+      _sequence = source._sequence
+    }
+  }
+
+  fileprivate mutating func _uniqueStorage() -> _StorageClass {
+    if !isKnownUniquelyReferenced(&_storage) {
+      _storage = _StorageClass(copying: _storage)
+    }
+    return _storage
+  }
+
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
-    while let fieldNumber = try decoder.nextFieldNumber() {
-      // The use of inline closures is to circumvent an issue where the compiler
-      // allocates stack space for every case branch when no optimizations are
-      // enabled. https://github.com/apple/swift-protobuf/issues/1034
-      switch fieldNumber {
-      case 1: try { try decoder.decodeSingularMessageField(value: &self._conflict) }()
-      case 2: try { try decoder.decodeSingularUInt64Field(value: &self.sequence) }()
-      default: break
+    _ = _uniqueStorage()
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      while let fieldNumber = try decoder.nextFieldNumber() {
+        // The use of inline closures is to circumvent an issue where the compiler
+        // allocates stack space for every case branch when no optimizations are
+        // enabled. https://github.com/apple/swift-protobuf/issues/1034
+        switch fieldNumber {
+        case 1: try { try decoder.decodeSingularMessageField(value: &_storage._conflict) }()
+        case 2: try { try decoder.decodeSingularUInt64Field(value: &_storage._sequence) }()
+        default: break
+        }
       }
     }
   }
 
   public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
-    // The use of inline closures is to circumvent an issue where the compiler
-    // allocates stack space for every if/case branch local when no optimizations
-    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
-    // https://github.com/apple/swift-protobuf/issues/1182
-    try { if let v = self._conflict {
-      try visitor.visitSingularMessageField(value: v, fieldNumber: 1)
-    } }()
-    if self.sequence != 0 {
-      try visitor.visitSingularUInt64Field(value: self.sequence, fieldNumber: 2)
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every if/case branch local when no optimizations
+      // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+      // https://github.com/apple/swift-protobuf/issues/1182
+      try { if let v = _storage._conflict {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 1)
+      } }()
+      if _storage._sequence != 0 {
+        try visitor.visitSingularUInt64Field(value: _storage._sequence, fieldNumber: 2)
+      }
     }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Touchpoint_V1_ConflictResolveResponse, rhs: Touchpoint_V1_ConflictResolveResponse) -> Bool {
-    if lhs._conflict != rhs._conflict {return false}
-    if lhs.sequence != rhs.sequence {return false}
+    if lhs._storage !== rhs._storage {
+      let storagesAreEqual: Bool = withExtendedLifetime((lhs._storage, rhs._storage)) { (_args: (_StorageClass, _StorageClass)) in
+        let _storage = _args.0
+        let rhs_storage = _args.1
+        if _storage._conflict != rhs_storage._conflict {return false}
+        if _storage._sequence != rhs_storage._sequence {return false}
+        return true
+      }
+      if !storagesAreEqual {return false}
+    }
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -4371,7 +4514,7 @@ nonisolated extension Touchpoint_V1_ReportFilter: SwiftProtobuf.Message, SwiftPr
 
 nonisolated extension Touchpoint_V1_ReportRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ReportRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}kind\0\u{3}from_ms\0\u{3}to_ms\0\u{3}group_by\0\u{1}filters\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}kind\0\u{3}from_ms\0\u{3}to_ms\0\u{3}group_by\0\u{1}filters\0\u{3}request_json\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -4384,6 +4527,7 @@ nonisolated extension Touchpoint_V1_ReportRequest: SwiftProtobuf.Message, SwiftP
       case 3: try { try decoder.decodeSingularUInt64Field(value: &self.toMs) }()
       case 4: try { try decoder.decodeSingularStringField(value: &self.groupBy) }()
       case 5: try { try decoder.decodeRepeatedMessageField(value: &self.filters) }()
+      case 6: try { try decoder.decodeSingularStringField(value: &self.requestJson) }()
       default: break
       }
     }
@@ -4405,6 +4549,9 @@ nonisolated extension Touchpoint_V1_ReportRequest: SwiftProtobuf.Message, SwiftP
     if !self.filters.isEmpty {
       try visitor.visitRepeatedMessageField(value: self.filters, fieldNumber: 5)
     }
+    if !self.requestJson.isEmpty {
+      try visitor.visitSingularStringField(value: self.requestJson, fieldNumber: 6)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -4414,6 +4561,7 @@ nonisolated extension Touchpoint_V1_ReportRequest: SwiftProtobuf.Message, SwiftP
     if lhs.toMs != rhs.toMs {return false}
     if lhs.groupBy != rhs.groupBy {return false}
     if lhs.filters != rhs.filters {return false}
+    if lhs.requestJson != rhs.requestJson {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -95,8 +95,8 @@ struct AdminHandler: Sendable {
         case .digest:
             let digest = try await service.digest(for: principal)
             return .digest(Touchpoint_V1_DigestResponse(digest, sequenceHead: try await store.info().head))
-        case .report:
-            throw ProtocolError(.unimplemented, "reports are not served by this server version yet")
+        case .report(let request):
+            return .report(try await ReportHandler(store: store).handle(request))
         }
     }
 
@@ -107,6 +107,7 @@ struct AdminHandler: Sendable {
         response.sequenceHead = info.head
         response.store = info.backend
         response.openConflicts = UInt64(info.openConflicts)
+        response.serverVersion = ServerVersion.current
         response.agents = try await store.agents().map { state in
             var row = Touchpoint_V1_AgentStatus()
             row.agentID = state.agent.id.wireBytes
@@ -117,6 +118,9 @@ struct AdminHandler: Sendable {
             row.lastError = state.lastError ?? ""
             row.revoked = state.revoked
             if let site = state.site.flatMap(SiteID.init) { row.siteID = site.wireBytes }
+            row.protocolVersion = UInt32(state.protocolVersion ?? 0)
+            row.lastSyncMs = state.lastSyncAt.map(HLC.milliseconds) ?? 0
+            row.rejected = UInt64(state.rejected)
             return row
         }
         return response
@@ -151,6 +155,9 @@ struct AdminHandler: Sendable {
         info.detectedAtMs = HLC.milliseconds(conflict.detectedAt)
         info.resolvedAtMs = conflict.resolvedAt.map(HLC.milliseconds) ?? 0
         if let agent = conflict.loserAgent { info.agentID = agent.wireBytes }
+        if let agent = conflict.winnerAgent { info.winnerAgentID = agent.wireBytes }
+        if let admin = conflict.resolvedBy { info.resolvedBy = admin.wireBytes }
+        info.resolution = conflict.resolution ?? ""
         return info
     }
 }

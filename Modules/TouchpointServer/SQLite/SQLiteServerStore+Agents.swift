@@ -54,7 +54,7 @@ extension SQLiteServerStore {
                     lastSeen: Self.date(row["last_seen"]), protocolVersion: row["protocol_version"],
                     pushedSeq: UInt64(row["pushed_seq"] as Int64), pullCursor: UInt64(row["pull_cursor"] as Int64),
                     lastSyncAt: Self.date(row["last_sync_at"]), lastError: row["last_error"],
-                    lastErrorAt: Self.date(row["last_error_at"]))
+                    lastErrorAt: Self.date(row["last_error_at"]), rejected: row["rejected"])
             }
         }
     }

@@ -62,6 +62,7 @@ struct PushTransaction {
                     try log(entry.change, applied: result.applied, territory: territory)
                     try keep(result.conflicts, of: entry.change)
                     outcome.conflicts += result.conflicts.count
+                    try closeTheLoop(after: entry.change, result, clock: &clock)
                     return .commit
                 }
                 try? clock.receive(entry.change.maxHLC, now: now)
@@ -87,8 +88,8 @@ struct PushTransaction {
         try SQLiteServerStore.saveClock(clock, db)
         try db.execute(sql: "UPDATE push_state SET last_seq = ? WHERE site = ?", arguments: [Int64(outcome.ackedSeq), site])
         try db.execute(
-            sql: "UPDATE sync_state SET pushed_seq = ?, last_seen = ?, last_sync_at = ? WHERE agent_id = ?",
-            arguments: [Int64(outcome.ackedSeq), now.milliseconds, now.milliseconds, agent])
+            sql: "UPDATE sync_state SET pushed_seq = ?, last_seen = ?, last_sync_at = ?, rejected = rejected + ? WHERE agent_id = ?",
+            arguments: [Int64(outcome.ackedSeq), now.milliseconds, now.milliseconds, outcome.rejected.count, agent])
         return outcome
     }
 

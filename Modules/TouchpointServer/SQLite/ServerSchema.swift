@@ -65,6 +65,9 @@ enum ServerSchema {
                     CREATE INDEX conflicts_open ON conflicts(resolved_at, id);
                     """)
         }
+        migrator.registerMigration("v2-rejected-count") { db in
+            try db.execute(sql: "ALTER TABLE sync_state ADD COLUMN rejected INTEGER NOT NULL DEFAULT 0")
+        }
         return migrator
     }
 }

@@ -15,6 +15,8 @@ public struct AgentSyncState: Hashable, Sendable, Codable {
     public var lastSyncAt: Date?
     public var lastError: String?
     public var lastErrorAt: Date?
+    /// Changes of this agent's pushes the server refused permanently (its dead letters).
+    public var rejected: Int = 0
 }
 
 /// A kept conflict: both values, versions, sites and agents of one field.

@@ -1,6 +1,7 @@
 import Foundation
 import TouchpointModel
 import TouchpointProtocol
+import TouchpointReports
 
 /// The server's storage, with SQLite and PostgreSQL implementations that pass
 /// the same conformance tests.
@@ -37,6 +38,8 @@ public protocol ServerStore: Sendable {
     func changes(after seq: UInt64, limit: Int) async throws -> [SequencedChange]
     /// The digest of the records in the given territories (nil: everything).
     func digest(territories: [String]?) async throws -> RecordDigest
+    /// The merged, live (not deleted) records and the agents a CX report is computed from.
+    func reportDataset() async throws -> ReportDataset
 }
 
 /// Identity of a server and its store.

@@ -1,14 +1,17 @@
 /// A table for humans: a header row and aligned columns separated by two spaces.
-struct Table {
-    var headers: [String]
-    var rows: [[String]] = []
+public struct Table {
+    public var headers: [String]
+    public var rows: [[String]] = []
 
-    init(_ headers: String...) { self.headers = headers }
+    public init(_ headers: String...) { self.headers = headers }
 
-    mutating func add(_ cells: String...) { rows.append(cells) }
+    public mutating func add(_ cells: String...) { rows.append(cells) }
+
+    /// Adds a row from an array of cells.
+    public mutating func add(row cells: [String]) { rows.append(cells) }
 
     /// The table as lines, each without trailing spaces.
-    var lines: [String] {
+    public var lines: [String] {
         var widths = headers.map(\.count)
         for row in rows {
             for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) }
@@ -24,7 +27,7 @@ struct Table {
     }
 
     /// Prints the table, or `empty` when it has no rows.
-    func print(empty: String) {
+    public func print(empty: String) {
         if rows.isEmpty {
             Swift.print(empty)
         } else {

@@ -1,15 +1,15 @@
 import Foundation
 
 /// Short human forms of ids, dates and durations.
-enum Format {
+public enum Format {
     /// The first 8 characters of an id: enough to type back (ids resolve by prefix).
-    static func short(_ id: UUID?) -> String {
+    public static func short(_ id: UUID?) -> String {
         guard let id else { return "" }
         return String(id.uuidString.lowercased().prefix(8))
     }
 
     /// Local date and time to the minute, e.g. `2025-06-15 14:13`.
-    static func date(_ date: Date?) -> String {
+    public static func date(_ date: Date?) -> String {
         guard let date else { return "" }
         let c = Calendar.current.dateComponents([.year, .month, .day, .hour, .minute], from: date)
         func two(_ n: Int?) -> String { (n ?? 0) < 10 ? "0\(n ?? 0)" : "\(n ?? 0)" }
@@ -17,7 +17,7 @@ enum Format {
     }
 
     /// An age like `42s`, `7m`, `3h`, `2d`.
-    static func age(_ seconds: TimeInterval) -> String {
+    public static func age(_ seconds: TimeInterval) -> String {
         let s = max(0, Int(seconds))
         if s < 60 { return "\(s)s" }
         if s < 3600 { return "\(s / 60)m" }
@@ -26,7 +26,7 @@ enum Format {
     }
 
     /// A count with thousands separators, e.g. `12,345`.
-    static func count<N: BinaryInteger>(_ value: N) -> String {
+    public static func count<N: BinaryInteger>(_ value: N) -> String {
         let digits = String(value.magnitude)
         var out = ""
         for (i, c) in digits.reversed().enumerated() {

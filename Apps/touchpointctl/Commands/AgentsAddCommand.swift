@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+import TouchpointCLI
+import TouchpointClient
+
+/// `agents add`: registers an agent and prints its token once.
+struct AgentsAddCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add", abstract: "Register an agent; prints its token once (the server keeps only a hash).")
+
+    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var output: OutputOptions
+    @Argument(help: "The agent's name.") var name: String
+    @Option(help: "Team.") var team: String?
+    @Option(help: "Territories, comma-separated.") var territories: String = ""
+    @Flag(help: "Register an admin.") var admin = false
+
+    func run() async throws {
+        let list = territories.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let (agent, token) = try await connection.connect {
+            try await $0.addAgent(name: name, team: team, territories: list, admin: admin)
+        }
+        if output.json {
+            try JSONOutput.object(["id": agent.id.uuidString.lowercased(), "name": agent.name, "token": token])
+        } else {
+            print("registered \(agent.name) \(agent.id.uuidString.lowercased())")
+            print("token: \(token)")
+            print("(shown once: give it to the agent for `touchpoint-agent init --token`)")
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import TouchpointAdminCLI
+import TouchpointCLI
+import TouchpointClient
+
+/// `agents show NAME|ID`: registration and sync state of one agent.
+struct AgentsShowCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one agent and its sync state.")
+
+    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var output: OutputOptions
+    @Argument(help: "Agent name, id or id prefix.") var agent: String
+
+    func run() async throws {
+        let (info, status) = try await connection.connect { admin in
+            let info = try await admin.agent(agent)
+            var status = try await admin.status()
+            status.agents = status.agents.filter { $0.id == info.id }
+            return (info, status)
+        }
+        let view = StatusView(status)
+        if output.json {
+            let encoder = JSONEncoder()
+            var object = try JSONSerialization.jsonObject(with: encoder.encode(info)) as? [String: Any] ?? [:]
+            object["id"] = info.id.uuidString.lowercased()
+            object["sync"] = (try view.jsonObject()["agents"] as? [Any])?.first ?? NSNull()
+            try JSONOutput.object(object)
+            return
+        }
+        print("agent        \(info.name) \(info.id.uuidString.lowercased())")
+        print("team         \(info.team ?? "—")")
+        print("territories  \(info.territories.joined(separator: ", "))")
+        print("role         \(info.role)\(info.revoked ? " (revoked)" : "")")
+        if let row = status.agents.first {
+            print("site         \(row.site ?? "—")")
+            print("lag          \(row.lag) (cursor \(row.cursor) of \(status.sequence))")
+            print("outbox acked \(row.ackedOutbox)")
+            print("last seen    \(row.lastSeen.map(Format.date) ?? "never")\(view.isSilent(row) ? "  SILENT" : "")")
+            print("last sync    \(row.lastSync.map(Format.date) ?? "never")")
+            print("rejected     \(row.rejected)")
+            print("last error   \(row.lastError ?? "none")")
+        }
+    }
+}

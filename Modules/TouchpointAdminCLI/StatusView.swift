@@ -1,0 +1,67 @@
+import Foundation
+import TouchpointCLI
+import TouchpointClient
+
+/// `touchpointctl status` as text and JSON: the server summary and one row per agent.
+public struct StatusView {
+    public var status: ServerStatus
+    /// When the view is drawn (ages are relative to it).
+    public var now: Date
+    /// Agents silent for longer than this are flagged.
+    public var silentAfter: TimeInterval
+
+    /// Creates a view.
+    public init(_ status: ServerStatus, now: Date = Date(), silentAfter: TimeInterval = 86_400) {
+        self.status = status
+        self.now = now
+        self.silentAfter = silentAfter
+    }
+
+    /// True when the agent has not been seen for longer than the threshold (or never).
+    public func isSilent(_ agent: AgentStatusView) -> Bool {
+        guard !agent.revoked else { return false }
+        guard let seen = agent.lastSeen else { return true }
+        return now.timeIntervalSince(seen) > silentAfter
+    }
+
+    /// The human form: a summary block and the agents table.
+    public var lines: [String] {
+        let silent = status.agents.filter(isSilent)
+        var lines = [
+            "server     \(status.serverID) (touchpoint \(status.serverVersion))",
+            "store      \(status.store)",
+            "sequence   \(Format.count(status.sequence))",
+            "agents     \(status.agents.filter { !$0.revoked }.count) active, \(status.agents.filter(\.revoked).count) revoked"
+                + (silent.isEmpty ? "" : ", \(silent.count) silent > \(Format.age(silentAfter))"),
+            "conflicts  \(status.openConflicts) open",
+            "rejected   \(status.rejected) change(s) refused (in the agents' dead letters)",
+            "",
+        ]
+        var table = Table("AGENT", "LAST SEEN", "PROTO", "LAG", "OUTBOX ACKED", "LAST SYNC", "REJECTED", "FLAG", "LAST ERROR")
+        for agent in status.agents {
+            table.add(
+                agent.name, agent.lastSeen.map { Format.age(now.timeIntervalSince($0)) + " ago" } ?? "never",
+                agent.protocolVersion.map { "v\($0)" } ?? "—", Format.count(agent.lag), Format.count(agent.ackedOutbox),
+                agent.lastSync.map { Format.age(now.timeIntervalSince($0)) + " ago" } ?? "never", "\(agent.rejected)",
+                agent.revoked ? "revoked" : isSilent(agent) ? "SILENT" : "", agent.lastError ?? "")
+        }
+        lines += status.agents.isEmpty ? ["no agents registered"] : table.lines
+        return lines
+    }
+
+    /// The JSON form: the status with each agent's `silent` flag and the threshold.
+    public func jsonObject() throws -> [String: Any] {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        guard var object = try JSONSerialization.jsonObject(with: encoder.encode(status)) as? [String: Any] else { return [:] }
+        object["rejected"] = status.rejected
+        object["silentAfterSeconds"] = silentAfter
+        object["agents"] = try status.agents.map { agent -> [String: Any] in
+            var row = try JSONSerialization.jsonObject(with: encoder.encode(agent)) as? [String: Any] ?? [:]
+            row["id"] = agent.id.uuidString.lowercased()
+            row["silent"] = isSilent(agent)
+            return row
+        }
+        return object
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import TouchpointModel
+import TouchpointProtocol
+import TouchpointReports
+
+/// Typed admin requests over one sync session, for `touchpointctl` and tests.
+///
+/// ```swift
+/// let status = try await AdminClient.connect(to: endpoint, token: adminToken) { try await $0.status() }
+/// ```
+public struct AdminClient {
+    let connection: SyncConnection
+
+    /// Wraps an open connection authenticated with an admin token.
+    public init(connection: SyncConnection) { self.connection = connection }
+
+    /// Connects with an admin token (as a fresh site each run), calls `body` and closes.
+    public static func connect<Result>(
+        to endpoint: Endpoint, token: String, _ body: (AdminClient) async throws -> Result
+    ) async throws -> Result {
+        let configuration = ClientSessionConfiguration(siteID: SiteID.random(), agentID: UUID(), token: token)
+        return try await SyncConnection.withConnection(to: endpoint, configuration: configuration) { connection in
+            try await body(AdminClient(connection: connection))
+        }
+    }
+
+    /// Server identity, sequence, open conflicts and every agent's sync state.
+    public func status() async throws -> ServerStatus {
+        guard case .status(let r) = try await connection.admin(.status(Touchpoint_V1_StatusRequest())) else { throw Self.mismatch("status") }
+        return ServerStatus(
+            serverID: UUID(wireBytes: r.serverID).map { SiteID($0).description } ?? "", serverVersion: r.serverVersion,
+            store: r.store, sequence: r.sequenceHead, openConflicts: Int(r.openConflicts),
+            agents: r.agents.map { AgentStatusView($0, head: r.sequenceHead) })
+    }
+
+    /// Registered agents.
+    public func agents(includeRevoked: Bool = false) async throws -> [AgentView] {
+        var request = Touchpoint_V1_AgentsListRequest()
+        request.includeRevoked = includeRevoked
+        guard case .agentsList(let r) = try await connection.admin(.agentsList(request)) else { throw Self.mismatch("agents_list") }
+        return r.agents.map(AgentView.init)
+    }
+
+    /// Registers an agent; returns it with its token (shown once).
+    public func addAgent(name: String, team: String?, territories: [String], admin: Bool = false) async throws -> (AgentView, String) {
+        var request = Touchpoint_V1_AgentAddRequest()
+        request.name = name
+        request.team = team ?? ""
+        request.territories = territories
+        request.role = admin ? .admin : .agent
+        guard case .agentAdd(let r) = try await connection.admin(.agentAdd(request)) else { throw Self.mismatch("agent_add") }
+        return (AgentView(r.agent), r.token)
+    }
+
+    /// Revokes an agent's token.
+    public func revokeAgent(_ id: UUID) async throws -> AgentView {
+        var request = Touchpoint_V1_AgentRevokeRequest()
+        request.agentID = id.wireBytes
+        guard case .agentRevoke(let r) = try await connection.admin(.agentRevoke(request)) else { throw Self.mismatch("agent_revoke") }
+        return AgentView(r.agent)
+    }
+
+    /// Conflicts, newest first: every one, or only the open ones.
+    public func conflicts(openOnly: Bool, limit: Int = 1000) async throws -> [ConflictView] {
+        var request = Touchpoint_V1_ConflictsListRequest()
+        request.includeResolved = !openOnly
+        request.limit = UInt32(limit)
+        guard case .conflictsList(let r) = try await connection.admin(.conflictsList(request)) else { throw Self.mismatch("conflicts_list") }
+        return try r.conflicts.map(ConflictView.init)
+    }
+
+    /// One conflict.
+    public func conflict(_ id: Int64) async throws -> ConflictView {
+        var request = Touchpoint_V1_ConflictShowRequest()
+        request.conflictID = UInt64(id)
+        guard case .conflictShow(let r) = try await connection.admin(.conflictShow(request)) else { throw Self.mismatch("conflict_show") }
+        return try ConflictView(r.conflict)
+    }
+
+    /// What a resolution keeps.
+    public enum Keep: Sendable, Hashable {
+        case winner, loser
+        case value(FieldValue)
+    }
+
+    /// Resolves a conflict; returns it closed and the sequence of the resolving write (0 when nothing was written).
+    public func resolve(_ id: Int64, keep: Keep) async throws -> (ConflictView, UInt64) {
+        var request = Touchpoint_V1_ConflictResolveRequest()
+        request.conflictID = UInt64(id)
+        switch keep {
+        case .winner: request.choice = .keepWinner
+        case .loser: request.choice = .takeLoser
+        case .value(let value):
+            request.choice = .custom
+            request.customValue = Touchpoint_V1_Value(value)
+        }
+        guard case .conflictResolve(let r) = try await connection.admin(.conflictResolve(request)) else {
+            throw Self.mismatch("conflict_resolve")
+        }
+        return (try ConflictView(r.conflict), r.sequence)
+    }
+
+    /// A page of the change feed after `sequence`.
+    public func changes(after sequence: UInt64, limit: Int = 500) async throws -> ChangesPage {
+        var request = Touchpoint_V1_ChangesTailRequest()
+        request.afterSequence = sequence
+        request.limit = UInt32(limit)
+        guard case .changesTail(let r) = try await connection.admin(.changesTail(request)) else { throw Self.mismatch("changes_tail") }
+        return ChangesPage(changes: try r.batch.decodedChanges(), more: r.more, head: r.sequenceHead)
+    }
+
+    /// A CX report computed by the server over its merged records.
+    public func report(_ request: ReportRequest) async throws -> ReportResult {
+        var wire = Touchpoint_V1_ReportRequest()
+        wire.requestJson = try request.json()
+        guard case .report(let r) = try await connection.admin(.report(wire)) else { throw Self.mismatch("report") }
+        return try ReportResult(json: r.json)
+    }
+
+    private static func mismatch(_ request: String) -> ProtocolError {
+        ProtocolError(.internal, "the server answered \(request) with another response")
+    }
+}
