@@ -30,7 +30,7 @@ struct TouchpointDemo {
         let chen = try await cluster.laptop("Chen Wei", team: "Field South", territories: ["south"])
         step("registered 3 agents; laptops: \(amara.path), \(ben.path), \(chen.path)")
 
-        var data = DemoData(random: SeededRandom(state: 2026), now: Date())
+        var data = DemoData(random: SeededRandom(seed: 2026), now: Date())
         try data.populate(amara.store, agent: amara.agent, territory: "north", names: northNames.0)
         try data.populate(ben.store, agent: ben.agent, territory: "north", names: northNames.1)
         try data.populate(chen.store, agent: chen.agent, territory: "south", names: southNames)

@@ -28,21 +28,11 @@ enum Ops {
 
     /// A deterministic shuffle (the property library shrinks the seed).
     static func shuffled(_ codes: [Int], seed: UInt64) -> [Int] {
-        var rng = SplitMix(state: seed)
+        var rng = SeededRandom(seed: seed)
         return codes.shuffled(using: &rng)
     }
 }
 
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 @Suite struct MergeRuleTests {
     let a = FieldVersion(hlc: HLC(physical: 10, logical: 0), site: Ops.sites[0])

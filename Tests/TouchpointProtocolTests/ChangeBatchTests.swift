@@ -104,20 +104,7 @@ import TouchpointProtocol
     }
 }
 
-/// SplitMix64: a small seeded generator so property tests are reproducible.
-struct SeededRandom: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+extension SeededRandom {
     mutating func changes() -> [SequencedChange] {
         let sites = (0..<Int.random(in: 1...4, using: &self)).map { _ in SiteID(Samples.uuid(Int.random(in: 0...1000, using: &self), prefix: 0x5E)) }
         var sequence = UInt64.random(in: 0...1000, using: &self)

@@ -10,14 +10,14 @@ import TouchpointStore
 /// A transport that loses requests and answers and delivers some twice.
 final class FlakyTransport: SyncTransport, @unchecked Sendable {
     let inner: InProcessTransport
-    var rng: SplitMix
+    var rng: SeededRandom
     var limits: SyncLimits { inner.limits }
 
     struct Dropped: Error {}
 
     init(_ inner: InProcessTransport, seed: UInt64) {
         self.inner = inner
-        self.rng = SplitMix(state: seed)
+        self.rng = SeededRandom(seed: seed)
     }
 
     private func roll() -> UInt64 { rng.next() % 10 }
@@ -43,16 +43,6 @@ final class FlakyTransport: SyncTransport, @unchecked Sendable {
     func digest() async throws -> RecordDigest { try await inner.digest() }
 }
 
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 @Suite struct RandomScheduleTests {
     /// Random edits on three replicas, random sync order with lost requests, lost
@@ -65,7 +55,7 @@ struct SplitMix: RandomNumberGenerator {
     }
 
     func run(seed: UInt64) async throws {
-        var rng = SplitMix(state: seed)
+        var rng = SeededRandom(seed: seed)
         let cluster = try await Cluster(agents: [["north"], ["north"], ["north"]])
         let flaky = cluster.agents.enumerated().map { FlakyTransport($0.element.transport, seed: seed &+ UInt64($0.offset)) }
         let seedCustomer = try Customer(name: "Seed", territory: "north")
