@@ -68,3 +68,62 @@ import TouchpointClient
         server.kill()
     }
 }
+
+extension AgentSyncCLITests {
+    /// `touchpoint-agent sync` processes SIGKILLed at random points on a laptop
+    /// with a large outbox and a large pull: after a final clean sync the laptop
+    /// and the server hold exactly the same records and nothing is queued.
+    @Test func agentSyncKilledAtRandomPointsConverges() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("tp-agent-kill-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let server = ServerProcess(data: root + "/server")
+        try server.command(["init"])
+        var laptops: [(db: String, id: String)] = []
+        var tokens: [String] = []
+        for name in ["writer", "reader"] {
+            let id = UUID().uuidString
+            let added = try server.command(["agents", "add", "--name", name, "--territory", "north", "--id", id])
+            tokens.append(String(added.split(separator: "\n").last!.split(separator: " ").last!))
+            laptops.append(("\(root)/\(name).sqlite", id))
+        }
+        try server.start()
+        for (index, laptop) in laptops.enumerated() {
+            try agent(laptop.db, "init", "--agent-id", laptop.id, "--territory", "north",
+                      "--server", server.endpoint.description, "--token", tokens[index])
+        }
+        // A large outbox: 3,000 customers through import (one outbox entry each).
+        var csv = "name,territory,segment\n"
+        for i in 0..<3000 { csv += "Customer \(i),north,\(["smb", "enterprise", "consumer"][i % 3])\n" }
+        let file = root + "/customers.csv"
+        try csv.write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(try agent(laptops[0].db, "import", "--file", file, "--entity", "customer").0 == 0)
+
+        var rng = SystemRandomNumberGenerator()
+        var killed = 0
+        for laptop in laptops {
+            for _ in 0..<4 {
+                let process = Process()
+                process.executableURL = Self.agentBinary
+                process.arguments = ["--db", laptop.db, "sync"]
+                process.standardOutput = FileHandle.nullDevice
+                process.standardError = FileHandle.nullDevice
+                try process.run()
+                usleep(UInt32.random(in: 20_000...400_000, using: &rng))
+                if process.isRunning {
+                    kill(process.processIdentifier, SIGKILL)
+                    killed += 1
+                }
+                process.waitUntilExit()
+            }
+        }
+        for laptop in laptops { #expect(try agent(laptop.db, "sync").0 == 0) }
+        for laptop in laptops {
+            let (status, out, _) = try agent(laptop.db, "verify")
+            #expect(status == 0, "\(out)")
+            #expect(try agent(laptop.db, "status").1.contains("outbox:       0 changes"))
+        }
+        #expect(try agent(laptops[1].db, "status", "--json").1.contains("\"customer\" : 3000"))
+        print("agent sync processes killed mid-run: \(killed) of 8")
+        server.kill()
+    }
+}
