@@ -28,6 +28,7 @@ import TouchpointStore
         #expect(row.lastSync != nil)
         let quiet = try #require(status.agents.first { $0.name == "Quiet" })
         #expect(quiet.lag == 1)
+        #expect(!status.agents.contains { $0.name == "root" }, "admins are not listed as field agents")
         let view = StatusView(status)
         #expect(view.isSilent(quiet))
         #expect(!view.isSilent(row))

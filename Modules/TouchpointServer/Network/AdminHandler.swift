@@ -108,7 +108,8 @@ struct AdminHandler: Sendable {
         response.store = info.backend
         response.openConflicts = UInt64(info.openConflicts)
         response.serverVersion = ServerVersion.current
-        response.agents = try await store.agents().map { state in
+        // Field agents only: admins sync nothing, so lag and outbox mean nothing for them.
+        response.agents = try await store.agents().filter { $0.agent.role == .agent }.map { state in
             var row = Touchpoint_V1_AgentStatus()
             row.agentID = state.agent.id.wireBytes
             row.name = state.agent.name
