@@ -9,6 +9,7 @@ public protocol Vocabulary: RawRepresentable, CaseIterable, Hashable, Sendable, 
 extension Vocabulary {
     /// Parses a raw value; the error lists the accepted values.
     public static func parse(_ text: String) throws -> Self {
+        if let exact = Self(rawValue: text) { return exact }  // the common case, without Foundation string work
         let normalized = text.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: "-", with: "_")
         guard let value = Self(rawValue: normalized) else {
             let accepted = allCases.map(\.rawValue).joined(separator: ", ")
@@ -98,11 +99,15 @@ public enum SurveyKind: String, Vocabulary {
 public enum Touchpoint {
     /// Normalizes and checks a touchpoint name: lowercase letters, digits and `_`, 1–64 characters.
     public static func validate(_ text: String) throws -> String {
+        if isSlug(text) { return text }  // already normalized: the common case
         let slug = text.trimmingCharacters(in: .whitespaces).lowercased()
             .replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")
-        let ok = !slug.isEmpty && slug.count <= 64
-            && slug.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
-        try require(ok, "touchpoint", "touchpoint must be 1–64 letters, digits or '_', got '\(text)'")
+        try require(isSlug(slug), "touchpoint", "touchpoint must be 1–64 letters, digits or '_', got '\(text)'")
         return slug
+    }
+
+    private static func isSlug(_ text: String) -> Bool {
+        !text.isEmpty && text.utf8.count <= 64
+            && text.utf8.allSatisfy { (0x61...0x7a).contains($0) || (0x30...0x39).contains($0) || $0 == 0x5f }
     }
 }

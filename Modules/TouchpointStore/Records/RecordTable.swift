@@ -37,20 +37,23 @@ package struct RecordTable {
     /// Writes a full record state (insert or replace).
     package mutating func save(_ state: RecordState, _ db: Database) throws {
         let names = state.entity.fieldNames
-        let table = RecordSchema.table(state.entity)
         var values: [DatabaseValue] = [state.id.uuidString.lowercased().databaseValue]
         for name in names { values.append((state.fields[name]?.value ?? .null).databaseValue) }
         values.append((state.isDeleted ? 1 : 0).databaseValue)
         values.append(try encodeVersions(state.fields, db).databaseValue)
-        let columns = (["id"] + names + ["deleted", "_versions"]).map { "\"\($0)\"" }
+        try db.cachedStatement(sql: Self.upsertSQL[state.entity]!).execute(arguments: StatementArguments(values))
+    }
+
+    /// The upsert of each entity's table, built once.
+    private static let upsertSQL: [EntityType: String] = Dictionary(uniqueKeysWithValues: EntityType.allCases.map { entity in
+        let columns = (["id"] + entity.fieldNames + ["deleted", "_versions"]).map { "\"\($0)\"" }
         let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
         let updates = columns.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
-        let sql = """
-            INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))
+        return (entity, """
+            INSERT INTO \(RecordSchema.table(entity)) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))
             ON CONFLICT(id) DO UPDATE SET \(updates)
-            """
-        try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(values))
-    }
+            """)
+    })
 
     /// Merges a change into the stored record and writes the result.
     ///
