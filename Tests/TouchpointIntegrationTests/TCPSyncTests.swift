@@ -114,6 +114,20 @@ extension TCPSyncTests {
         #expect(error.code == .deadlineExceeded)
         #expect(error.fatal)
     }
+
+    @Test func peerThatNeverSaysHelloIsClosedAfterTheHandshakeTimeout() async throws {
+        var network = SyncServer.Configuration.defaults
+        network.handshakeTimeout = .milliseconds(300)
+        let live = try await LiveServer.start(network: network)
+        defer { Task { await live.stop() } }
+        let reply = try await RawSocket.exchange([], with: live.endpoint)
+        guard case .error(let error)? = reply.first?.body else {
+            Issue.record("expected an Error frame, got \(reply.map(\.kindName))")
+            return
+        }
+        #expect(error.code == .deadlineExceeded)
+        #expect(error.message.contains("no Hello"))
+    }
 }
 
 /// Writes raw bytes to the server and collects every frame it answers until it closes.

@@ -17,9 +17,18 @@ struct SessionHandler: Sendable {
 
     func serve(_ accepted: SyncServer.Accepted, shutdown: ShutdownSignal) async {
         let peer = accepted.channel.channel.remoteAddress.map { "\($0)" } ?? "?"
+        // No Welcome within the handshake timeout: fail the read side, which the loop
+        // answers with a fatal DEADLINE_EXCEEDED Error frame and a close.
+        let channel = accepted.channel.channel
+        let timeout = configuration.handshakeTimeout
+        let handshake = channel.eventLoop.scheduleTask(in: .nanoseconds(Int64(timeout.components.seconds) * 1_000_000_000
+            + timeout.components.attoseconds / 1_000_000_000)) {
+            channel.pipeline.fireErrorCaught(ProtocolError(.deadlineExceeded, "no Hello within \(timeout)"))
+        }
+        defer { handshake.cancel() }
         do {
             try await accepted.channel.executeThenClose { inbound, outbound in
-                var session = Session(machine: ServerSessionStateMachine(configuration: configuration))
+                var session = Session(machine: ServerSessionStateMachine(configuration: configuration), handshakeTimer: handshake)
                 var iterator = inbound.makeAsyncIterator()
                 while true {
                     let envelope: Envelope?
@@ -47,6 +56,7 @@ struct SessionHandler: Sendable {
 
     private struct Session {
         var machine: ServerSessionStateMachine
+        var handshakeTimer: Scheduled<Void>?
         var principal: Principal?
     }
 
@@ -79,6 +89,7 @@ struct SessionHandler: Sendable {
                 next = session.machine.authenticationFailed(error)
             }
             let result = try await perform(next, &session, outbound, compression)
+            if session.machine.session != nil { session.handshakeTimer?.cancel() }
             if session.machine.session?.handshake.compression == .zlib { compression.enable() }
             return result
         case .push(let requestID, let changes):
