@@ -87,7 +87,15 @@ public final class SyncConnection: SyncTransport {
 
     /// Sends one request and waits for its answer, answering pings meanwhile.
     private func exchange(_ request: Envelope) async throws -> ClientSessionStateMachine.Action {
-        try await outbound.write(request)
+        do {
+            try await outbound.write(request)
+        } catch {
+            // The server may have said why before closing (Goodbye after idling, an Error): report that.
+            if let envelope = try? await inbound.next(), case .closed(let reason) = machine.received(envelope) {
+                throw reason
+            }
+            throw ProtocolError(.unavailable, "the server closed the connection")
+        }
         while true {
             let envelope: Envelope?
             do {

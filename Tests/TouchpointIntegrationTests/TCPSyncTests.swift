@@ -101,26 +101,40 @@ import TouchpointStore
 }
 
 extension TCPSyncTests {
-    enum Timeout: String, CaseIterable, Sendable { case handshake, idle }
-
-    /// A peer that sends nothing gets a fatal DEADLINE_EXCEEDED Error frame and a close.
-    @Test(arguments: Timeout.allCases)
-    func silentPeerIsClosedAfterTheTimeout(_ timeout: Timeout) async throws {
+    /// A peer that never says Hello gets a fatal DEADLINE_EXCEEDED Error frame and a close.
+    @Test func peerWithoutHelloIsClosedAfterTheHandshakeTimeout() async throws {
         var network = SyncServer.Configuration.defaults
-        switch timeout {
-        case .handshake: network.handshakeTimeout = .milliseconds(300)
-        case .idle: network.idleTimeout = .milliseconds(300)
-        }
-        let live = try await LiveServer.start(network: network)
-        defer { Task { await live.stop() } }
-        let reply = try await RawSocket.exchange([], with: live.endpoint)
+        network.handshakeTimeout = .milliseconds(300)
+        let reply = try await silentPeerReply(network)
         guard case .error(let error)? = reply.first?.body else {
             Issue.record("expected an Error frame, got \(reply.map(\.kindName))")
             return
         }
-        #expect(error.code == .deadlineExceeded)
-        #expect(error.fatal)
-        #expect(error.message.contains(timeout == .handshake ? "no Hello" : "nothing received"))
+        #expect(error.code == .deadlineExceeded && error.fatal)
+        #expect(error.message.contains("no Hello"))
+    }
+
+    /// A session that goes quiet after Welcome gets a Goodbye and a close.
+    @Test func quietSessionGetsGoodbyeAfterTheIdleTimeout() async throws {
+        var network = SyncServer.Configuration.defaults
+        network.idleTimeout = .milliseconds(300)
+        let live = try await LiveServer.start(network: network)
+        defer { Task { await live.stop() } }
+        let a = try await live.laptop("Ada", territories: ["north"])
+        let error = await #expect(throws: ProtocolError.self) {
+            try await SyncConnection.withConnection(to: a.endpoint, configuration: try a.configuration) { connection in
+                try await Task.sleep(for: .milliseconds(900))
+                _ = try await connection.pull(after: 0, limit: 10)
+            }
+        }
+        #expect(error?.code == .unavailable)
+        #expect(error?.message.contains("idle") == true, "\(String(describing: error))")
+    }
+
+    private func silentPeerReply(_ network: SyncServer.Configuration) async throws -> [Envelope] {
+        let live = try await LiveServer.start(network: network)
+        defer { Task { await live.stop() } }
+        return try await RawSocket.exchange([], with: live.endpoint)
     }
 }
 

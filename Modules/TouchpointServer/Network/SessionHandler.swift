@@ -21,8 +21,7 @@ struct SessionHandler: Sendable {
         // answers with a fatal DEADLINE_EXCEEDED Error frame and a close.
         let channel = accepted.channel.channel
         let timeout = configuration.handshakeTimeout
-        let handshake = channel.eventLoop.scheduleTask(in: .nanoseconds(Int64(timeout.components.seconds) * 1_000_000_000
-            + timeout.components.attoseconds / 1_000_000_000)) {
+        let handshake = channel.eventLoop.scheduleTask(in: TimeAmount(timeout)) {
             channel.pipeline.fireErrorCaught(ProtocolError(.deadlineExceeded, "no Hello within \(timeout)"))
         }
         defer { handshake.cancel() }
@@ -36,8 +35,16 @@ struct SessionHandler: Sendable {
                         envelope = try await iterator.next()
                     } catch {
                         let failure = (error as? ProtocolError) ?? ProtocolError(.internal, "connection failed: \(error)")
-                        logger.info("closing session on bad input", metadata: ["peer": "\(peer)", "error": "\(failure)"])
-                        _ = try await perform(session.machine.failed(failure), &session, outbound, accepted.compression)
+                        let action: ServerSessionStateMachine.Action
+                        if failure.code == .deadlineExceeded {
+                            // A timer fired: before Welcome a fatal Error, after it a Goodbye (PROTOCOL.md §9).
+                            action = session.machine.session == nil
+                                ? session.machine.handshakeTimedOut() : session.machine.idleTimedOut()
+                        } else {
+                            logger.info("closing session on bad input", metadata: ["peer": "\(peer)", "error": "\(failure)"])
+                            action = session.machine.failed(failure)
+                        }
+                        _ = try await perform(action, &session, outbound, accepted.compression)
                         return
                     }
                     guard let envelope else { return }
