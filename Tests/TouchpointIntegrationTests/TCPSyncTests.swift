@@ -123,7 +123,7 @@ extension TCPSyncTests {
         let a = try await live.laptop("Ada", territories: ["north"])
         let error = await #expect(throws: ProtocolError.self) {
             try await SyncConnection.withConnection(to: a.endpoint, configuration: try a.configuration) { connection in
-                try await Task.sleep(for: .milliseconds(900))
+                try await Task.sleep(for: .seconds(2))
                 _ = try await connection.pull(after: 0, limit: 10)
             }
         }

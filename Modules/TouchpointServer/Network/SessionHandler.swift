@@ -27,7 +27,8 @@ struct SessionHandler: Sendable {
         defer { handshake.cancel() }
         do {
             try await accepted.channel.executeThenClose { inbound, outbound in
-                var session = Session(machine: ServerSessionStateMachine(configuration: configuration), handshakeTimer: handshake)
+                var session = Session(
+                    machine: ServerSessionStateMachine(configuration: configuration), channel: channel, handshakeTimer: handshake)
                 var iterator = inbound.makeAsyncIterator()
                 while true {
                     let envelope: Envelope?
@@ -63,6 +64,7 @@ struct SessionHandler: Sendable {
 
     private struct Session {
         var machine: ServerSessionStateMachine
+        let channel: any NIOCore.Channel
         var handshakeTimer: Scheduled<Void>?
         var principal: Principal?
     }
@@ -96,7 +98,13 @@ struct SessionHandler: Sendable {
                 next = session.machine.authenticationFailed(error)
             }
             let result = try await perform(next, &session, outbound, compression)
-            if session.machine.session != nil { session.handshakeTimer?.cancel() }
+            if session.machine.session != nil {
+                // Ready: the handshake timer gives way to the idle timer (ready sessions only).
+                session.handshakeTimer?.cancel()
+                let idle = configuration.idleTimeout
+                try await session.channel.pipeline.addHandlers(
+                    [IdleStateHandler(readTimeout: TimeAmount(idle)), IdleTimeoutHandler(timeout: idle)], position: .first)
+            }
             if session.machine.session?.handshake.compression == .zlib { compression.enable() }
             return result
         case .push(let requestID, let changes):

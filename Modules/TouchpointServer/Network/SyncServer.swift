@@ -55,7 +55,6 @@ public struct SyncServer: Service {
             handshakeTimeout: configuration.handshakeTimeout, idleTimeout: configuration.idleTimeout)
         let limits = configuration.limits
         let compression = configuration.compression
-        let idleTimeout = configuration.idleTimeout
         let listener = try await ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 256)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -63,8 +62,6 @@ public struct SyncServer: Service {
             .bind(host: host, port: port) { channel in
                 channel.eventLoop.makeCompletedFuture {
                     let encoder = FrameEncoder(compression: compression, maxFrameBytes: limits.maxFrameBytes)
-                    try channel.pipeline.syncOperations.addHandler(IdleStateHandler(readTimeout: TimeAmount(idleTimeout)))
-                    try channel.pipeline.syncOperations.addHandler(IdleTimeoutHandler(timeout: idleTimeout))
                     try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(FrameDecoder(limits: limits)))
                     try channel.pipeline.syncOperations.addHandler(MessageToByteHandler(encoder))
                     let connection = try Connection(wrappingChannelSynchronously: channel)
