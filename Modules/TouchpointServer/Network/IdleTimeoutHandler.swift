@@ -17,11 +17,3 @@ final class IdleTimeoutHandler: ChannelInboundHandler, Sendable {
         }
     }
 }
-
-extension TimeAmount {
-    /// The same span as a Swift `Duration`, to the nanosecond.
-    init(_ duration: Duration) {
-        let (seconds, attoseconds) = duration.components
-        self = .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
-    }
-}

@@ -85,6 +85,8 @@ struct SessionHandler: Sendable {
         case .close:
             return .close
         case .authenticate(let handshake):
+            // Hello arrived: the handshake timeout measures the peer, not how long we take to check it.
+            session.handshakeTimer?.cancel()
             let next: ServerSessionStateMachine.Action
             do {
                 let principal = try await authenticate(handshake)
@@ -99,8 +101,7 @@ struct SessionHandler: Sendable {
             }
             let result = try await perform(next, &session, outbound, compression)
             if session.machine.session != nil {
-                // Ready: the handshake timer gives way to the idle timer (ready sessions only).
-                session.handshakeTimer?.cancel()
+                // Ready: from now on the idle timer applies (ready sessions only).
                 let idle = configuration.idleTimeout
                 try await session.channel.pipeline.addHandlers(
                     [IdleStateHandler(readTimeout: TimeAmount(idle)), IdleTimeoutHandler(timeout: idle)], position: .first)
