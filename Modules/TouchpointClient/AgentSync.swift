@@ -53,7 +53,7 @@ public struct AgentSync: Sendable {
     public func run(interval: Duration = .seconds(60), maxBackoff: Duration = .seconds(300), logger: Logger) async {
         var failures = 0
         var lastState = ""
-        var lastDepth = (try? store.status().outboxDepth) ?? 0
+        var lastDepth = (try? store.outboxDepth()) ?? 0
         while !Task.isCancelled {
             let state: String
             do {
@@ -74,10 +74,10 @@ public struct AgentSync: Sendable {
             let wait = failures == 0 ? interval : Self.backoff(failures: failures, max: maxBackoff)
             // Wake early when a local write lands (polled once a second; cheap COUNT on the outbox).
             let deadline = ContinuousClock.now + wait
-            lastDepth = (try? store.status().outboxDepth) ?? lastDepth
+            lastDepth = (try? store.outboxDepth()) ?? lastDepth
             while ContinuousClock.now < deadline, !Task.isCancelled {
                 try? await Task.sleep(for: .seconds(1))
-                let depth = (try? store.status().outboxDepth) ?? lastDepth
+                let depth = (try? store.outboxDepth()) ?? lastDepth
                 if failures == 0, depth > lastDepth { break }
             }
         }

@@ -38,7 +38,7 @@ public struct SyncEngine: Sendable {
     private func push(
         over transport: any SyncTransport, summary: inout SyncSummary, progress: (SyncProgress) -> Void
     ) async throws {
-        let total = try store.status().outboxDepth
+        let total = try store.outboxDepth()
         var after: Int64 = 0
         while true {
             let entries = try store.outbox(after: after, limit: transport.limits.maxBatch)
@@ -62,7 +62,7 @@ public struct SyncEngine: Sendable {
     private func pull(
         over transport: any SyncTransport, summary: inout SyncSummary, progress: (SyncProgress) -> Void
     ) async throws {
-        var cursor = try store.status().pullCursor
+        var cursor = try store.pullCursor()
         let start = cursor
         while true {
             let page = try await transport.pull(after: cursor, limit: transport.limits.maxPage)

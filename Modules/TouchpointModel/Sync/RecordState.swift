@@ -41,15 +41,6 @@ public struct RecordState: Hashable, Sendable, Codable {
         return result
     }
 
-    /// The state as one change that recreates it (each field's base is nil).
-    public var asChange: Change {
-        Change(
-            entity: entity,
-            id: id,
-            fields: fields.keys.sorted().map { FieldChange(name: $0, value: fields[$0]!.value, version: fields[$0]!.version) }
-        )
-    }
-
     /// Current values only.
     public var values: [String: FieldValue] { fields.mapValues(\.value) }
 }

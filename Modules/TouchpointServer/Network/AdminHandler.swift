@@ -60,9 +60,7 @@ struct AdminHandler: Sendable {
             response.more = conflicts.count == filter.limit
             return .conflictsList(response)
         case .conflictShow(let request):
-            var filter = ConflictFilter()
-            filter.limit = 1_000_000
-            guard let conflict = try await store.conflicts(filter).first(where: { $0.id == Int64(request.conflictID) }) else {
+            guard let conflict = try await store.conflict(id: Int64(request.conflictID)) else {
                 throw ProtocolError(.notFound, "no conflict with id \(request.conflictID)")
             }
             var response = Touchpoint_V1_ConflictShowResponse()

@@ -111,8 +111,7 @@ struct SessionHandler: Sendable {
         case .push(let requestID, let changes):
             try await outbound.write(try await answer(requestID, session.principal) { principal in
                 let outcome = try await service.push(changes, from: principal)
-                let head = try await service.store.info().head
-                return .pushAck(requestID: requestID, outcome: outcome, sequenceHead: head)
+                return .pushAck(requestID: requestID, outcome: outcome, sequenceHead: outcome.head)
             })
             return .carryOn
         case .pull(let requestID, let after, let limit):

@@ -62,6 +62,12 @@ extension SQLiteServerStore {
         }
     }
 
+    public func conflict(id: Int64) async throws -> ConflictRecord? {
+        try await writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM conflicts WHERE id = ?", arguments: [id]).map(conflict)
+        }
+    }
+
     func conflict(_ row: Row) throws -> ConflictRecord {
         guard let entity = EntityType(rawValue: row["entity"]), let entityID = UUID(uuidString: row["entity_id"]) else {
             throw StoreError(kind: .corrupt, message: "bad conflict row \(row)")

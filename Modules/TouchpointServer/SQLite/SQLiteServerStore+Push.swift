@@ -90,6 +90,7 @@ struct PushTransaction {
         try db.execute(
             sql: "UPDATE sync_state SET pushed_seq = ?, last_seen = ?, last_sync_at = ?, rejected = rejected + ? WHERE agent_id = ?",
             arguments: [Int64(outcome.ackedSeq), now.milliseconds, now.milliseconds, outcome.rejected.count, agent])
+        outcome.head = try SQLiteServerStore.head(db)
         return outcome
     }
 

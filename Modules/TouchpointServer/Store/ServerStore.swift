@@ -32,6 +32,8 @@ public protocol ServerStore: Sendable {
 
     /// Conflicts, newest first.
     func conflicts(_ filter: ConflictFilter) async throws -> [ConflictRecord]
+    /// One conflict by id, or nil.
+    func conflict(id: Int64) async throws -> ConflictRecord?
     /// Resolves a conflict with a new write that propagates to every agent.
     func resolveConflict(id: Int64, keep: ConflictResolution, by admin: UUID, now: Date) async throws -> ConflictRecord
     /// The change feed after `seq` (admin view, unscoped).

@@ -29,6 +29,8 @@ public struct PushOutcome: Hashable, Sendable {
     /// Concurrent edits detected and kept.
     public var conflicts: Int = 0
     public var rejected: [Rejection] = []
+    /// The highest server sequence once the batch committed.
+    public var head: UInt64 = 0
 
     /// Creates an outcome.
     public init(ackedSeq: UInt64) { self.ackedSeq = ackedSeq }

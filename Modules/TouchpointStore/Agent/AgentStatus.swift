@@ -38,10 +38,24 @@ extension AgentStore {
                 outboxDepth: outbox["n"],
                 oldestUnsynced: (outbox["oldest"] as Int64?).map(Date.init(milliseconds:)),
                 deadLetters: try Int.fetchOne(db, sql: "SELECT count(*) FROM dead_letters") ?? 0,
-                pullCursor: (try Meta.get(.pullCursor, db)).flatMap(UInt64.init) ?? 0,
+                pullCursor: try Self.pullCursor(db),
                 lastSyncAt: (try Meta.get(.lastSyncAt, db)).flatMap(Int64.init).map(Date.init(milliseconds:)),
                 lastError: try Meta.get(.lastError, db)
             )
         }
+    }
+
+    /// Changes waiting to be pushed (one COUNT, for loops that poll).
+    public func outboxDepth() throws -> Int {
+        try writer.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM outbox") ?? 0 }
+    }
+
+    /// The server sequence up to which changes have been pulled and applied.
+    public func pullCursor() throws -> UInt64 {
+        try writer.read(Self.pullCursor)
+    }
+
+    static func pullCursor(_ db: Database) throws -> UInt64 {
+        (try Meta.get(.pullCursor, db)).flatMap(UInt64.init) ?? 0
     }
 }
