@@ -122,7 +122,7 @@ enum Ops {
                 var change = Ops.change(code)
                 change.fields[0].base = nil  // worst case: every edit concurrent
                 written.insert(change.fields[0].value)
-                for conflict in state.apply(change) {
+                for conflict in state.apply(change).conflicts {
                     kept.insert(conflict.loser.value)
                     kept.insert(conflict.winner.value)
                 }

@@ -54,6 +54,14 @@ struct Cluster {
         }
     }
 
+    /// A customer created by the first agent and synced to every agent.
+    func sharedCustomer(_ name: String, territory: String = "north") async throws -> Customer {
+        let customer = try Customer(name: name, territory: territory)
+        try agents[0].store.create(customer)
+        for agent in agents { _ = try await agent.sync() }
+        return customer
+    }
+
     func addAgent(name: String, territories: [String], role: AgentRole = .agent) async throws -> FieldAgent {
         let agent = try Agent(name: name, territories: territories, role: role)
         let token = try await server.addAgent(agent, now: Self.epoch)

@@ -111,7 +111,9 @@ import TouchpointModel
         try store.create(c, now: now)
         try store.delete(.customer, id: c.id, now: now)
         #expect(try store.record(Customer.self, id: c.id) == nil)
-        #expect(try store.outbox().last?.change.fields.map(\.name) == [tombstoneField])
+        let delete = try #require(try store.outbox().last?.change)
+        #expect(delete.written.map(\.name) == [tombstoneField])
+        #expect(Set(delete.seen.keys) == Set(Customer.fieldNames), "the delete carries what its author had seen of every field")
         #expect(throws: StoreError.self) { try store.delete(.customer, id: c.id) }
     }
 

@@ -60,7 +60,7 @@ public enum MergeRule {
         let win = winner(current, next)
         let applied = win.version == next.version
         var conflict: FieldConflict?
-        if incoming.base != current.version, current.value != incoming.value {
+        if incoming.base != current.version, current.value != incoming.value, !incoming.isReplay {
             let lose = applied ? current : next
             conflict = FieldConflict(field: incoming.name, winner: win, loser: lose)
         }

@@ -39,6 +39,13 @@ public struct RecordDigest: Hashable, Sendable, Codable {
         Set(entities.keys).union(other.entities.keys).sorted().filter { entities[$0] != other.entities[$0] }
     }
 
+    /// A stable 64-bit fingerprint (FNV-1a) of a list of strings, the same on every platform and run.
+    public static func fingerprint(_ parts: [String]) -> UInt64 {
+        var h = FNV1a()
+        for part in parts { h.add(part) }
+        return h.value
+    }
+
     /// The hash of one record's full state.
     public static func hash(_ state: RecordState) -> UInt64 {
         var h = FNV1a()

@@ -44,46 +44,23 @@ struct PushTransaction {
         let previous = UInt64(try Int64.fetchOne(db, sql: "SELECT last_seq FROM push_state WHERE site = ?", arguments: [site]) ?? 0)
         var outcome = PushOutcome(ackedSeq: previous)
         var clock = try SQLiteServerStore.clock(db)
-        for entry in entries.sorted(by: { $0.sequence < $1.sequence }) {
+        let sorted = entries.sorted(by: { $0.sequence < $1.sequence })
+        var replays = try PushLog(site: site, db: db, batchStart: sorted.first?.sequence)
+        for entry in sorted {
+            let fingerprint = PushLog.fingerprint(entry.change)
             guard entry.sequence > outcome.ackedSeq else {
-                outcome.duplicates += 1
+                // A replay (the acknowledgement was lost): the same answer as the first time.
+                if let rejection = try replays.replay(entry, fingerprint: fingerprint) {
+                    outcome.rejected.append(rejection)
+                } else {
+                    outcome.duplicates += 1
+                }
                 continue
             }
             outcome.ackedSeq = entry.sequence
-            let stored = try table.load(entry.change.entity, entry.change.id, db)
-            if let rejection = try check(entry, stored: stored) {
-                outcome.rejected.append(rejection)
-                continue
-            }
-            do {
-                try db.inSavepoint {
-                    let result = try table.merge(entry.change, onto: stored, validate: true, db)
-                    let territory = try logTerritory(of: entry.change, stored: stored, applied: result.applied)
-                    try log(entry.change, applied: result.applied, territory: territory)
-                    try keep(result.conflicts, of: entry.change)
-                    outcome.conflicts += result.conflicts.count
-                    try closeTheLoop(after: entry.change, result, clock: &clock)
-                    return .commit
-                }
-                try? clock.receive(entry.change.maxHLC, now: now)
-                outcome.applied += 1
-            } catch {
-                // The savepoint rolled back: forget what it may have cached.
-                table = RecordTable()
-                territories = [:]
-                let record = "\(entry.change.entity.rawValue) \(entry.change.id.text)"
-                switch error {
-                case let error as ValidationError:
-                    outcome.rejected.append(Rejection(seq: entry.sequence, code: .invalidArgument, message: error.description))
-                case let error as StoreError:
-                    outcome.rejected.append(Rejection(seq: entry.sequence, code: .invalidArgument, message: error.message))
-                case let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT:
-                    outcome.rejected.append(
-                        Rejection(seq: entry.sequence, code: .invalidArgument, message: "\(record): \(error.message ?? "constraint failed")"))
-                default:
-                    throw error
-                }
-            }
+            let rejection = try apply(entry, outcome: &outcome, clock: &clock)
+            if let rejection { outcome.rejected.append(rejection) }
+            try replays.remember(entry.sequence, fingerprint: fingerprint, rejection: rejection)
         }
         try SQLiteServerStore.saveClock(clock, db)
         try db.execute(sql: "UPDATE push_state SET last_seq = ? WHERE site = ?", arguments: [Int64(outcome.ackedSeq), site])
@@ -94,34 +71,43 @@ struct PushTransaction {
         return outcome
     }
 
-    /// Scope and identity checks against what is stored.
-    private mutating func check(_ entry: SequencedChange, stored: RecordState?) throws -> Rejection? {
-        let change = entry.change
-        let storedAuthor = SyncPolicy.authorFields[change.entity].flatMap { stored?.fields[$0]?.value.text }
-        return SyncPolicy.check(
-            change, seq: entry.sequence, by: principal, customerTerritory: try territory(of: change, stored: stored),
-            storedAuthor: storedAuthor)
-    }
-
-    /// The territory of the customer a record belongs to, as stored before `change` (cached per batch).
-    private mutating func territory(of change: Change, stored: RecordState?) throws -> String? {
-        if change.entity == .customer { return stored?.fields["territory"]?.value.text }
-        let incoming = change.fields.first { $0.name == "customer_id" }?.value.text
-        guard let customer = (stored?.fields["customer_id"]?.value.text ?? incoming)?.lowercased() else { return nil }
-        if let known = territories[customer] { return known }
-        let found = try String.fetchOne(
-            db, sql: "SELECT territory FROM customers WHERE id = ?", arguments: [customer])
-        territories[customer] = found
-        return found
-    }
-
-    /// The territory a change is logged under: a customer's after the change, else its customer's.
-    private mutating func logTerritory(of change: Change, stored: RecordState?, applied: [FieldChange]) throws -> String? {
-        guard change.entity == .customer else { return try territory(of: change, stored: stored) }
-        let moved = applied.first { $0.name == "territory" }?.value.text
-        let territory = moved ?? stored?.fields["territory"]?.value.text
-        territories[change.id.text] = territory
-        return territory
+    /// Checks and applies one new change in a savepoint; returns its refusal, if any.
+    private mutating func apply(
+        _ entry: SequencedChange, outcome: inout PushOutcome, clock: inout HybridLogicalClock
+    ) throws -> Rejection? {
+        let stored = try table.load(entry.change.entity, entry.change.id, db)
+        let placement = try self.placement(of: entry.change, stored: stored)
+        if let rejection = SyncPolicy.check(entry.change, seq: entry.sequence, by: principal, stored: stored, placement: placement) {
+            return rejection
+        }
+        do {
+            try db.inSavepoint {
+                let result = try table.merge(entry.change, onto: stored, validate: true, db)
+                try logScoped(entry.change, stored: stored, applied: result.applied)
+                try keep(result.conflicts, of: entry.change)
+                outcome.conflicts += result.conflicts.count
+                try closeTheLoop(after: entry.change, result, clock: &clock)
+                return .commit
+            }
+            try? clock.receive(entry.change.maxHLC, now: now)
+            outcome.applied += 1
+            return nil
+        } catch {
+            // The savepoint rolled back: forget what it may have cached.
+            table = RecordTable()
+            territories = [:]
+            let record = "\(entry.change.entity.rawValue) \(entry.change.id.text)"
+            switch error {
+            case let error as ValidationError:
+                return Rejection(seq: entry.sequence, code: .invalidArgument, message: "\(record): \(error.description)")
+            case let error as StoreError:
+                return Rejection(seq: entry.sequence, code: .invalidArgument, message: error.message)
+            case let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT:
+                return Rejection(seq: entry.sequence, code: .invalidArgument, message: "\(record): \(error.message ?? "constraint failed")")
+            default:
+                throw error
+            }
+        }
     }
 
     /// Appends the winning fields to the change log under the record's territory.

@@ -68,6 +68,19 @@ enum ServerSchema {
         migrator.registerMigration("v2-rejected-count") { db in
             try db.execute(sql: "ALTER TABLE sync_state ADD COLUMN rejected INTEGER NOT NULL DEFAULT 0")
         }
+        migrator.registerMigration("v3-push-log") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE push_log (
+                        site TEXT NOT NULL,
+                        seq INTEGER NOT NULL,
+                        fingerprint INTEGER NOT NULL,
+                        code INTEGER,
+                        message TEXT,
+                        PRIMARY KEY (site, seq)
+                    ) WITHOUT ROWID
+                    """)
+        }
         return migrator
     }
 }

@@ -87,16 +87,27 @@ struct LocalWriter {
         _ entity: EntityType, _ id: UUID, _ values: [String: FieldValue], current: RecordState?, now: Date
     ) throws {
         let version = clock.tick(now: now)
-        let changed = values.keys.sorted().compactMap { name -> FieldChange? in
+        var names = Set(values.keys.filter { name in
             let old = current?.fields[name]
-            if let old, old.value == values[name]! { return nil }
-            if old == nil, values[name]! == .null, current != nil { return nil }
-            // A delete's base is the newest version its author has seen of the record,
-            // so the server can tell edits the author never saw (MergeRule.deleteConflicts).
-            let base = name == tombstoneField ? current?.fields.values.map(\.version).max() : old?.version
-            return FieldChange(name: name, value: values[name]!, version: version, base: base)
+            if let old { return old.value != values[name]! }
+            return current == nil || values[name]! != .null
+        })
+        // A field group is written whole, with one version and the group's version as base.
+        for name in names { if let group = entity.group(of: name) { names.formUnion(group) } }
+        guard !names.isEmpty else { return }
+        var changed = names.sorted().map { name -> FieldChange in
+            let value = values[name] ?? current?.fields[name]?.value ?? .null
+            let base = entity.group(of: name).map { current?.groupVersion($0) } ?? current?.fields[name]?.version
+            return FieldChange(name: name, value: value, version: version, base: base)
         }
-        guard !changed.isEmpty else { return }
+        if values[tombstoneField] == .integer(1), let current {
+            // A delete carries what its author had seen of every field (MergeRule.deleteConflicts).
+            changed[0].base = current.fields.values.map(\.version).max()
+            for name in current.fields.keys.sorted() where name != tombstoneField {
+                let seen = current.fields[name]!.version
+                changed.append(FieldChange(name: name, value: .null, version: seen, base: seen))
+            }
+        }
         let change = Change(entity: entity, id: id, fields: changed)
         _ = try table.merge(change, onto: current, validate: false, db)
         let payload = FieldChangeCoding.encode(change.fields)

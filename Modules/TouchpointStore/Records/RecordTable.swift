@@ -65,47 +65,26 @@ package struct RecordTable {
     }
 
     /// Merges a change into a record state the caller already loaded in this transaction.
+    ///
+    /// The merge rule alone decides (``RecordState/apply(_:)``); with `validate`, the
+    /// merged record must pass the domain rules, which it always does when the
+    /// change itself was valid, since field groups merge as units.
     package mutating func merge(_ change: Change, onto stored: RecordState?, validate: Bool, _ db: Database) throws -> MergeResult {
         var state = stored ?? RecordState(entity: change.entity, id: change.id)
         let existed = !state.fields.isEmpty
-        if change.entity.isAppendOnly, existed {
-            // Append-only facts: re-sending is a no-op; they are never edited after creation.
-            let changesValues = change.fields.contains { field in
-                field.name != tombstoneField && state.fields[field.name]?.value != field.value
-            }
-            if !changesValues {
-                let deleting = change.fields.filter { $0.name == tombstoneField }
-                if deleting.isEmpty { return MergeResult(applied: [], conflicts: [], created: false) }
-                return try mergeFields(deleting, into: &state, existed: true, db)
-            }
-        }
-        if validate {
-            var proposed = state.values
-            for field in change.fields { proposed[field.name] = field.value }
-            proposed[tombstoneField] = nil
-            try change.entity.validate(id: change.id, fields: proposed)
-        }
-        for field in change.fields where field.name != tombstoneField && !change.entity.fieldNames.contains(field.name) {
+        for field in change.written where field.name != tombstoneField && !change.entity.fieldNames.contains(field.name) {
             throw StoreError.invalid("\(change.entity.displayName) has no field '\(field.name)'")
         }
-        return try mergeFields(change.fields, into: &state, existed: existed, db)
-    }
-
-    private mutating func mergeFields(
-        _ fields: [FieldChange], into state: inout RecordState, existed: Bool, _ db: Database
-    ) throws -> MergeResult {
-        var applied: [FieldChange] = []
-        var conflicts = MergeRule.deleteConflicts(
-            before: state, change: Change(entity: state.entity, id: state.id, fields: fields))
-        for field in fields {
-            let merged = MergeRule.merge(current: state.fields[field.name], incoming: field)
-            state.fields[field.name] = merged.stored
-            if merged.applied { applied.append(field) }
-            if let conflict = merged.conflict { conflicts.append(conflict) }
+        let merge = state.apply(change)
+        guard !merge.applied.isEmpty else { return MergeResult(applied: [], conflicts: merge.conflicts, created: false) }
+        if validate, !state.isDeleted {
+            var values = state.values
+            values[tombstoneField] = nil
+            try change.entity.validate(id: change.id, fields: values)
         }
         // Absent optional fields are stored as null; a missing required one fails NOT NULL.
-        if !applied.isEmpty { try save(state, db) }
-        return MergeResult(applied: applied, conflicts: conflicts, created: !existed && !applied.isEmpty)
+        try save(state, db)
+        return MergeResult(applied: merge.applied, conflicts: merge.conflicts, created: !existed)
     }
 
     private mutating func encodeVersions(_ fields: [String: FieldState], _ db: Database) throws -> String {
