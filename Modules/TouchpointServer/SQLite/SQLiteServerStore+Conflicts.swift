@@ -33,33 +33,46 @@ extension SQLiteServerStore {
             guard record.resolvedAt == nil else {
                 throw StoreError(kind: .refused, message: "conflict \(id) was already resolved")
             }
-            let value: FieldValue
             let label: String
             switch keep {
-            case .winner: (value, label) = (record.winner.value, "winner")
-            case .loser: (value, label) = (record.loser.value, "loser")
-            case .value(let v): (value, label) = (v, "value")
+            case .winner: label = "winner"
+            case .loser: label = "loser"
+            case .value: label = "value"
             }
             var table = RecordTable()
-            let current = try table.load(record.entity, record.entityID, db)?.fields[record.field]
-            if current?.value != value {
+            let stored = try table.load(record.entity, record.entityID, db)
+            let siblings = try siblingConflicts(of: record, db)
+            if let values = ConflictResolutionPlan.values(for: record, keep: keep, stored: stored, siblings: siblings) {
                 var clock = try Self.clock(db)
                 let version = clock.tick(now: now)
-                let change = Change(
-                    entity: record.entity, id: record.entityID,
-                    fields: [FieldChange(name: record.field, value: value, version: version, base: current?.version)])
-                let principal = Principal(
-                    agentID: admin, name: "admin", role: .admin, territories: [], site: clock.site)
+                let change = Change(entity: record.entity, id: record.entityID, fields: values.keys.sorted().map { name in
+                    FieldChange(name: name, value: values[name]!, version: version, base: stored?.fields[name]?.version)
+                })
+                let principal = Principal(agentID: admin, name: "admin", role: .admin, territories: [], site: clock.site)
                 var session = PushTransaction(db: db, principal: principal, now: now, encoder: encoder)
-                let result = try session.table.merge(change, validate: true, db)
-                try session.log(change, applied: result.applied)
+                let result = try session.table.merge(change, onto: stored, validate: true, db)
+                try session.logScoped(change, stored: stored, applied: result.applied)
                 try Self.saveClock(clock, db)
+            }
+            for sibling in siblings where sibling.resolvedAt == nil && sibling.id != id {
+                try db.execute(
+                    sql: "UPDATE conflicts SET resolved_at = ?, resolved_by = ?, resolution = ? WHERE id = ?",
+                    arguments: [now.milliseconds, admin.text, label, sibling.id])
             }
             try db.execute(
                 sql: "UPDATE conflicts SET resolved_at = ?, resolved_by = ?, resolution = ? WHERE id = ?",
                 arguments: [now.milliseconds, admin.text, label, id])
             return try conflict(try Row.fetchOne(db, sql: "SELECT * FROM conflicts WHERE id = ?", arguments: [id])!)
         }
+    }
+
+    /// The other conflicts detected with this one on the same field group (same record, same losing write).
+    private func siblingConflicts(of record: ConflictRecord, _ db: Database) throws -> [ConflictRecord] {
+        guard let group = record.entity.group(of: record.field) else { return [] }
+        return try Row.fetchAll(
+            db, sql: "SELECT * FROM conflicts WHERE entity = ? AND entity_id = ? AND detected_at = ?",
+            arguments: [record.entity.rawValue, record.entityID.text, record.detectedAt.milliseconds]
+        ).map(conflict).filter { group.contains($0.field) && $0.loser.version == record.loser.version }
     }
 
     public func conflict(id: Int64) async throws -> ConflictRecord? {

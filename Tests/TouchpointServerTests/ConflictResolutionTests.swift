@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+import TouchpointClient
+import TouchpointModel
+import TouchpointServer
+import TouchpointStore
+
+/// Item 8 of the field-work issue (resolving a delete conflict) and resolutions of
+/// field-group conflicts.
+@Suite struct ConflictResolutionTests {
+    /// A deletes a customer while B edits its segment; the delete wins.
+    static func deleteConflict() async throws -> (Cluster, Customer, ConflictRecord) {
+        let cluster = try await Cluster(agents: [["north"], ["north"]])
+        let (a, b) = (cluster.agents[0], cluster.agents[1])
+        let customer = try await cluster.sharedCustomer("Anika")
+        try a.store.delete(.customer, id: customer.id)
+        try b.store.update(Customer.self, id: customer.id) { $0.segment = "enterprise" }
+        _ = try await a.sync()
+        _ = try await b.sync()
+        let conflict = try #require(try await cluster.server.conflicts(ConflictFilter()).first)
+        #expect(conflict.field == "segment")
+        return (cluster, customer, conflict)
+    }
+
+    @Test func keepingTheWinnerOfADeleteConflictLeavesTheRecordDeleted() async throws {
+        let (cluster, customer, conflict) = try await Self.deleteConflict()
+        let admin = try await cluster.addAgent(name: "root", territories: [], role: .admin)
+        let head = try await cluster.server.info().head
+        _ = try await cluster.server.resolveConflict(id: conflict.id, keep: .winner, by: admin.principal.agentID, now: Date())
+        #expect(try await cluster.server.info().head == head, "nothing written: the tombstone's 1 does not go into the field")
+        for agent in cluster.agents {
+            _ = try await agent.sync()
+            #expect(try agent.store.record(Customer.self, id: customer.id) == nil, "still deleted")
+        }
+        #expect(try cluster.agents[0].store.digest() == (try await cluster.server.digest(territories: ["north"])))
+    }
+
+    @Test func keepingTheLoserOfADeleteConflictUndeletesWithTheEdit() async throws {
+        let (cluster, customer, conflict) = try await Self.deleteConflict()
+        let admin = try await cluster.addAgent(name: "root", territories: [], role: .admin)
+        _ = try await cluster.server.resolveConflict(id: conflict.id, keep: .loser, by: admin.principal.agentID, now: Date())
+        for agent in cluster.agents {
+            _ = try await agent.sync()
+            let back = try #require(try agent.store.record(Customer.self, id: customer.id), "undeleted everywhere")
+            #expect(back.segment == "enterprise")
+        }
+        #expect(try cluster.agents[1].store.digest() == (try await cluster.server.digest(territories: ["north"])))
+    }
+
+    @Test func keepingTheLoserOfAGroupConflictRestoresTheWholeGroup() async throws {
+        let cluster = try await Cluster(agents: [["north"], ["north"]])
+        let (a, b) = (cluster.agents[0], cluster.agents[1])
+        let customer = try await cluster.sharedCustomer("Anika")
+        let opened = Date().addingTimeInterval(-7200)
+        let resolved = try SupportCase(customerID: customer.id, subject: "Router", status: .resolved, openedAt: opened, resolvedAt: opened + 60)
+        try a.store.create(resolved)
+        _ = try await a.sync()
+        _ = try await b.sync()
+        try b.store.update(SupportCase.self, id: resolved.id) { $0.status = .open; $0.resolvedAt = nil; $0.reopenCount += 1 }
+        try a.store.update(SupportCase.self, id: resolved.id) { $0.status = .closed }
+        _ = try await b.sync()
+        _ = try await a.sync()
+        let conflicts = try await cluster.server.conflicts(ConflictFilter())
+        #expect(Set(conflicts.map(\.field)) == ["status", "resolved_at"])
+        let status = try #require(conflicts.first { $0.field == "status" })
+        let admin = try await cluster.addAgent(name: "root", territories: [], role: .admin)
+        _ = try await cluster.server.resolveConflict(id: status.id, keep: .loser, by: admin.principal.agentID, now: Date())
+        #expect(try await cluster.server.conflicts(ConflictFilter()).allSatisfy { $0.resolvedAt != nil }, "the group resolves as one")
+        for agent in cluster.agents { _ = try await agent.sync() }
+        let final = try #require(try b.store.record(SupportCase.self, id: resolved.id))
+        #expect(final.status == status.loser.value.text.flatMap(CaseStatus.init(rawValue:)))
+    }
+}
