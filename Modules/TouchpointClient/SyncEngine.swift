@@ -24,6 +24,8 @@ public struct SyncEngine: Sendable {
         var summary = SyncSummary()
         do {
             try await push(over: transport, summary: &summary, progress: progress)
+            // After the push (local edits are out), so evicting loses nothing.
+            if let territories = transport.territories { try store.adoptTerritories(territories) }
             try await pull(over: transport, summary: &summary, progress: progress)
         } catch {
             try? store.setMeta(.lastError, String(describing: error))

@@ -14,6 +14,12 @@ public protocol SyncTransport {
     func pull(after cursor: UInt64, limit: Int) async throws -> PulledPage
     /// The server's digest of this agent's scope.
     func digest() async throws -> RecordDigest
+    /// The territories the server says this agent covers, when it said so.
+    var territories: [String]? { get }
+}
+
+extension SyncTransport {
+    public var territories: [String]? { nil }
 }
 
 /// Negotiated sizes.

@@ -25,6 +25,9 @@ struct InProcessTransport: SyncTransport {
     }
 
     func digest() async throws -> RecordDigest { try await service.digest(for: principal) }
+
+    /// What the Welcome of this session says: the agent's territories when it authenticated.
+    var territories: [String]? { principal.role == .admin ? nil : principal.territories }
 }
 
 /// A server store plus agent databases that sync with it.
@@ -52,6 +55,12 @@ struct Cluster {
         for (index, scope) in territories.enumerated() {
             agents.append(try await addAgent(name: "agent-\(index)", territories: scope))
         }
+    }
+
+    /// The agent in a new session (it sees territory changes made since its last one).
+    func reconnect(_ agent: FieldAgent) async throws -> FieldAgent {
+        let principal = try await service.authenticate(token: agent.token, site: agent.principal.site, protocolVersion: 1)
+        return FieldAgent(store: agent.store, principal: principal, token: agent.token, transport: InProcessTransport(service: service, principal: principal))
     }
 
     /// A customer created by the first agent and synced to every agent.

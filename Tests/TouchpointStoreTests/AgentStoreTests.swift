@@ -174,10 +174,14 @@ import TouchpointModel
         let good = Change(entity: .customer, id: UUID(), fields: try Customer(name: "G", territory: "north").fields.map {
             FieldChange(name: $0.key, value: $0.value, version: FieldVersion(hlc: HLC(physical: 1, logical: 0), site: .random()))
         })
-        let partial = Change(entity: .customer, id: UUID(), fields: [
-            FieldChange(name: "name", value: .text("no territory"), version: FieldVersion(hlc: HLC(physical: 1, logical: 0), site: .random()))
-        ])
-        #expect(throws: DatabaseError.self) { try store.applyPulled([good, partial], cursor: 7, now: now) }
+        // A whole record whose customer is nowhere: the page fails on its foreign key at commit.
+        let dangling = try Interaction(
+            customerID: UUID(), agentID: UUID(), occurredAt: now, channel: .chat, touchpoint: "support", stage: .support,
+            outcome: .resolved)
+        let orphan = Change(entity: .interaction, id: dangling.id, fields: dangling.fields.map {
+            FieldChange(name: $0.key, value: $0.value, version: FieldVersion(hlc: HLC(physical: 1, logical: 0), site: .random()))
+        })
+        #expect(throws: DatabaseError.self) { try store.applyPulled([good, orphan], cursor: 7, now: now) }
         #expect(try store.status().pullCursor == 0)
         #expect(try store.record(Customer.self, id: good.id) == nil)
     }

@@ -6,7 +6,7 @@ import TouchpointServer
 struct Agents: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Register, list and revoke agents directly in the local store.",
-        subcommands: [Add.self, List.self, Revoke.self]
+        subcommands: [Add.self, List.self, Territories.self, Revoke.self]
     )
 
     struct Add: AsyncParsableCommand {
@@ -42,6 +42,20 @@ struct Agents: AsyncParsableCommand {
                 let status = state.revoked ? "revoked" : agent.role.rawValue
                 print("\(agent.id.uuidString.lowercased())  \(agent.name)  [\(agent.territories.joined(separator: ","))]  \(status)")
             }
+        }
+    }
+
+    struct Territories: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Set the territories an agent covers; its laptop receives the new ones whole and evicts the others at its next sync.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Agent id.") var id: String
+        @Option(name: .customLong("territory"), help: "A territory the agent covers (repeatable).") var territories: [String] = []
+
+        func run() async throws {
+            guard let agentID = UUID(uuidString: id) else { throw ValidationError("'\(id)' is not an agent id") }
+            try await store.open().setTerritories(territories, of: agentID)
+            print("\(id.lowercased()) covers [\(territories.joined(separator: ","))]")
         }
     }
 

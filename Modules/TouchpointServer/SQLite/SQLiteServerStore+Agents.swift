@@ -35,6 +35,14 @@ extension SQLiteServerStore {
         }
     }
 
+    public func setTerritories(_ territories: [String], of id: UUID) async throws {
+        try await writer.write { db in
+            try db.execute(
+                sql: "UPDATE agents SET territories = ? WHERE id = ?", arguments: [territories.joined(separator: ","), id.text])
+            if db.changesCount == 0 { throw StoreError(kind: .notFound, message: "no agent with id \(id.text)") }
+        }
+    }
+
     public func authenticate(token: String) async throws -> Agent? {
         try await writer.read { db in
             try Row.fetchOne(

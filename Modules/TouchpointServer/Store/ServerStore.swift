@@ -15,6 +15,8 @@ public protocol ServerStore: Sendable {
     func addAgent(_ agent: Agent, now: Date) async throws -> String
     /// Revokes an agent's token; its sessions fail authentication from now on.
     func revokeAgent(_ id: UUID, now: Date) async throws
+    /// Replaces an agent's territories; its laptop adopts them at its next sync.
+    func setTerritories(_ territories: [String], of id: UUID) async throws
     /// Every registered agent with its sync state.
     func agents() async throws -> [AgentSyncState]
     /// The agent a token belongs to, unless unknown or revoked.

@@ -74,21 +74,45 @@ extension AgentStore {
     /// Applies a page of pulled changes and the new cursor in one transaction (exactly-once).
     ///
     /// Changes merge with the rule only; conflicts are detected and kept by the server.
-    /// Returns how many changes altered something.
+    /// A change that moves a record out of this agent's territories evicts it (a
+    /// customer with its dependents). A partial change for a record this laptop does
+    /// not hold cannot be applied and is skipped (the server sends records entering
+    /// the scope whole). Returns how many changes altered something.
     @discardableResult
     public func applyPulled(_ changes: [Change], cursor: UInt64, now: Date = Date()) throws -> Int {
         try writer.write { db in
             var writer = try LocalWriter(db)
             var altered = 0
+            var movedCustomers = Set<String>()
+            var movedRecords: [(EntityType, String)] = []
             for change in changes {
                 try writer.clock.receive(change.maxHLC, now: now)
-                let result = try writer.table.merge(change, validate: false, db)
-                if !result.applied.isEmpty { altered += 1 }
+                let stored = try writer.table.load(change.entity, change.id, db)
+                if stored == nil, !Self.isWhole(change) { continue }
+                let result = try writer.table.merge(change, onto: stored, validate: false, db)
+                guard !result.applied.isEmpty else { continue }
+                altered += 1
+                let id = change.id.uuidString.lowercased()
+                if change.entity == .customer, result.applied.contains(where: { $0.name == "territory" }) {
+                    movedCustomers.insert(id)
+                } else if stored != nil, change.entity != .customer, result.applied.contains(where: { $0.name == "customer_id" }) {
+                    movedRecords.append((change.entity, id))
+                }
             }
+            let eviction = ScopeEviction(db: db, territories: try Self.identity(db).territories)
+            try eviction.customersLeft(movedCustomers)
+            try eviction.dependentsLeft(movedRecords)
             try Meta.set(.pullCursor, String(cursor), db)
             try writer.finish()
             return altered
         }
+    }
+
+    /// True when a change carries a whole valid record (it can create one).
+    static func isWhole(_ change: Change) -> Bool {
+        guard change.deletion == nil else { return false }
+        let values = Dictionary(change.fields.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last })
+        return (try? change.entity.validate(id: change.id, fields: values)) != nil
     }
 }
 
