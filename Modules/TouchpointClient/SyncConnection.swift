@@ -127,7 +127,8 @@ public final class SyncConnection: SyncTransport {
 
     public var limits: SyncLimits {
         let server = session?.serverLimits ?? .defaults
-        return SyncLimits(maxBatch: server.maxBatchChanges, maxPage: server.maxPageChanges)
+        return SyncLimits(
+            maxBatch: server.maxBatchChanges, maxPage: server.maxPageChanges, maxFrameBytes: server.maxFrameBytes)
     }
 
     public func push(_ entries: [SequencedChange]) async throws -> PushAcknowledgement {
