@@ -63,14 +63,23 @@ public struct SyncEngine: Sendable {
         var cursor = try store.pullCursor()
         let start = cursor
         var limit = transport.limits.maxPage
+        var confirming = false
         while true {
             let page = try await transport.pull(after: cursor, limit: limit)
             summary.pulled += try store.applyPulled(page.changes.map(\.change), cursor: page.nextCursor)
+            let advanced = page.nextCursor != cursor
             cursor = page.nextCursor
             let span = max(1, Int(page.sequenceHead) - Int(start))
             progress(SyncProgress(phase: .pull, done: Int(cursor) - Int(start), total: span))
             limit = Self.pageSize(after: page, asked: limit, max: transport.limits.maxPage)
-            if !page.hasMore { return }
+            if page.hasMore {
+                confirming = false
+                continue
+            }
+            // The server records the cursor a pull starts from, as applied: one more pull from the
+            // final cursor tells it where this agent is (status lag) and fetches what committed meanwhile.
+            if !advanced || confirming { return }
+            confirming = true
         }
     }
 
