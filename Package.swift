@@ -116,6 +116,7 @@ let package = Package(
                 "TouchpointModel",
                 "TouchpointStore",
                 "TouchpointClient",
+                "TouchpointProtocol",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

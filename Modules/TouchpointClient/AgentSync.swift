@@ -8,9 +8,14 @@ import TouchpointStore
 /// `touchpoint-agent sync` and `touchpoint-agent run` call.
 public struct AgentSync: Sendable {
     public let store: AgentStore
+    /// How long to wait for the server to accept the connection and answer each request.
+    public var timeouts: ClientTimeouts
 
     /// Creates a syncer over an agent database.
-    public init(store: AgentStore) { self.store = store }
+    public init(store: AgentStore, timeouts: ClientTimeouts = .defaults) {
+        self.store = store
+        self.timeouts = timeouts
+    }
 
     /// The server address and session settings stored by `init --server --token`.
     public func connectionSettings() throws -> (Endpoint, ClientSessionConfiguration) {
@@ -20,7 +25,8 @@ public struct AgentSync: Sendable {
         }
         let identity = try store.identity()
         let configuration = ClientSessionConfiguration(
-            siteID: identity.site, agentID: identity.agentID, token: token, clientName: "touchpoint-agent")
+            siteID: identity.site, agentID: identity.agentID, token: token, clientName: "touchpoint-agent",
+            timeouts: timeouts)
         return (try Endpoint(parsing: server), configuration)
     }
 

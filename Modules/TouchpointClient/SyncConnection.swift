@@ -19,17 +19,23 @@ public final class SyncConnection: SyncTransport {
     private var inbound: NIOAsyncChannelInboundStream<Envelope>.AsyncIterator
     private let outbound: NIOAsyncChannelOutboundWriter<Envelope>
     private let compression: CompressionSwitch
+    private let channel: any NIOCore.Channel
+    private let endpoint: Endpoint
+    private let requestTimeout: Duration
     /// The negotiated session (version, server id, limits, role).
     public private(set) var session: ClientSession?
 
     private init(
-        machine: ClientSessionStateMachine, inbound: NIOAsyncChannelInboundStream<Envelope>.AsyncIterator,
-        outbound: NIOAsyncChannelOutboundWriter<Envelope>, compression: CompressionSwitch
+        machine: ClientSessionStateMachine, channel: Channel, inbound: NIOAsyncChannelInboundStream<Envelope>.AsyncIterator,
+        outbound: NIOAsyncChannelOutboundWriter<Envelope>, compression: CompressionSwitch, endpoint: Endpoint
     ) {
         self.machine = machine
         self.inbound = inbound
         self.outbound = outbound
         self.compression = compression
+        self.channel = channel.channel
+        self.endpoint = endpoint
+        self.requestTimeout = machine.configuration.timeouts.request
     }
 
     /// Connects, runs the handshake, calls `body`, says Goodbye and closes.
@@ -43,7 +49,7 @@ public final class SyncConnection: SyncTransport {
         let (channel, compression): (Channel, CompressionSwitch)
         do {
             (channel, compression) = try await ClientBootstrap(group: group)
-                .connectTimeout(.seconds(10))
+                .connectTimeout(TimeAmount(configuration.timeouts.connect))
                 .channelOption(.socketOption(.tcp_nodelay), value: 1)
                 .connect(host: endpoint.host, port: endpoint.port) { channel in
                     channel.eventLoop.makeCompletedFuture {
@@ -53,14 +59,17 @@ public final class SyncConnection: SyncTransport {
                         return (try Channel(wrappingChannelSynchronously: channel), encoder.compressionSwitch)
                     }
                 }
+        } catch ChannelError.connectTimeout {
+            let timeout = configuration.timeouts.connect.secondsText
+            throw ProtocolError(.deadlineExceeded, "the server at \(endpoint) did not accept the connection within \(timeout)")
         } catch {
             // One readable line; the local changes stay queued for the next try.
             throw ProtocolError(.unavailable, "cannot reach the server at \(endpoint) (\(Self.reason(error)))")
         }
         return try await channel.executeThenClose { inbound, outbound in
             let connection = SyncConnection(
-                machine: ClientSessionStateMachine(configuration: configuration), inbound: inbound.makeAsyncIterator(),
-                outbound: outbound, compression: compression)
+                machine: ClientSessionStateMachine(configuration: configuration), channel: channel,
+                inbound: inbound.makeAsyncIterator(), outbound: outbound, compression: compression, endpoint: endpoint)
             try await connection.handshake()
             let result = try await body(connection)
             if let goodbye = connection.machine.close(reason: "client done") { try? await outbound.write(goodbye) }
@@ -85,8 +94,21 @@ public final class SyncConnection: SyncTransport {
         if session.compression == .zlib { compression.enable() }
     }
 
-    /// Sends one request and waits for its answer, answering pings meanwhile.
+    /// Sends one request and waits for its answer, at most the request timeout.
     private func exchange(_ request: Envelope) async throws -> ClientSessionStateMachine.Action {
+        let deadline = RequestDeadline(
+            channel: channel, after: requestTimeout,
+            error: ProtocolError(.deadlineExceeded, "the server at \(endpoint) did not answer within \(requestTimeout.secondsText)"))
+        defer { deadline.cancel() }
+        do {
+            return try await exchangeUntimed(request)
+        } catch where deadline.fired {
+            throw deadline.error
+        }
+    }
+
+    /// Sends one request and waits for its answer, answering pings meanwhile.
+    private func exchangeUntimed(_ request: Envelope) async throws -> ClientSessionStateMachine.Action {
         do {
             try await outbound.write(request)
         } catch {
@@ -127,7 +149,8 @@ public final class SyncConnection: SyncTransport {
 
     public var limits: SyncLimits {
         let server = session?.serverLimits ?? .defaults
-        return SyncLimits(maxBatch: server.maxBatchChanges, maxPage: server.maxPageChanges)
+        return SyncLimits(
+            maxBatch: server.maxBatchChanges, maxPage: server.maxPageChanges, maxFrameBytes: server.maxFrameBytes)
     }
 
     public func push(_ entries: [SequencedChange]) async throws -> PushAcknowledgement {

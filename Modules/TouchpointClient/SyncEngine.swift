@@ -41,10 +41,9 @@ public struct SyncEngine: Sendable {
         over transport: any SyncTransport, summary: inout SyncSummary, progress: (SyncProgress) -> Void
     ) async throws {
         let total = try store.outboxDepth()
-        var after: Int64 = 0
-        while true {
-            let entries = try store.outbox(after: after, limit: transport.limits.maxBatch)
-            guard let last = entries.last else { return }
+        var batches = OutboxBatches(store: store, limits: transport.limits)
+        defer { summary.rejected += batches.oversized }
+        while let entries = try batches.next(), let last = entries.last {
             let ack = try await transport.push(entries.map { SequencedChange(sequence: UInt64($0.seq), change: $0.change) })
             for rejection in ack.rejected {
                 try store.deadLetter(seq: Int64(rejection.seq), code: rejection.code, message: rejection.message)
@@ -56,7 +55,6 @@ public struct SyncEngine: Sendable {
             guard ack.ackedSeq >= UInt64(last.seq) else {
                 throw SyncEngineError("server acknowledged up to \(ack.ackedSeq) of a batch ending at \(last.seq)")
             }
-            after = last.seq
             progress(SyncProgress(phase: .push, done: summary.pushed + summary.rejected, total: total))
         }
     }
@@ -66,14 +64,32 @@ public struct SyncEngine: Sendable {
     ) async throws {
         var cursor = try store.pullCursor()
         let start = cursor
+        var limit = transport.limits.maxPage
+        var confirming = false
         while true {
-            let page = try await transport.pull(after: cursor, limit: transport.limits.maxPage)
+            let page = try await transport.pull(after: cursor, limit: limit)
             summary.pulled += try store.applyPulled(page.changes.map(\.change), cursor: page.nextCursor)
+            let advanced = page.nextCursor != cursor
             cursor = page.nextCursor
             let span = max(1, Int(page.sequenceHead) - Int(start))
             progress(SyncProgress(phase: .pull, done: Int(cursor) - Int(start), total: span))
-            if !page.hasMore { return }
+            limit = Self.pageSize(after: page, asked: limit, max: transport.limits.maxPage)
+            if page.hasMore {
+                confirming = false
+                continue
+            }
+            // The server records the cursor a pull starts from, as applied: one more pull from the
+            // final cursor tells it where this agent is (status lag) and fetches what committed meanwhile.
+            if !advanced || confirming { return }
+            confirming = true
         }
+    }
+
+    /// The next page size: about what fitted when the server cut a page to the frame
+    /// limit (so a run of large changes is not read again and again), else growing back.
+    static func pageSize(after page: PulledPage, asked: Int, max: Int) -> Int {
+        let cut = page.hasMore && page.changes.count < asked
+        return Swift.min(max, cut ? Swift.max(1, page.changes.count) * 2 : asked * 2)
     }
 }
 

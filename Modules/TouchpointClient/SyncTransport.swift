@@ -26,11 +26,14 @@ extension SyncTransport {
 public struct SyncLimits: Hashable, Sendable {
     public var maxBatch: Int
     public var maxPage: Int
+    /// The server's largest frame: push batches are cut to fit it in encoded bytes.
+    public var maxFrameBytes: Int
 
     /// Creates limits.
-    public init(maxBatch: Int = 500, maxPage: Int = 1000) {
+    public init(maxBatch: Int = 500, maxPage: Int = 1000, maxFrameBytes: Int = ProtocolLimits.defaultMaxFrameBytes) {
         self.maxBatch = maxBatch
         self.maxPage = maxPage
+        self.maxFrameBytes = maxFrameBytes
     }
 }
 

@@ -68,10 +68,19 @@ public struct SyncService: Sendable {
         return outcome
     }
 
-    /// Serves one page of changes after `cursor` in the principal's scope.
-    public func pull(after cursor: UInt64, limit: Int, for principal: Principal) async throws -> PulledPage {
+    /// Serves one page of changes after `cursor` in the principal's scope, cut to
+    /// fit `maxFrameBytes` (the client's announced frame limit) in encoded bytes.
+    public func pull(
+        after cursor: UInt64, limit: Int, maxFrameBytes: Int = ProtocolLimits.defaultMaxFrameBytes, for principal: Principal
+    ) async throws -> PulledPage {
         let size = max(1, min(limit, configuration.maxPage))
-        return try await store.pull(after: cursor, limit: size, for: principal, now: clock())
+        let page = try await store.pull(after: cursor, limit: size, for: principal, now: clock())
+        do {
+            return try page.fitting(FrameBudget(maxFrameBytes: maxFrameBytes))
+        } catch let error as ProtocolError {
+            try? await store.recordError(agentID: principal.agentID, message: error.message, now: clock())
+            throw error
+        }
     }
 
     /// The digest of the principal's scope.

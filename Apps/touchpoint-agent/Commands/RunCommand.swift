@@ -11,6 +11,7 @@ struct RunCommand: AsyncParsableCommand {
         discussion: "Syncs every --interval seconds and soon after local writes; while the server is unreachable it retries with exponential backoff and jitter, and never gives up.")
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var wait: TimeoutOptions
 
     @Option(help: "Seconds between syncs when all is well.")
     var interval: Int = 60
@@ -28,7 +29,7 @@ struct RunCommand: AsyncParsableCommand {
         LoggingSystem.bootstrap(StreamLogHandler.standardError)
         let logger = Logger(label: "touchpoint.agent")
         _ = try AgentSync(store: database).connectionSettings()  // fail fast when no server is configured
-        let task = Task { await AgentSync(store: database).run(interval: .seconds(interval), maxBackoff: .seconds(maxBackoff), logger: logger) }
+        let task = Task { await AgentSync(store: database, timeouts: wait.timeouts).run(interval: .seconds(interval), maxBackoff: .seconds(maxBackoff), logger: logger) }
         for signal in [SIGINT, SIGTERM] {
             Foundation.signal(signal, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signal, queue: .main)

@@ -12,11 +12,12 @@ struct SyncCommand: AsyncParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var wait: TimeoutOptions
 
     func run() async throws {
         let database = try store.open()
         let bar = ProgressBar(enabled: !output.json)
-        let summary = try await AgentSync(store: database).syncOnce { progress in
+        let summary = try await AgentSync(store: database, timeouts: wait.timeouts).syncOnce { progress in
             bar.update(done: progress.done, total: progress.total, caption: progress.phase.rawValue)
         }
         bar.clear()

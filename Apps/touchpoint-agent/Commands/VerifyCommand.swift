@@ -13,10 +13,11 @@ struct VerifyCommand: AsyncParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var wait: TimeoutOptions
 
     func run() async throws {
         let database = try store.open()
-        let result = try await AgentSync(store: database).verify()
+        let result = try await AgentSync(store: database, timeouts: wait.timeouts).verify()
         if output.json {
             let entities = result.local.entities.keys.sorted().map { name -> [String: Any] in
                 ["entity": name, "local_records": result.local.entities[name]?.count ?? 0,

@@ -48,7 +48,13 @@ public struct Customer: SyncRecord, Codable {
 
     public func validate() throws {
         try require(!name.isEmpty, "customer.name", "must not be empty")
-        try require(name.count <= 200, "customer.name", "must be at most 200 characters")
+        for (value, field) in [(name, "name"), (email, "email"), (phone, "phone"), (segment, "segment"),
+            (persona, "persona"), (territory, "territory")] as [(String?, String)]
+        {
+            try TextLimit.short(value, "customer.\(field)")
+        }
+        for tag in tags { try TextLimit.short(tag, "customer.tags") }
+        try TextLimit.long(tags.joined(separator: ","), "customer.tags")
         if let email {
             try require(email.contains("@") && !email.contains(" "), "customer.email", "not an email address: '\(email)'")
         }

@@ -51,6 +51,8 @@ public struct FeedbackResponse: SyncRecord, Codable {
             scale.contains(score), "feedback.score",
             "\(kind.rawValue.uppercased()) score must be \(scale.lowerBound)–\(scale.upperBound), got \(score)"
         )
+        try TextLimit.long(comment, "feedback.comment")
+        try TextLimit.short(team, "feedback.team")
     }
 
     /// For NPS: `promoter` (9–10), `passive` (7–8) or `detractor` (0–6); nil for other kinds.

@@ -37,6 +37,7 @@ public struct FollowUp: SyncRecord, Codable {
     }
 
     public func validate() throws {
+        try TextLimit.long(note, "follow_up.note")
         if status == .done {
             try require(completedAt != nil, "follow_up.completed_at", "is required when the follow-up is done")
         }

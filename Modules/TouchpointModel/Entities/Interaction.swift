@@ -51,6 +51,7 @@ public struct Interaction: SyncRecord, Codable {
         try require((-2...2).contains(sentiment), "interaction.sentiment", "must be −2…+2, got \(sentiment)")
         try require(durationSeconds >= 0, "interaction.duration_seconds", "must not be negative, got \(durationSeconds)")
         _ = try Touchpoint.validate(touchpoint)
+        try TextLimit.long(summary, "interaction.summary")
     }
 
     public var fields: [String: FieldValue] {

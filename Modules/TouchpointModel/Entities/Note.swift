@@ -27,7 +27,7 @@ public struct Note: SyncRecord, Codable {
 
     public func validate() throws {
         try require(!body.isEmpty, "note.body", "must not be empty")
-        try require(body.utf8.count <= 64 * 1024, "note.body", "must be at most 64 KiB")
+        try TextLimit.long(body, "note.body")
     }
 
     public var fields: [String: FieldValue] {

@@ -42,6 +42,7 @@ public struct SupportCase: SyncRecord, Codable {
 
     public func validate() throws {
         try require(!subject.isEmpty, "case.subject", "must not be empty")
+        try TextLimit.short(subject, "case.subject")
         if let resolvedAt {
             try require(resolvedAt >= openedAt, "case.resolved_at", "a case cannot be resolved before it was opened")
         }

@@ -17,6 +17,8 @@ public struct ClientSessionConfiguration: Hashable, Sendable {
     public var compression: CompressionConfiguration
     /// Sent as Hello.client_name.
     public var clientName: String
+    /// How long to wait for the connection and for each answer.
+    public var timeouts: ClientTimeouts
 
     /// Creates a configuration with the documented defaults.
     public init(
@@ -26,7 +28,8 @@ public struct ClientSessionConfiguration: Hashable, Sendable {
         supportedVersions: ClosedRange<UInt32> = ProtocolVersion.supported,
         limits: ProtocolLimits = .defaults,
         compression: CompressionConfiguration = .defaults,
-        clientName: String = "touchpoint-swift"
+        clientName: String = "touchpoint-swift",
+        timeouts: ClientTimeouts = .defaults
     ) {
         self.siteID = siteID
         self.agentID = agentID
@@ -35,6 +38,7 @@ public struct ClientSessionConfiguration: Hashable, Sendable {
         self.limits = limits
         self.compression = compression
         self.clientName = clientName
+        self.timeouts = timeouts
     }
 }
 

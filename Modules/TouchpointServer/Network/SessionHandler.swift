@@ -116,7 +116,8 @@ struct SessionHandler: Sendable {
             return .carryOn
         case .pull(let requestID, let after, let limit):
             try await outbound.write(try await answer(requestID, session.principal) { principal in
-                let page = try await service.pull(after: after, limit: limit, for: principal)
+                let page = try await service.pull(
+                    after: after, limit: limit, maxFrameBytes: pageFrameBytes(session), for: principal)
                 return try .pullPage(
                     requestID: requestID, changes: page.changes, nextCursor: page.nextCursor, hasMore: page.hasMore,
                     sequenceHead: page.sequenceHead)
@@ -128,6 +129,12 @@ struct SessionHandler: Sendable {
             })
             return .carryOn
         }
+    }
+
+    /// Pages fit the client's frame limit from Hello (and this server's encoder, set to its own).
+    private func pageFrameBytes(_ session: Session) -> Int {
+        let client = session.machine.session?.handshake.clientLimits.maxFrameBytes ?? ProtocolLimits.defaultMaxFrameBytes
+        return min(client, configuration.limits.maxFrameBytes)
     }
 
     private func authenticate(_ handshake: ServerHandshake) async throws -> Principal {
