@@ -45,10 +45,8 @@ public struct SyncEngine: Sendable {
         defer { summary.rejected += batches.oversized }
         while let entries = try batches.next(), let last = entries.last {
             let ack = try await transport.push(entries.map { SequencedChange(sequence: UInt64($0.seq), change: $0.change) })
-            for rejection in ack.rejected {
-                try store.deadLetter(seq: Int64(rejection.seq), code: rejection.code, message: rejection.message)
-            }
-            try store.acknowledge(upTo: Int64(ack.ackedSeq))
+            try store.settle(
+                rejections: ack.rejected.map { (Int64($0.seq), $0.code, $0.message) }, acknowledgedUpTo: Int64(ack.ackedSeq))
             summary.pushed += ack.applied
             summary.conflicts += ack.conflicts
             summary.rejected += ack.rejected.count

@@ -8,7 +8,10 @@ import TouchpointClient
 
     /// Runs `touchpoint-agent --db DB ARGS` and returns (status, stdout, stderr).
     @discardableResult
-    func agent(_ db: String, _ arguments: String...) throws -> (Int32, String, String) {
+    func agent(_ db: String, _ arguments: String...) throws -> (Int32, String, String) { try agent(db, arguments) }
+
+    /// Runs `touchpoint-agent --db DB ARGS` with the arguments as an array.
+    func agent(_ db: String, _ arguments: [String]) throws -> (Int32, String, String) {
         let process = Process()
         process.executableURL = Self.agentBinary
         process.arguments = ["--db", db] + arguments

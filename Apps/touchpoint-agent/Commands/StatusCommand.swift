@@ -39,7 +39,7 @@ struct StatusCommand: ParsableCommand {
         print("agent id:     \(status.agentID)")
         print("records:      \(counts.joined(separator: " · "))")
         print("outbox:       \(status.outboxDepth) change\(status.outboxDepth == 1 ? "" : "s")" + (age.map { ", oldest \(Format.age($0)) old" } ?? ""))
-        print("dead letters: \(status.deadLetters)" + (status.deadLetters > 0 ? " (refused by the server; not retried)" : ""))
+        print("dead letters: \(status.deadLetters)" + (status.deadLetters > 0 ? " (refused by the server and rolled back here; see `touchpoint-agent dead-letters`)" : ""))
         for letter in deadLetters.prefix(20) {
             print("  #\(letter.entry.seq) \(letter.code): \(letter.message)")
         }

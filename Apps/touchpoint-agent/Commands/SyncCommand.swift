@@ -33,7 +33,7 @@ struct SyncCommand: AsyncParsableCommand {
                 "pushed \(summary.pushed) · pulled \(summary.pulled) · conflicts \(summary.conflicts) · "
                     + "rejected \(summary.rejected) · \(String(format: "%.2f", summary.duration))s")
             if summary.rejected > 0 {
-                print("\(summary.rejected) change(s) refused by the server are kept as dead letters: see `touchpoint-agent status`")
+                print("\(summary.rejected) change(s) refused by the server were rolled back here and kept as dead letters: see `touchpoint-agent dead-letters list`")
             }
         }
     }

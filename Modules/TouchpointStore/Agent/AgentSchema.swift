@@ -28,6 +28,11 @@ enum AgentSchema {
                     );
                     """)
         }
+        migrator.registerMigration("v2-agent-prior") { db in
+            // What a queued change overwrote, so a change the server refuses can be rolled back.
+            try db.execute(sql: "ALTER TABLE outbox ADD COLUMN prior TEXT")
+            try db.execute(sql: "ALTER TABLE dead_letters ADD COLUMN prior TEXT")
+        }
         return migrator
     }
 }

@@ -12,16 +12,6 @@ public struct OutboxEntry: Hashable, Sendable {
     public var createdAt: Date
 }
 
-/// A change the server refused permanently, parked so it does not block the others.
-public struct DeadLetter: Hashable, Sendable {
-    public var entry: OutboxEntry
-    /// The server's error code, e.g. `PERMISSION_DENIED`.
-    public var code: String
-    /// The server's message.
-    public var message: String
-    public var failedAt: Date
-}
-
 extension AgentStore {
     /// Queued changes after `seq`, oldest first.
     public func outbox(after seq: Int64 = 0, limit: Int = 1000) throws -> [OutboxEntry] {
@@ -36,29 +26,6 @@ extension AgentStore {
     /// Removes queued changes up to and including `seq` (the server acknowledged them).
     public func acknowledge(upTo seq: Int64) throws {
         try writer.write { db in try db.execute(sql: "DELETE FROM outbox WHERE seq <= ?", arguments: [seq]) }
-    }
-
-    /// Moves one queued change to the dead-letter list.
-    public func deadLetter(seq: Int64, code: String, message: String, now: Date = Date()) throws {
-        try writer.write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO dead_letters(seq, entity, entity_id, change, created_at, code, message, failed_at)
-                    SELECT seq, entity, entity_id, change, created_at, ?, ?, ? FROM outbox WHERE seq = ?
-                    """, arguments: [code, message, Int64(HLC.milliseconds(now)), seq])
-            try db.execute(sql: "DELETE FROM outbox WHERE seq = ?", arguments: [seq])
-        }
-    }
-
-    /// Every dead letter, oldest first.
-    public func deadLetters() throws -> [DeadLetter] {
-        try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM dead_letters ORDER BY seq").map { row in
-                DeadLetter(
-                    entry: try Self.outboxEntry(row), code: row["code"], message: row["message"],
-                    failedAt: Date(milliseconds: row["failed_at"]))
-            }
-        }
     }
 
     static func outboxEntry(_ row: Row) throws -> OutboxEntry {

@@ -57,10 +57,14 @@ struct LocalWriter {
     let db: Database
     var table = RecordTable()
     var clock: HybridLogicalClock
+    /// The agent's territories, when known: writes outside them are refused here
+    /// rather than by the server after the fact.
+    let territories: [String]
 
     init(_ db: Database) throws {
         self.db = db
         let identity = try AgentStore.identity(db)
+        territories = identity.territories
         let last = (try Meta.get(.clock, db)).flatMap(UInt64.init).map(HLC.init(rawValue:)) ?? .zero
         clock = HybridLogicalClock(site: identity.site, last: last)
     }
@@ -95,6 +99,13 @@ struct LocalWriter {
         // A field group is written whole, with one version and the group's version as base.
         for name in names { if let group = entity.group(of: name) { names.formUnion(group) } }
         guard !names.isEmpty else { return }
+        if entity == .customer, names.contains("territory"), let territory = values["territory"]?.text, !territories.isEmpty,
+            !territories.contains(territory)
+        {
+            throw StoreError.refused(
+                "territory '\(territory)' is outside this agent's territories (\(territories.joined(separator: ", "))): "
+                    + "the server would refuse it")
+        }
         var changed = names.sorted().map { name -> FieldChange in
             let value = values[name] ?? current?.fields[name]?.value ?? .null
             let base = entity.group(of: name).map { current?.groupVersion($0) } ?? current?.fields[name]?.version
@@ -110,9 +121,7 @@ struct LocalWriter {
         }
         let change = Change(entity: entity, id: id, fields: changed)
         _ = try table.merge(change, onto: current, validate: false, db)
-        let payload = FieldChangeCoding.encode(change.fields)
-        try db.cachedStatement(sql: "INSERT INTO outbox(entity, entity_id, change, created_at) VALUES (?, ?, ?, ?)")
-            .execute(arguments: [entity.rawValue, id.uuidString.lowercased(), payload, Int64(HLC.milliseconds(now))])
+        try OutboxQueue(db: db).append(change, prior: current, now: now)
     }
 
     func finish() throws { try Meta.set(.clock, String(clock.last.rawValue), db) }

@@ -1,0 +1,56 @@
+import Foundation
+import GRDB
+import TouchpointModel
+
+/// Appends local changes to the outbox with what they overwrote, and rolls a
+/// refused one back. Runs inside the caller's transaction.
+struct OutboxQueue {
+    let db: Database
+
+    /// Queues a change; `prior` is the record before it (nil when the change created it).
+    func append(_ change: Change, prior: RecordState?, now: Date) throws {
+        try db.cachedStatement(sql: "INSERT INTO outbox(entity, entity_id, change, created_at, prior) VALUES (?, ?, ?, ?, ?)")
+            .execute(arguments: [
+                change.entity.rawValue, change.id.uuidString.lowercased(), FieldChangeCoding.encode(change.fields),
+                Int64(HLC.milliseconds(now)), prior.map { Self.encodePrior(change, $0) },
+            ])
+    }
+
+    /// The prior states of the fields a change writes: a field change per field that
+    /// existed (its value and version), none for a field that did not.
+    private static func encodePrior(_ change: Change, _ prior: RecordState) -> String {
+        FieldChangeCoding.encode(change.written.compactMap { field in
+            prior.fields[field.name].map { FieldChange(name: field.name, value: $0.value, version: $0.version) }
+        })
+    }
+
+    /// Undoes a refused change where nothing newer overwrote it: each field it wrote
+    /// returns to what it was; a record it created is removed with what depends on it.
+    func rollBack(_ change: Change, prior: String?) throws {
+        var table = RecordTable()
+        guard var state = try table.load(change.entity, change.id, db) else { return }
+        guard let prior else {
+            let mine = change.written.allSatisfy { state.fields[$0.name]?.version == $0.version }
+            let untouched = state.fields.values.allSatisfy { field in change.written.contains { $0.version == field.version } }
+            if mine, untouched { try remove(change.entity, change.id) }
+            return
+        }
+        let before = Dictionary(try FieldChangeCoding.decode(prior).map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
+        var changed = false
+        for field in change.written where state.fields[field.name]?.version == field.version {
+            state.fields[field.name] = before[field.name].map { FieldState(value: $0.value, version: $0.version) }
+            changed = true
+        }
+        if changed { try table.save(state, db) }
+    }
+
+    private func remove(_ entity: EntityType, _ id: UUID) throws {
+        let text = id.uuidString.lowercased()
+        if entity == .customer {
+            for dependent in EntityType.allCases where dependent != .customer {
+                try db.execute(sql: "DELETE FROM \(RecordSchema.table(dependent)) WHERE customer_id = ?", arguments: [text])
+            }
+        }
+        try db.execute(sql: "DELETE FROM \(RecordSchema.table(entity)) WHERE id = ?", arguments: [text])
+    }
+}
