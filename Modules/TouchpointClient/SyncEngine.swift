@@ -22,11 +22,23 @@ public struct SyncEngine: Sendable {
     ) async throws -> SyncSummary {
         let started = now()
         var summary = SyncSummary()
+        var refusal: ProtocolError?
         do {
-            try await push(over: transport, summary: &summary, progress: progress)
+            summary.restamped = try store.repairClockIfAhead(now: now())
+            do {
+                try await push(over: transport, summary: &summary, progress: progress)
+            } catch let error as ProtocolError where !error.code.isRetryable {
+                // The server refused the push (e.g. a clock still ahead): the pull still runs.
+                refusal = error
+            }
             // After the push (local edits are out), so evicting loses nothing.
             if let territories = transport.territories { try store.adoptTerritories(territories) }
-            try await pull(over: transport, summary: &summary, progress: progress)
+            do {
+                try await pull(over: transport, summary: &summary, progress: progress)
+            } catch {
+                throw refusal ?? error
+            }
+            if let refusal { throw refusal }
         } catch {
             try? store.setMeta(.lastError, String(describing: error))
             throw error
@@ -105,6 +117,8 @@ public struct SyncSummary: Hashable, Sendable, Codable {
     public var pulled = 0
     public var conflicts = 0
     public var rejected = 0
+    /// Unsynced changes re-stamped because this laptop's clock had run ahead.
+    public var restamped = 0
     /// Seconds.
     public var duration: TimeInterval = 0
 

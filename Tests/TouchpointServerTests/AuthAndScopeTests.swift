@@ -87,7 +87,9 @@ import TouchpointStore
         let a = cluster.agents[0]
         // The laptop's clock is an hour ahead.
         try a.store.create(try Customer(name: "Future", territory: "north"), now: Date().addingTimeInterval(3600))
-        let error = await #expect(throws: ProtocolError.self) { try await a.sync() }
+        let error = await #expect(throws: ProtocolError.self) {
+            try await a.engine.sync(over: a.transport, now: { Date().addingTimeInterval(3600) })  // still ahead
+        }
         #expect(error?.code == .failedPrecondition)
         #expect(error?.message.contains("ahead") == true)
         #expect(try a.store.status().outboxDepth == 1, "nothing is lost: the change stays queued")

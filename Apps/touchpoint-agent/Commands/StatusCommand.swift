@@ -25,7 +25,7 @@ struct StatusCommand: ParsableCommand {
                 "oldest_unsynced_age_seconds": age.map { Int($0) } ?? NSNull(),
                 "dead_letters": status.deadLetters, "pull_cursor": status.pullCursor,
                 "last_sync_at": status.lastSyncAt.map { Timestamp.format($0) } ?? NSNull(),
-                "last_error": status.lastError ?? NSNull(),
+                "last_error": status.lastError ?? NSNull(), "clock_repair": status.clockRepair ?? NSNull(),
                 "dead_letter_list": deadLetters.map { letter in
                     ["seq": letter.entry.seq, "entity": letter.entry.change.entity.rawValue,
                      "id": letter.entry.change.id.uuidString.lowercased(), "code": letter.code, "message": letter.message]
@@ -46,5 +46,6 @@ struct StatusCommand: ParsableCommand {
         print("pull cursor:  \(status.pullCursor)")
         print("server:       \(status.server ?? "(not set)")")
         print("last sync:    \(status.lastSyncAt.map { Format.date($0) } ?? "never")" + (status.lastError.map { " (last error: \($0))" } ?? ""))
+        if let repair = status.clockRepair { print("clock:        \(repair)") }
     }
 }

@@ -25,13 +25,16 @@ struct SyncCommand: AsyncParsableCommand {
         if output.json {
             try JSONOutput.object([
                 "pushed": summary.pushed, "pulled": summary.pulled, "conflicts": summary.conflicts,
-                "rejected": summary.rejected, "dead_letters": deadLetters,
+                "rejected": summary.rejected, "dead_letters": deadLetters, "restamped": summary.restamped,
                 "duration_seconds": (summary.duration * 1000).rounded() / 1000,
             ])
         } else {
             print(
                 "pushed \(summary.pushed) · pulled \(summary.pulled) · conflicts \(summary.conflicts) · "
                     + "rejected \(summary.rejected) · \(String(format: "%.2f", summary.duration))s")
+            if summary.restamped > 0 {
+                print("this laptop's clock had run ahead: \(summary.restamped) unsynced change(s) were re-stamped before pushing")
+            }
             if summary.rejected > 0 {
                 print("\(summary.rejected) change(s) refused by the server were rolled back here and kept as dead letters: see `touchpoint-agent dead-letters list`")
             }

@@ -17,6 +17,8 @@ public struct AgentStatus: Hashable, Sendable, Codable {
     public var pullCursor: UInt64
     public var lastSyncAt: Date?
     public var lastError: String?
+    /// What the last clock repair did, when one ran.
+    public var clockRepair: String?
 }
 
 extension AgentStore {
@@ -40,7 +42,8 @@ extension AgentStore {
                 deadLetters: try Int.fetchOne(db, sql: "SELECT count(*) FROM dead_letters") ?? 0,
                 pullCursor: try Self.pullCursor(db),
                 lastSyncAt: (try Meta.get(.lastSyncAt, db)).flatMap(Int64.init).map(Date.init(milliseconds:)),
-                lastError: try Meta.get(.lastError, db)
+                lastError: try Meta.get(.lastError, db),
+                clockRepair: try Meta.get(.clockRepair, db)
             )
         }
     }

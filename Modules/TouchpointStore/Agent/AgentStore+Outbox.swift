@@ -66,6 +66,9 @@ extension AgentStore {
                     movedRecords.append((change.entity, id))
                 }
             }
+            let remote = changes.map(\.maxHLC).max() ?? .zero
+            let seen = (try Meta.get(.remoteClock, db)).flatMap(UInt64.init).map(HLC.init(rawValue:)) ?? .zero
+            if remote > seen { try Meta.set(.remoteClock, String(remote.rawValue), db) }
             let eviction = ScopeEviction(db: db, territories: try Self.identity(db).territories)
             try eviction.customersLeft(movedCustomers)
             try eviction.dependentsLeft(movedRecords)

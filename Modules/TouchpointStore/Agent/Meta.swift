@@ -20,6 +20,10 @@ public enum MetaKey: String, CaseIterable, Sendable {
     case lastError = "last_error"
     /// Territories the agent works in (comma-separated), used for offline defaults.
     case territories
+    /// The highest HLC received from other replicas, packed (the floor of a clock repair).
+    case remoteClock = "hlc_remote"
+    /// What the last clock repair did, one line for `status`.
+    case clockRepair = "clock_repair"
 }
 
 enum Meta {
