@@ -23,6 +23,7 @@ public struct SyncEngine: Sendable {
         let started = now()
         var summary = SyncSummary()
         do {
+            if let session = transport.session { summary.serverRestored = try adopt(session) }
             try await push(over: transport, summary: &summary, progress: progress)
             try await pull(over: transport, summary: &summary, progress: progress)
         } catch {
@@ -89,6 +90,8 @@ public struct SyncSummary: Hashable, Sendable, Codable {
     public var pulled = 0
     public var conflicts = 0
     public var rejected = 0
+    /// Why the server looked restored, when it did: this sync re-pushed what the laptop holds and re-pulled from 0.
+    public var serverRestored: String?
     /// Seconds.
     public var duration: TimeInterval = 0
 

@@ -8,12 +8,20 @@ import TouchpointProtocol
 public protocol SyncTransport {
     /// Limits the server negotiated (batch and page sizes).
     var limits: SyncLimits { get }
+    /// What the server's Welcome said (who the agent is, the store's epoch and
+    /// head), or nil when the transport has no handshake.
+    var session: ClientSession? { get }
     /// Sends one outbox batch; the server applies it in one transaction.
     func push(_ entries: [SequencedChange]) async throws -> PushAcknowledgement
     /// Fetches one page of changes after `cursor`.
     func pull(after cursor: UInt64, limit: Int) async throws -> PulledPage
     /// The server's digest of this agent's scope.
     func digest() async throws -> RecordDigest
+}
+
+extension SyncTransport {
+    /// No handshake: nothing to learn from Welcome.
+    public var session: ClientSession? { nil }
 }
 
 /// Negotiated sizes.
