@@ -79,8 +79,14 @@ public struct AgentSync: Sendable {
                 let summary = try await syncOnce()
                 failures = 0
                 state = "in sync"
+                if let restored = summary.serverRestored { logger.warning("\(restored): re-pushed and re-pulled") }
                 if summary.pushed + summary.pulled + summary.rejected > 0 {
-                    logger.info("synced", metadata: ["pushed": "\(summary.pushed)", "pulled": "\(summary.pulled)", "conflicts": "\(summary.conflicts)"])
+                    logger.info(
+                        "synced",
+                        metadata: [
+                            "pushed": "\(summary.pushed)", "pulled": "\(summary.pulled)", "conflicts": "\(summary.conflicts)",
+                            "rejected": "\(summary.rejected)",
+                        ])
                 }
             } catch {
                 failures += 1
