@@ -108,4 +108,23 @@ import TouchpointStore
         #expect(try drill.bo.store.record(Customer.self, id: carmen.id) != nil)
         await drill.tearDown()
     }
+
+    @Test func restoreCommandChecksTheBackupAndMovesTheReplacedStoreAside() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("tp-restore-cli-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let server = ServerProcess(data: root + "/server")
+        try server.command(["init"])
+        let backup = root + "/backup.sqlite"
+        try server.command(["backup", backup])
+        let garbage = root + "/garbage.sqlite"
+        try "not a database".write(toFile: garbage, atomically: true, encoding: .utf8)
+        for file in [garbage, root + "/missing.sqlite"] {
+            #expect(throws: ProcessError.self) { try server.command(["restore", file]) }
+        }
+
+        let restored = try server.command(["restore", backup])
+        #expect(restored.contains("epoch:"))
+        let files = try FileManager.default.contentsOfDirectory(atPath: root + "/server")
+        #expect(files.contains { $0.hasPrefix("server.sqlite.replaced-") })
+    }
 }
