@@ -11,7 +11,7 @@ struct TouchpointAgent: AsyncParsableCommand {
         subcommands: [
             InitCommand.self, StatusCommand.self, CustomerCommand.self, LogCommand.self, FeedbackCommand.self,
             CaseCommand.self, FollowUpCommand.self, NoteCommand.self, ImportCommand.self, ExportCommand.self,
-            SyncCommand.self, RunCommand.self, VerifyCommand.self, DeadLettersCommand.self,
+            SyncCommand.self, RunCommand.self, VerifyCommand.self, DeadLettersCommand.self, ResetSiteCommand.self,
         ]
     )
 

@@ -30,6 +30,25 @@ public struct AgentSync: Sendable {
         return (try Endpoint(parsing: server), configuration)
     }
 
+    /// Enrols this database with its token alone: connects, learns from Welcome
+    /// which agent the token belongs to (id, name, territories) and stores it with
+    /// the server and token. On any failure nothing but the site id is stored, so
+    /// nothing can be recorded under an invented id.
+    @discardableResult
+    public func enrol(server: String, token: String) async throws -> AgentIdentity {
+        let endpoint = try Endpoint(parsing: server)
+        let configuration = ClientSessionConfiguration(
+            siteID: try store.siteID(), agentID: nil, token: token, clientName: "touchpoint-agent")
+        let session = try await SyncConnection.withConnection(to: endpoint, configuration: configuration) { $0.session }
+        guard let session, let agent = session.agent else {
+            throw ProtocolError(.failedPrecondition, "the server at \(endpoint) does not say whom the token belongs to: upgrade it")
+        }
+        guard session.role == .agent else {
+            throw ProtocolError(.permissionDenied, "the token belongs to admin \(agent.name): enrol a laptop with an agent's token")
+        }
+        return try store.enrol(agentID: agent.id, name: agent.name, territories: agent.territories, server: server, token: token)
+    }
+
     /// One sync: push the outbox, pull until caught up. Failures are recorded in `status`.
     public func syncOnce(progress: (SyncProgress) -> Void = { _ in }) async throws -> SyncSummary {
         do {
@@ -66,8 +85,14 @@ public struct AgentSync: Sendable {
                 let summary = try await syncOnce()
                 failures = 0
                 state = "in sync"
+                if let restored = summary.serverRestored { logger.warning("\(restored): re-pushed and re-pulled") }
                 if summary.pushed + summary.pulled + summary.rejected > 0 {
-                    logger.info("synced", metadata: ["pushed": "\(summary.pushed)", "pulled": "\(summary.pulled)", "conflicts": "\(summary.conflicts)"])
+                    logger.info(
+                        "synced",
+                        metadata: [
+                            "pushed": "\(summary.pushed)", "pulled": "\(summary.pulled)", "conflicts": "\(summary.conflicts)",
+                            "rejected": "\(summary.rejected)",
+                        ])
                 }
             } catch {
                 failures += 1

@@ -24,6 +24,7 @@ public struct SyncEngine: Sendable {
         var summary = SyncSummary()
         var refusal: ProtocolError?
         do {
+            if let session = transport.session { summary.serverRestored = try adopt(session) }
             summary.restamped = try store.repairClockIfAhead(now: now())
             do {
                 try await push(over: transport, summary: &summary, progress: progress)
@@ -119,6 +120,8 @@ public struct SyncSummary: Hashable, Sendable, Codable {
     public var rejected = 0
     /// Unsynced changes re-stamped because this laptop's clock had run ahead.
     public var restamped = 0
+    /// Why the server looked restored, when it did: this sync re-pushed what the laptop holds and re-pulled from 0.
+    public var serverRestored: String?
     /// Seconds.
     public var duration: TimeInterval = 0
 

@@ -8,6 +8,9 @@ import TouchpointProtocol
 public protocol SyncTransport {
     /// Limits the server negotiated (batch and page sizes).
     var limits: SyncLimits { get }
+    /// What the server's Welcome said (who the agent is, the store's epoch and
+    /// head), or nil when the transport has no handshake.
+    var session: ClientSession? { get }
     /// Sends one outbox batch; the server applies it in one transaction.
     func push(_ entries: [SequencedChange]) async throws -> PushAcknowledgement
     /// Fetches one page of changes after `cursor`.
@@ -19,7 +22,14 @@ public protocol SyncTransport {
 }
 
 extension SyncTransport {
-    public var territories: [String]? { nil }
+    /// No handshake: nothing to learn from Welcome.
+    public var session: ClientSession? { nil }
+
+    /// An agent's territories as its Welcome named them.
+    public var territories: [String]? {
+        guard let session, session.role == .agent else { return nil }
+        return session.agent?.territories
+    }
 }
 
 /// Negotiated sizes.

@@ -4,7 +4,7 @@ import TouchpointClient
 
 /// The field agent's sync commands, end to end: real server process, real agent binary.
 @Suite(.serialized) struct AgentSyncCLITests {
-    static var agentBinary: URL { ServerProcess.binary.deletingLastPathComponent().appendingPathComponent("touchpoint-agent") }
+    static var agentBinary: URL { AgentProcess.binary }
 
     /// Runs `touchpoint-agent --db DB ARGS` and returns (status, stdout, stderr).
     @discardableResult
@@ -12,17 +12,8 @@ import TouchpointClient
 
     /// Runs `touchpoint-agent --db DB ARGS` with the arguments as an array.
     func agent(_ db: String, _ arguments: [String]) throws -> (Int32, String, String) {
-        let process = Process()
-        process.executableURL = Self.agentBinary
-        process.arguments = ["--db", db] + arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, stdout, stderr)
+        let result = try AgentProcess(db: db).run(arguments)
+        return (result.status, result.stdout, result.stderr)
     }
 
     @Test func twoLaptopsSyncVerifyAndSurviveAnOutage() throws {

@@ -17,7 +17,11 @@ enum VectorCatalog {
     static func welcome() -> Envelope {
         var server = ServerSessionStateMachine(configuration: ServerSessionConfiguration(serverID: Samples.serverSite))
         _ = server.received(hello())
-        guard case .send(let welcome) = server.authenticated(role: .agent, sequenceHead: 1284, serverTimeMs: 1_715_679_000_123) else {
+        let agent = SessionAgent(id: Samples.agentID, name: "Dana Field", territories: ["north", "south"])
+        let epoch = ServerEpoch(UUID(uuidString: "5e1f0c3a-7b2d-4e8f-9a61-0c2b3d4e5f60")!)
+        guard case .send(let welcome) = server.authenticated(
+            role: .agent, sequenceHead: 1284, serverTimeMs: 1_715_679_000_123, agent: agent, serverEpoch: epoch)
+        else {
             fatalError("no welcome")
         }
         return welcome
@@ -73,7 +77,7 @@ enum VectorCatalog {
         }
         return [
             .valid("hello", "Client opens the session: versions 1..1, zlib offered, default limits", hello()),
-            .valid("welcome", "Server accepts: version 1, zlib, agent role, sequence head 1284", welcome()),
+            .valid("welcome", "Server accepts: version 1, zlib, agent Dana Field (north, south), sequence head 1284, store epoch 5e1f0c3a-…", welcome()),
             .valid("push_request", "Three new interactions (outbox sequences 41..43)", try! .pushRequest(requestID: 2, changes: push), changes: push),
             .valid("push_request_zlib", "Forty new interactions, zlib-compressed", try! .pushRequest(requestID: 3, changes: bigPush), compressed: true, changes: bigPush),
             .valid("push_ack", "The push with request 2 was applied up to outbox sequence 43", .pushAck(requestID: 2, ackedSequence: 43, applied: 3, sequenceHead: 1287)),

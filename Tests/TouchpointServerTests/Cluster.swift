@@ -39,6 +39,8 @@ struct Cluster {
 
     struct FieldAgent {
         let store: AgentStore
+        /// The database behind `store`, for tests that copy a laptop.
+        var queue: DatabaseQueue?
         let principal: Principal
         let token: String
         var transport: InProcessTransport
@@ -59,8 +61,8 @@ struct Cluster {
 
     /// The agent in a new session (it sees territory changes made since its last one).
     func reconnect(_ agent: FieldAgent) async throws -> FieldAgent {
-        let principal = try await service.authenticate(token: agent.token, site: agent.principal.site, protocolVersion: 1)
-        return FieldAgent(store: agent.store, principal: principal, token: agent.token, transport: InProcessTransport(service: service, principal: principal))
+        let principal = try await service.authenticate(token: agent.token, site: try agent.store.identity().site, protocolVersion: 1)
+        return FieldAgent(store: agent.store, queue: agent.queue, principal: principal, token: agent.token, transport: InProcessTransport(service: service, principal: principal))
     }
 
     /// A customer created by the first agent and synced to every agent.
@@ -74,9 +76,18 @@ struct Cluster {
     func addAgent(name: String, territories: [String], role: AgentRole = .agent) async throws -> FieldAgent {
         let agent = try Agent(name: name, territories: territories, role: role)
         let token = try await server.addAgent(agent, now: Self.epoch)
-        let store = try AgentStore(writer: try DatabaseQueue())
+        let queue = try DatabaseQueue()
+        let store = try AgentStore(writer: queue)
         let identity = try store.initialize(agentID: agent.id, territories: territories)
         let principal = try await service.authenticate(token: token, site: identity.site, protocolVersion: 1)
-        return FieldAgent(store: store, principal: principal, token: token, transport: InProcessTransport(service: service, principal: principal))
+        return FieldAgent(store: store, queue: queue, principal: principal, token: token, transport: InProcessTransport(service: service, principal: principal))
+    }
+
+    /// A second laptop made by copying an agent's database file (same site, same sequences).
+    func copy(_ agent: FieldAgent) async throws -> FieldAgent {
+        let copy = try DatabaseQueue()
+        try agent.queue!.backup(to: copy)
+        let store = try AgentStore(writer: copy)
+        return FieldAgent(store: store, queue: copy, principal: agent.principal, token: agent.token, transport: agent.transport)
     }
 }

@@ -67,4 +67,32 @@ import TouchpointStore
         // The original replaying its own change is still a plain duplicate.
         #expect(try await cluster.service.push(original, from: a.principal).duplicates == 1)
     }
+
+    /// Item 9: the documented way out for a copied laptop: `reset-site` takes a new
+    /// site, re-stamps its queued work, and the next sync pushes it; nothing is lost.
+    @Test func copiedLaptopResetsItsSiteAndPushesItsWork() async throws {
+        let cluster = try await Cluster(agents: [["north"]])
+        let original = cluster.agents[0]
+        try original.store.create(try Customer(name: "Before the copy", territory: "north"))
+        _ = try await original.sync()
+        var copy = try await cluster.copy(original)
+        try original.store.create(try Customer(name: "On the original", territory: "north"))
+        _ = try await original.sync()
+        let work = try Customer(name: "On the copy", territory: "north")
+        try copy.store.create(work)
+
+        let refused = await #expect(throws: ProtocolError.self) { try await copy.sync() }
+        #expect(refused?.message.contains("reset-site") == true)
+        #expect(try copy.store.outboxDepth() == 1, "nothing is lost")
+
+        let reset = try copy.store.resetSite()
+        #expect(reset.requeued == 1 && reset.newSite != reset.oldSite)
+        copy = try await cluster.reconnect(copy)
+        _ = try await copy.sync()
+        _ = try await original.sync()
+        #expect(try original.store.record(Customer.self, id: work.id)?.name == "On the copy")
+        let server = try await cluster.server.digest(territories: ["north"])
+        #expect(try original.store.digest() == server)
+        #expect(try copy.store.digest() == server)
+    }
 }

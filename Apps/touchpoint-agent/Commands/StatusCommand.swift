@@ -15,11 +15,13 @@ struct StatusCommand: ParsableCommand {
     func run() throws {
         let database = try store.open()
         let status = try database.status()
+        let identity = try database.identity()
         let deadLetters = try database.deadLetters()
         let age = status.oldestUnsynced.map { Date().timeIntervalSince($0) }
         if output.json {
             let object: [String: Any] = [
                 "database": store.path, "site_id": status.siteID, "agent_id": status.agentID,
+                "agent_name": identity.name ?? NSNull(), "territories": identity.territories,
                 "server": status.server ?? NSNull(), "records": status.records, "outbox_depth": status.outboxDepth,
                 "oldest_unsynced_at": status.oldestUnsynced.map { Timestamp.format($0) } ?? NSNull(),
                 "oldest_unsynced_age_seconds": age.map { Int($0) } ?? NSNull(),
@@ -37,6 +39,7 @@ struct StatusCommand: ParsableCommand {
         print("database:     \(store.path)")
         print("site id:      \(status.siteID)")
         print("agent id:     \(status.agentID)")
+        print("agent:        \(identity.name ?? "(name not known yet)") · territories \(identity.territories.isEmpty ? "(none)" : identity.territories.joined(separator: ", "))")
         print("records:      \(counts.joined(separator: " · "))")
         print("outbox:       \(status.outboxDepth) change\(status.outboxDepth == 1 ? "" : "s")" + (age.map { ", oldest \(Format.age($0)) old" } ?? ""))
         print("dead letters: \(status.deadLetters)" + (status.deadLetters > 0 ? " (refused by the server and rolled back here; see `touchpoint-agent dead-letters`)" : ""))

@@ -8,7 +8,13 @@ import TouchpointStore
 struct SyncCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync", abstract: "Push local changes and pull the server's, once.",
-        discussion: "Safe to interrupt at any point: run it again and it continues where it stopped.")
+        discussion: """
+            Safe to interrupt at any point: run it again and it continues where it stopped. \
+            Exits 0 when everything was accepted, 4 when the server refused changes (kept as dead letters).
+            """)
+
+    /// The exit status of a sync whose pushes the server partly refused.
+    static let refusedExitCode: Int32 = 4
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
@@ -26,9 +32,13 @@ struct SyncCommand: AsyncParsableCommand {
             try JSONOutput.object([
                 "pushed": summary.pushed, "pulled": summary.pulled, "conflicts": summary.conflicts,
                 "rejected": summary.rejected, "dead_letters": deadLetters, "restamped": summary.restamped,
+                "server_restored": summary.serverRestored ?? NSNull(),
                 "duration_seconds": (summary.duration * 1000).rounded() / 1000,
             ])
         } else {
+            if let restored = summary.serverRestored {
+                print("\(restored): re-pushed what this laptop holds and pulled everything again")
+            }
             print(
                 "pushed \(summary.pushed) · pulled \(summary.pulled) · conflicts \(summary.conflicts) · "
                     + "rejected \(summary.rejected) · \(String(format: "%.2f", summary.duration))s")
@@ -39,5 +49,6 @@ struct SyncCommand: AsyncParsableCommand {
                 print("\(summary.rejected) change(s) refused by the server were rolled back here and kept as dead letters: see `touchpoint-agent dead-letters list`")
             }
         }
+        if summary.rejected > 0 { throw ExitCode(Self.refusedExitCode) }
     }
 }

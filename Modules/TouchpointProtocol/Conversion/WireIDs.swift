@@ -69,3 +69,8 @@ extension EntityType {
         }
     }
 }
+
+extension ServerEpoch {
+    /// The 16 wire bytes of the epoch.
+    package var wireBytes: Data { uuid.wireBytes }
+}

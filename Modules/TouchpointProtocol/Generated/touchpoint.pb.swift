@@ -440,7 +440,8 @@ public nonisolated struct Touchpoint_V1_Hello: Sendable {
   /// The client's replica (site) id, 16 bytes.
   public var siteID: Data = Data()
 
-  /// The agent (or admin) this client authenticates as, 16 bytes.
+  /// The agent (or admin) this client authenticates as, 16 bytes; empty =
+  /// whoever the token belongs to (Welcome.agent_id then says who that is).
   public var agentID: Data = Data()
 
   /// The secret token issued when the agent was registered.
@@ -470,55 +471,111 @@ public nonisolated struct Touchpoint_V1_Hello: Sendable {
 }
 
 /// The server's answer to a successful Hello.
-public nonisolated struct Touchpoint_V1_Welcome: Sendable {
+public nonisolated struct Touchpoint_V1_Welcome: @unchecked Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
   /// The negotiated protocol version.
-  public var version: UInt32 = 0
+  public var version: UInt32 {
+    get {_storage._version}
+    set {_uniqueStorage()._version = newValue}
+  }
 
   /// The server's site id, 16 bytes.
-  public var serverID: Data = Data()
+  public var serverID: Data {
+    get {_storage._serverID}
+    set {_uniqueStorage()._serverID = newValue}
+  }
 
   /// The compression both sides will use (NONE when there is no overlap).
-  public var compression: Touchpoint_V1_Compression = .none
+  public var compression: Touchpoint_V1_Compression {
+    get {_storage._compression}
+    set {_uniqueStorage()._compression = newValue}
+  }
 
   /// What the server accepts (max frame it decodes, max push batch, max page).
   public var limits: Touchpoint_V1_Limits {
-    get {_limits ?? Touchpoint_V1_Limits()}
-    set {_limits = newValue}
+    get {_storage._limits ?? Touchpoint_V1_Limits()}
+    set {_uniqueStorage()._limits = newValue}
   }
   /// Returns true if `limits` has been explicitly set.
-  public var hasLimits: Bool {self._limits != nil}
+  public var hasLimits: Bool {_storage._limits != nil}
   /// Clears the value of `limits`. Subsequent reads from it will return its default value.
-  public mutating func clearLimits() {self._limits = nil}
+  public mutating func clearLimits() {_uniqueStorage()._limits = nil}
 
   /// The role the token grants.
-  public var role: Touchpoint_V1_Role = .unspecified
+  public var role: Touchpoint_V1_Role {
+    get {_storage._role}
+    set {_uniqueStorage()._role = newValue}
+  }
 
   /// The highest server sequence at the time of the Welcome.
-  public var sequenceHead: UInt64 = 0
+  public var sequenceHead: UInt64 {
+    get {_storage._sequenceHead}
+    set {_uniqueStorage()._sequenceHead = newValue}
+  }
 
   /// The server's wall clock, milliseconds since the epoch (clock-skew hint).
-  public var serverTimeMs: UInt64 = 0
+  public var serverTimeMs: UInt64 {
+    get {_storage._serverTimeMs}
+    set {_uniqueStorage()._serverTimeMs = newValue}
+  }
 
   /// The client should send a Ping after this long without sending anything.
-  public var keepaliveIntervalMs: UInt32 = 0
+  public var keepaliveIntervalMs: UInt32 {
+    get {_storage._keepaliveIntervalMs}
+    set {_uniqueStorage()._keepaliveIntervalMs = newValue}
+  }
 
   /// The server closes a session that sent nothing for this long.
-  public var idleTimeoutMs: UInt32 = 0
+  public var idleTimeoutMs: UInt32 {
+    get {_storage._idleTimeoutMs}
+    set {_uniqueStorage()._idleTimeoutMs = newValue}
+  }
 
   /// The range of protocol versions the server speaks (inclusive).
-  public var serverMinVersion: UInt32 = 0
+  public var serverMinVersion: UInt32 {
+    get {_storage._serverMinVersion}
+    set {_uniqueStorage()._serverMinVersion = newValue}
+  }
 
-  public var serverMaxVersion: UInt32 = 0
+  public var serverMaxVersion: UInt32 {
+    get {_storage._serverMaxVersion}
+    set {_uniqueStorage()._serverMaxVersion = newValue}
+  }
+
+  /// The authenticated agent (or admin): its id (16 bytes), name and the
+  /// territories it covers now. A client enrols with its token alone and
+  /// refreshes its territories from these at every session.
+  public var agentID: Data {
+    get {_storage._agentID}
+    set {_uniqueStorage()._agentID = newValue}
+  }
+
+  public var agentName: String {
+    get {_storage._agentName}
+    set {_uniqueStorage()._agentName = newValue}
+  }
+
+  public var territories: [String] {
+    get {_storage._territories}
+    set {_uniqueStorage()._territories = newValue}
+  }
+
+  /// The server store's epoch, 16 bytes: a new random value whenever the store
+  /// is created or restored from a backup. A client that synced under another
+  /// epoch re-pushes what it holds and re-pulls from 0 (PROTOCOL.md section 10).
+  public var serverEpoch: Data {
+    get {_storage._serverEpoch}
+    set {_uniqueStorage()._serverEpoch = newValue}
+  }
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
 
-  fileprivate var _limits: Touchpoint_V1_Limits? = nil
+  fileprivate var _storage = _StorageClass.defaultInstance
 }
 
 /// One machine-readable detail of an Error (e.g. key "field", value "sites[3]").
@@ -2179,83 +2236,167 @@ nonisolated extension Touchpoint_V1_Hello: SwiftProtobuf.Message, SwiftProtobuf.
 
 nonisolated extension Touchpoint_V1_Welcome: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".Welcome"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}version\0\u{3}server_id\0\u{1}compression\0\u{1}limits\0\u{1}role\0\u{3}sequence_head\0\u{3}server_time_ms\0\u{3}keepalive_interval_ms\0\u{3}idle_timeout_ms\0\u{3}server_min_version\0\u{3}server_max_version\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}version\0\u{3}server_id\0\u{1}compression\0\u{1}limits\0\u{1}role\0\u{3}sequence_head\0\u{3}server_time_ms\0\u{3}keepalive_interval_ms\0\u{3}idle_timeout_ms\0\u{3}server_min_version\0\u{3}server_max_version\0\u{3}agent_id\0\u{3}agent_name\0\u{1}territories\0\u{3}server_epoch\0")
+
+  fileprivate class _StorageClass {
+    var _version: UInt32 = 0
+    var _serverID: Data = Data()
+    var _compression: Touchpoint_V1_Compression = .none
+    var _limits: Touchpoint_V1_Limits? = nil
+    var _role: Touchpoint_V1_Role = .unspecified
+    var _sequenceHead: UInt64 = 0
+    var _serverTimeMs: UInt64 = 0
+    var _keepaliveIntervalMs: UInt32 = 0
+    var _idleTimeoutMs: UInt32 = 0
+    var _serverMinVersion: UInt32 = 0
+    var _serverMaxVersion: UInt32 = 0
+    var _agentID: Data = Data()
+    var _agentName: String = String()
+    var _territories: [String] = []
+    var _serverEpoch: Data = Data()
+
+      // This property is used as the initial default value for new instances of the type.
+      // The type itself is protecting the reference to its storage via CoW semantics.
+      // This will force a copy to be made of this reference when the first mutation occurs;
+      // hence, it is safe to mark this as `nonisolated(unsafe)`.
+      static nonisolated(unsafe) let defaultInstance = _StorageClass()
+
+    private init() {}
+
+    init(copying source: _StorageClass) {
+      _version = source._version
+      _serverID = source._serverID
+      _compression = source._compression
+      _limits = source._limits
+      _role = source._role
+      _sequenceHead = source._sequenceHead
+      _serverTimeMs = source._serverTimeMs
+      _keepaliveIntervalMs = source._keepaliveIntervalMs
+      _idleTimeoutMs = source._idleTimeoutMs
+      _serverMinVersion = source._serverMinVersion
+      _serverMaxVersion = source._serverMaxVersion
+      _agentID = source._agentID
+      _agentName = source._agentName
+      _territories = source._territories
+      _serverEpoch = source._serverEpoch
+    }
+  }
+
+  fileprivate mutating func _uniqueStorage() -> _StorageClass {
+    if !isKnownUniquelyReferenced(&_storage) {
+      _storage = _StorageClass(copying: _storage)
+    }
+    return _storage
+  }
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
-    while let fieldNumber = try decoder.nextFieldNumber() {
-      // The use of inline closures is to circumvent an issue where the compiler
-      // allocates stack space for every case branch when no optimizations are
-      // enabled. https://github.com/apple/swift-protobuf/issues/1034
-      switch fieldNumber {
-      case 1: try { try decoder.decodeSingularUInt32Field(value: &self.version) }()
-      case 2: try { try decoder.decodeSingularBytesField(value: &self.serverID) }()
-      case 3: try { try decoder.decodeSingularEnumField(value: &self.compression) }()
-      case 4: try { try decoder.decodeSingularMessageField(value: &self._limits) }()
-      case 5: try { try decoder.decodeSingularEnumField(value: &self.role) }()
-      case 6: try { try decoder.decodeSingularUInt64Field(value: &self.sequenceHead) }()
-      case 7: try { try decoder.decodeSingularUInt64Field(value: &self.serverTimeMs) }()
-      case 8: try { try decoder.decodeSingularUInt32Field(value: &self.keepaliveIntervalMs) }()
-      case 9: try { try decoder.decodeSingularUInt32Field(value: &self.idleTimeoutMs) }()
-      case 10: try { try decoder.decodeSingularUInt32Field(value: &self.serverMinVersion) }()
-      case 11: try { try decoder.decodeSingularUInt32Field(value: &self.serverMaxVersion) }()
-      default: break
+    _ = _uniqueStorage()
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      while let fieldNumber = try decoder.nextFieldNumber() {
+        // The use of inline closures is to circumvent an issue where the compiler
+        // allocates stack space for every case branch when no optimizations are
+        // enabled. https://github.com/apple/swift-protobuf/issues/1034
+        switch fieldNumber {
+        case 1: try { try decoder.decodeSingularUInt32Field(value: &_storage._version) }()
+        case 2: try { try decoder.decodeSingularBytesField(value: &_storage._serverID) }()
+        case 3: try { try decoder.decodeSingularEnumField(value: &_storage._compression) }()
+        case 4: try { try decoder.decodeSingularMessageField(value: &_storage._limits) }()
+        case 5: try { try decoder.decodeSingularEnumField(value: &_storage._role) }()
+        case 6: try { try decoder.decodeSingularUInt64Field(value: &_storage._sequenceHead) }()
+        case 7: try { try decoder.decodeSingularUInt64Field(value: &_storage._serverTimeMs) }()
+        case 8: try { try decoder.decodeSingularUInt32Field(value: &_storage._keepaliveIntervalMs) }()
+        case 9: try { try decoder.decodeSingularUInt32Field(value: &_storage._idleTimeoutMs) }()
+        case 10: try { try decoder.decodeSingularUInt32Field(value: &_storage._serverMinVersion) }()
+        case 11: try { try decoder.decodeSingularUInt32Field(value: &_storage._serverMaxVersion) }()
+        case 12: try { try decoder.decodeSingularBytesField(value: &_storage._agentID) }()
+        case 13: try { try decoder.decodeSingularStringField(value: &_storage._agentName) }()
+        case 14: try { try decoder.decodeRepeatedStringField(value: &_storage._territories) }()
+        case 15: try { try decoder.decodeSingularBytesField(value: &_storage._serverEpoch) }()
+        default: break
+        }
       }
     }
   }
 
   public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
-    // The use of inline closures is to circumvent an issue where the compiler
-    // allocates stack space for every if/case branch local when no optimizations
-    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
-    // https://github.com/apple/swift-protobuf/issues/1182
-    if self.version != 0 {
-      try visitor.visitSingularUInt32Field(value: self.version, fieldNumber: 1)
-    }
-    if !self.serverID.isEmpty {
-      try visitor.visitSingularBytesField(value: self.serverID, fieldNumber: 2)
-    }
-    if self.compression != .none {
-      try visitor.visitSingularEnumField(value: self.compression, fieldNumber: 3)
-    }
-    try { if let v = self._limits {
-      try visitor.visitSingularMessageField(value: v, fieldNumber: 4)
-    } }()
-    if self.role != .unspecified {
-      try visitor.visitSingularEnumField(value: self.role, fieldNumber: 5)
-    }
-    if self.sequenceHead != 0 {
-      try visitor.visitSingularUInt64Field(value: self.sequenceHead, fieldNumber: 6)
-    }
-    if self.serverTimeMs != 0 {
-      try visitor.visitSingularUInt64Field(value: self.serverTimeMs, fieldNumber: 7)
-    }
-    if self.keepaliveIntervalMs != 0 {
-      try visitor.visitSingularUInt32Field(value: self.keepaliveIntervalMs, fieldNumber: 8)
-    }
-    if self.idleTimeoutMs != 0 {
-      try visitor.visitSingularUInt32Field(value: self.idleTimeoutMs, fieldNumber: 9)
-    }
-    if self.serverMinVersion != 0 {
-      try visitor.visitSingularUInt32Field(value: self.serverMinVersion, fieldNumber: 10)
-    }
-    if self.serverMaxVersion != 0 {
-      try visitor.visitSingularUInt32Field(value: self.serverMaxVersion, fieldNumber: 11)
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every if/case branch local when no optimizations
+      // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+      // https://github.com/apple/swift-protobuf/issues/1182
+      if _storage._version != 0 {
+        try visitor.visitSingularUInt32Field(value: _storage._version, fieldNumber: 1)
+      }
+      if !_storage._serverID.isEmpty {
+        try visitor.visitSingularBytesField(value: _storage._serverID, fieldNumber: 2)
+      }
+      if _storage._compression != .none {
+        try visitor.visitSingularEnumField(value: _storage._compression, fieldNumber: 3)
+      }
+      try { if let v = _storage._limits {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 4)
+      } }()
+      if _storage._role != .unspecified {
+        try visitor.visitSingularEnumField(value: _storage._role, fieldNumber: 5)
+      }
+      if _storage._sequenceHead != 0 {
+        try visitor.visitSingularUInt64Field(value: _storage._sequenceHead, fieldNumber: 6)
+      }
+      if _storage._serverTimeMs != 0 {
+        try visitor.visitSingularUInt64Field(value: _storage._serverTimeMs, fieldNumber: 7)
+      }
+      if _storage._keepaliveIntervalMs != 0 {
+        try visitor.visitSingularUInt32Field(value: _storage._keepaliveIntervalMs, fieldNumber: 8)
+      }
+      if _storage._idleTimeoutMs != 0 {
+        try visitor.visitSingularUInt32Field(value: _storage._idleTimeoutMs, fieldNumber: 9)
+      }
+      if _storage._serverMinVersion != 0 {
+        try visitor.visitSingularUInt32Field(value: _storage._serverMinVersion, fieldNumber: 10)
+      }
+      if _storage._serverMaxVersion != 0 {
+        try visitor.visitSingularUInt32Field(value: _storage._serverMaxVersion, fieldNumber: 11)
+      }
+      if !_storage._agentID.isEmpty {
+        try visitor.visitSingularBytesField(value: _storage._agentID, fieldNumber: 12)
+      }
+      if !_storage._agentName.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._agentName, fieldNumber: 13)
+      }
+      if !_storage._territories.isEmpty {
+        try visitor.visitRepeatedStringField(value: _storage._territories, fieldNumber: 14)
+      }
+      if !_storage._serverEpoch.isEmpty {
+        try visitor.visitSingularBytesField(value: _storage._serverEpoch, fieldNumber: 15)
+      }
     }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Touchpoint_V1_Welcome, rhs: Touchpoint_V1_Welcome) -> Bool {
-    if lhs.version != rhs.version {return false}
-    if lhs.serverID != rhs.serverID {return false}
-    if lhs.compression != rhs.compression {return false}
-    if lhs._limits != rhs._limits {return false}
-    if lhs.role != rhs.role {return false}
-    if lhs.sequenceHead != rhs.sequenceHead {return false}
-    if lhs.serverTimeMs != rhs.serverTimeMs {return false}
-    if lhs.keepaliveIntervalMs != rhs.keepaliveIntervalMs {return false}
-    if lhs.idleTimeoutMs != rhs.idleTimeoutMs {return false}
-    if lhs.serverMinVersion != rhs.serverMinVersion {return false}
-    if lhs.serverMaxVersion != rhs.serverMaxVersion {return false}
+    if lhs._storage !== rhs._storage {
+      let storagesAreEqual: Bool = withExtendedLifetime((lhs._storage, rhs._storage)) { (_args: (_StorageClass, _StorageClass)) in
+        let _storage = _args.0
+        let rhs_storage = _args.1
+        if _storage._version != rhs_storage._version {return false}
+        if _storage._serverID != rhs_storage._serverID {return false}
+        if _storage._compression != rhs_storage._compression {return false}
+        if _storage._limits != rhs_storage._limits {return false}
+        if _storage._role != rhs_storage._role {return false}
+        if _storage._sequenceHead != rhs_storage._sequenceHead {return false}
+        if _storage._serverTimeMs != rhs_storage._serverTimeMs {return false}
+        if _storage._keepaliveIntervalMs != rhs_storage._keepaliveIntervalMs {return false}
+        if _storage._idleTimeoutMs != rhs_storage._idleTimeoutMs {return false}
+        if _storage._serverMinVersion != rhs_storage._serverMinVersion {return false}
+        if _storage._serverMaxVersion != rhs_storage._serverMaxVersion {return false}
+        if _storage._agentID != rhs_storage._agentID {return false}
+        if _storage._agentName != rhs_storage._agentName {return false}
+        if _storage._territories != rhs_storage._territories {return false}
+        if _storage._serverEpoch != rhs_storage._serverEpoch {return false}
+        return true
+      }
+      if !storagesAreEqual {return false}
+    }
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

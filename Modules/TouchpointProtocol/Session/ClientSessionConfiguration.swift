@@ -5,8 +5,9 @@ import TouchpointModel
 public struct ClientSessionConfiguration: Hashable, Sendable {
     /// The client's replica id.
     public var siteID: SiteID
-    /// The agent (or admin) to authenticate as.
-    public var agentID: UUID
+    /// The agent (or admin) to authenticate as; nil: whoever the token belongs to
+    /// (Welcome says who that is).
+    public var agentID: UUID?
     /// Its token.
     public var token: String
     /// Versions the client speaks; default ``ProtocolVersion/supported``.
@@ -23,7 +24,7 @@ public struct ClientSessionConfiguration: Hashable, Sendable {
     /// Creates a configuration with the documented defaults.
     public init(
         siteID: SiteID,
-        agentID: UUID,
+        agentID: UUID?,
         token: String,
         supportedVersions: ClosedRange<UInt32> = ProtocolVersion.supported,
         limits: ProtocolLimits = .defaults,
@@ -62,6 +63,10 @@ public struct ClientSession: Hashable, Sendable {
     public var keepaliveInterval: Duration
     /// The server closes the session after this long without a frame.
     public var idleTimeout: Duration
+    /// Who the token belongs to, when the server says (it always does since Welcome field 12).
+    public var agent: SessionAgent?
+    /// The server store's epoch, when the server says.
+    public var serverEpoch: ServerEpoch?
 }
 
 /// One pull page, decoded and checked against its request.

@@ -90,7 +90,7 @@ public struct ClientSessionStateMachine: Sendable {
         hello.minVersion = configuration.supportedVersions.lowerBound
         hello.maxVersion = configuration.supportedVersions.upperBound
         hello.siteID = configuration.siteID.wireBytes
-        hello.agentID = configuration.agentID.wireBytes
+        hello.agentID = configuration.agentID?.wireBytes ?? Data()
         hello.token = configuration.token
         hello.compression = configuration.compression.enabled ? [.zlib] : []
         hello.limits = configuration.limits.wire
@@ -220,6 +220,13 @@ public struct ClientSessionStateMachine: Sendable {
         case .zlib where configuration.compression.enabled: break
         default: return violation("Welcome chose a compression the client did not offer")
         }
+        let agent: SessionAgent?
+        let epoch: ServerEpoch?
+        do {
+            (agent, epoch) = try receivedIdentity(welcome, role: role)
+        } catch {
+            return violation(error.message)
+        }
         let session = ClientSession(
             version: welcome.version,
             serverID: serverID,
@@ -229,10 +236,26 @@ public struct ClientSessionStateMachine: Sendable {
             sequenceHead: welcome.sequenceHead,
             serverTimeMs: welcome.serverTimeMs,
             keepaliveInterval: .milliseconds(Int64(welcome.keepaliveIntervalMs)),
-            idleTimeout: .milliseconds(Int64(welcome.idleTimeoutMs))
+            idleTimeout: .milliseconds(Int64(welcome.idleTimeoutMs)),
+            agent: agent,
+            serverEpoch: epoch
         )
         state = .ready(session)
         return .established(session)
+    }
+
+    /// The agent and the store epoch Welcome names (each nil when it names none).
+    private func receivedIdentity(
+        _ welcome: Touchpoint_V1_Welcome, role: SessionRole
+    ) throws(ProtocolError) -> (SessionAgent?, ServerEpoch?) {
+        let epoch = try welcome.serverEpoch.isEmpty
+            ? nil : ServerEpoch(UUID(wireBytes: welcome.serverEpoch, field: "welcome.server_epoch"))
+        guard !welcome.agentID.isEmpty else { return (nil, epoch) }
+        let id = try UUID(wireBytes: welcome.agentID, field: "welcome.agent_id")
+        if role == .agent, let asked = configuration.agentID, asked != id {
+            throw ProtocolError(.failedPrecondition, "Welcome names agent \(id), not \(asked) from Hello")
+        }
+        return (SessionAgent(id: id, name: welcome.agentName, territories: welcome.territories), epoch)
     }
 
     private mutating func receivedResponse(_ envelope: Envelope) -> Action {

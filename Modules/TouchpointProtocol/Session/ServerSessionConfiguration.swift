@@ -54,8 +54,8 @@ public struct ServerHandshake: Hashable, Sendable {
     public var version: UInt32
     /// The client's replica id.
     public var siteID: SiteID
-    /// The agent the client authenticates as.
-    public var agentID: UUID
+    /// The agent the client authenticates as; nil: whoever the token belongs to.
+    public var agentID: UUID?
     /// The token to check.
     public var token: String
     /// zlib when both sides support it, otherwise none.

@@ -43,7 +43,7 @@ public struct ServerSessionStateMachine: Sendable {
         case sendAndClose(Envelope)
         /// Close without writing (the peer said Goodbye or sent a fatal Error).
         case close
-        /// Check the token, then call ``authenticated(role:sequenceHead:serverTimeMs:)``
+        /// Check the token, then call ``authenticated(role:sequenceHead:serverTimeMs:agent:serverEpoch:)``
         /// or ``authenticationFailed(_:)``.
         case authenticate(ServerHandshake)
         /// Apply the batch in one transaction, then write a `PushAck` with `requestID`.
@@ -90,7 +90,13 @@ public struct ServerSessionStateMachine: Sendable {
     }
 
     /// The handler accepted the token: send Welcome and become ready.
-    public mutating func authenticated(role: SessionRole, sequenceHead: UInt64, serverTimeMs: UInt64) -> Action {
+    ///
+    /// - Parameters:
+    ///   - agent: who the token belongs to (Welcome tells the client its id, name and territories).
+    ///   - serverEpoch: the store's epoch; a client that synced under another one re-pushes and re-pulls.
+    public mutating func authenticated(
+        role: SessionRole, sequenceHead: UInt64, serverTimeMs: UInt64, agent: SessionAgent? = nil, serverEpoch: ServerEpoch? = nil
+    ) -> Action {
         guard case .authenticating(let handshake) = state else {
             return fail(ProtocolError(.internal, "authenticated while not authenticating"))
         }
@@ -106,6 +112,12 @@ public struct ServerSessionStateMachine: Sendable {
         welcome.idleTimeoutMs = configuration.idleTimeout.wireMilliseconds
         welcome.serverMinVersion = configuration.supportedVersions.lowerBound
         welcome.serverMaxVersion = configuration.supportedVersions.upperBound
+        if let agent {
+            welcome.agentID = agent.id.wireBytes
+            welcome.agentName = agent.name
+            welcome.territories = agent.territories
+        }
+        if let serverEpoch { welcome.serverEpoch = serverEpoch.wireBytes }
         state = .ready(ServerSession(handshake: handshake, role: role))
         return .send(Envelope(requestID: handshake.requestID, body: .welcome(welcome)))
     }
@@ -177,10 +189,11 @@ public struct ServerSessionStateMachine: Sendable {
             return fail(error, requestID: requestID)
         }
         let siteID: SiteID
-        let agentID: UUID
+        let agentID: UUID?
         do {
             siteID = try SiteID(wireBytes: hello.siteID, field: "hello.site_id")
-            agentID = try UUID(wireBytes: hello.agentID, field: "hello.agent_id")
+            // Empty: whoever the token belongs to (enrolment by token alone).
+            agentID = hello.agentID.isEmpty ? nil : try UUID(wireBytes: hello.agentID, field: "hello.agent_id")
         } catch {
             return fail(error, requestID: requestID)
         }

@@ -91,10 +91,12 @@ struct SessionHandler: Sendable {
             do {
                 let principal = try await authenticate(handshake)
                 session.principal = principal
-                let head = try await service.store.info().head
+                let info = try await service.store.info()
                 next = session.machine.authenticated(
-                    role: principal.role == .admin ? .admin : .agent, sequenceHead: head,
-                    serverTimeMs: HLC.milliseconds(Date()))
+                    role: principal.role == .admin ? .admin : .agent, sequenceHead: info.head,
+                    serverTimeMs: HLC.milliseconds(Date()),
+                    agent: SessionAgent(id: principal.agentID, name: principal.name, territories: principal.territories),
+                    serverEpoch: info.epoch)
                 logger.info("session started", metadata: ["agent": "\(principal.name)", "site": "\(principal.site)"])
             } catch let error as ProtocolError {
                 next = session.machine.authenticationFailed(error)
@@ -140,7 +142,8 @@ struct SessionHandler: Sendable {
     private func authenticate(_ handshake: ServerHandshake) async throws -> Principal {
         let principal = try await service.authenticate(
             token: handshake.token, site: handshake.siteID, protocolVersion: Int(handshake.version))
-        guard principal.agentID == handshake.agentID || principal.role == .admin else {
+        // No agent id in Hello: whoever the token belongs to (Welcome tells the client).
+        guard handshake.agentID == nil || principal.agentID == handshake.agentID || principal.role == .admin else {
             throw ProtocolError(.unauthenticated, "the token belongs to another agent than Hello's agent_id")
         }
         return principal

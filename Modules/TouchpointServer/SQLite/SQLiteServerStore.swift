@@ -26,6 +26,7 @@ public struct SQLiteServerStore: ServerStore {
         try ServerSchema.migrator.migrate(writer)
         try writer.write { db in
             if try Self.meta("server_id", db) == nil { try Self.setMeta("server_id", SiteID.random().description, db) }
+            if try Self.meta("epoch", db) == nil { try Self.setMeta("epoch", ServerEpoch.random().rawValue, db) }
         }
     }
 
@@ -37,7 +38,7 @@ public struct SQLiteServerStore: ServerStore {
     public func info() async throws -> ServerInfo {
         try await writer.read { db in
             ServerInfo(
-                serverID: try Self.serverID(db), backend: "sqlite", head: try Self.head(db),
+                serverID: try Self.serverID(db), epoch: try Self.epoch(db), backend: "sqlite", head: try Self.head(db),
                 openConflicts: try Int.fetchOne(db, sql: "SELECT count(*) FROM conflicts WHERE resolved_at IS NULL") ?? 0)
         }
     }
@@ -47,6 +48,13 @@ public struct SQLiteServerStore: ServerStore {
             throw StoreError(kind: .corrupt, message: "server database has no server id")
         }
         return site
+    }
+
+    static func epoch(_ db: Database) throws -> ServerEpoch {
+        guard let text = try meta("epoch", db), let epoch = ServerEpoch(rawValue: text) else {
+            throw StoreError(kind: .corrupt, message: "server database has no epoch")
+        }
+        return epoch
     }
 
     static func head(_ db: Database) throws -> UInt64 {

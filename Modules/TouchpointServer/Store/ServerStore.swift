@@ -50,6 +50,8 @@ public protocol ServerStore: Sendable {
 public struct ServerInfo: Hashable, Sendable, Codable {
     /// The server's site id (it stamps conflict resolutions).
     public var serverID: SiteID
+    /// This life of the store: new whenever it is created or restored (sent in Welcome).
+    public var epoch: ServerEpoch
     /// `sqlite` or `postgres`.
     public var backend: String
     /// Highest change sequence.

@@ -25,32 +25,42 @@ extension AgentStore {
             guard last.physical > wall + tolerance else { return 0 }
             let floor = max(try Self.remoteClock(db, site: site), HLC(physical: wall, logical: 0))
             var clock = HybridLogicalClock(site: site, last: floor)
-            var renamed: [FieldVersion: FieldVersion] = [:]
-            let rows = try Row.fetchAll(db, sql: "SELECT seq, entity, entity_id, change, created_at, prior FROM outbox ORDER BY seq")
-            for row in rows {
-                let entry = try Self.outboxEntry(row)
-                let stamp = clock.tick(now: now)
-                for field in entry.change.written where field.version.site == site && field.version.hlc > floor {
-                    renamed[field.version] = renamed[field.version] ?? stamp
-                }
-                let change = Self.renaming(entry.change.fields, renamed)
-                let prior = try (row["prior"] as String?).map { Self.renaming(try FieldChangeCoding.decode($0), renamed) }
-                try db.execute(
-                    sql: "UPDATE outbox SET change = ?, prior = ? WHERE seq = ?",
-                    arguments: [FieldChangeCoding.encode(change), prior.map(FieldChangeCoding.encode), entry.seq])
-                var table = RecordTable()
-                if var state = try table.load(entry.change.entity, entry.change.id, db) {
-                    for (name, field) in state.fields { state.fields[name]?.version = renamed[field.version] ?? field.version }
-                    try table.save(state, db)
-                }
-            }
+            let count = try Self.restampOutbox(db, clock: &clock, now: now) { $0.site == site && $0.hlc > floor }
             try Meta.set(.clock, String(clock.last.rawValue), db)
             let ahead = Int((last.physical - wall) / 1000)
             try Meta.set(
                 .clockRepair,
-                "\(Timestamp.format(now)): this laptop's clock had run \(ahead) s ahead; \(rows.count) unsynced change(s) re-stamped", db)
-            return rows.count
+                "\(Timestamp.format(now)): this laptop's clock had run \(ahead) s ahead; \(count) unsynced change(s) re-stamped", db)
+            return count
         }
+    }
+
+    /// Gives every queued change a fresh stamp from `clock` (in outbox order) for the
+    /// versions `stale` selects, in the outbox (changes, bases, priors) and in the
+    /// records; returns how many queued changes there were.
+    static func restampOutbox(
+        _ db: Database, clock: inout HybridLogicalClock, now: Date, stale: (FieldVersion) -> Bool
+    ) throws -> Int {
+        var renamed: [FieldVersion: FieldVersion] = [:]
+        let rows = try Row.fetchAll(db, sql: "SELECT seq, entity, entity_id, change, created_at, prior FROM outbox ORDER BY seq")
+        for row in rows {
+            let entry = try Self.outboxEntry(row)
+            let stamp = clock.tick(now: now)
+            for field in entry.change.written where stale(field.version) {
+                renamed[field.version] = renamed[field.version] ?? stamp
+            }
+            let change = Self.renaming(entry.change.fields, renamed)
+            let prior = try (row["prior"] as String?).map { Self.renaming(try FieldChangeCoding.decode($0), renamed) }
+            try db.execute(
+                sql: "UPDATE outbox SET change = ?, prior = ? WHERE seq = ?",
+                arguments: [FieldChangeCoding.encode(change), prior.map(FieldChangeCoding.encode), entry.seq])
+            var table = RecordTable()
+            if var state = try table.load(entry.change.entity, entry.change.id, db) {
+                for (name, field) in state.fields { state.fields[name]?.version = renamed[field.version] ?? field.version }
+                try table.save(state, db)
+            }
+        }
+        return rows.count
     }
 
     private static func renaming(_ fields: [FieldChange], _ renamed: [FieldVersion: FieldVersion]) -> [FieldChange] {

@@ -34,16 +34,15 @@ public struct AgentStore: Sendable {
     /// A fresh in-memory store.
     public static func inMemory() throws -> AgentStore { try AgentStore(writer: try DatabaseQueue()) }
 
-    /// Creates this replica's identity once; later calls keep the site id and update the rest.
+    /// Creates this replica's identity offline, for an agent id known beforehand
+    /// (tests, demos; laptops enrol with their token instead, see `enrol`). Later
+    /// calls keep the site id and update the rest. Without an agent id, and none
+    /// stored, it throws: the agent never invents one.
     @discardableResult
     public func initialize(agentID: UUID? = nil, territories: [String] = []) throws -> AgentIdentity {
         try writer.write { db in
             if try Meta.get(.siteID, db) == nil { try Meta.set(.siteID, SiteID.random().description, db) }
-            if let agentID {
-                try Meta.set(.agentID, agentID.uuidString.lowercased(), db)
-            } else if try Meta.get(.agentID, db) == nil {
-                try Meta.set(.agentID, UUID().uuidString.lowercased(), db)
-            }
+            if let agentID { try Meta.set(.agentID, agentID.uuidString.lowercased(), db) }
             if !territories.isEmpty { try Meta.set(.territories, territories.joined(separator: ","), db) }
             return try Self.identity(db)
         }
@@ -56,10 +55,13 @@ public struct AgentStore: Sendable {
         guard let siteText = try Meta.get(.siteID, db), let site = SiteID(siteText),
             let agentText = try Meta.get(.agentID, db), let agent = UUID(uuidString: agentText)
         else {
-            throw StoreError(kind: .notInitialized, message: "agent database is not initialized: run `touchpoint-agent init`")
+            throw StoreError(
+                kind: .notInitialized,
+                message: "this database does not know its agent yet, so it records nothing: "
+                    + "run `touchpoint-agent init --server HOST:PORT --token TOKEN`")
         }
         let territories = (try Meta.get(.territories, db))?.split(separator: ",").map(String.init) ?? []
-        return AgentIdentity(site: site, agentID: agent, territories: territories)
+        return AgentIdentity(site: site, agentID: agent, name: try Meta.get(.agentName, db), territories: territories)
     }
 
     /// Reads a setting.
@@ -75,6 +77,8 @@ public struct AgentIdentity: Hashable, Sendable, Codable {
     public var site: SiteID
     /// The agent whose laptop this is.
     public var agentID: UUID
-    /// Territories recorded at init.
+    /// Its name, as the server last said (nil when initialized offline).
+    public var name: String?
+    /// Its territories, as the server last said (or as given to an offline init).
     public var territories: [String]
 }

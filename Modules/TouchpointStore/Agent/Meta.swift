@@ -18,12 +18,17 @@ public enum MetaKey: String, CaseIterable, Sendable {
     case lastSyncAt = "last_sync_at"
     /// Last sync error, one line.
     case lastError = "last_error"
-    /// Territories the agent works in (comma-separated), used for offline defaults.
+    /// Territories the agent works in (comma-separated), used for offline defaults;
+    /// refreshed from the server's Welcome at every sync.
     case territories
     /// The highest HLC received from other replicas, packed (the floor of a clock repair).
     case remoteClock = "hlc_remote"
     /// What the last clock repair did, one line for `status`.
     case clockRepair = "clock_repair"
+    /// The agent's name, from the server's Welcome.
+    case agentName = "agent_name"
+    /// The epoch of the server store last synced with (a new one means it was restored).
+    case serverEpoch = "server_epoch"
 }
 
 enum Meta {

@@ -27,6 +27,8 @@ struct OutboxQueue {
     /// Undoes a refused change where nothing newer overwrote it: each field it wrote
     /// returns to what it was; a record it created is removed with what depends on it.
     func rollBack(_ change: Change, prior: String?) throws {
+        // A replay (after a server restore) wrote nothing here: there is nothing to undo.
+        guard !change.written.allSatisfy(\.isReplay) else { return }
         var table = RecordTable()
         guard var state = try table.load(change.entity, change.id, db) else { return }
         guard let prior else {
