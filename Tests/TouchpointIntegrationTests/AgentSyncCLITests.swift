@@ -65,8 +65,10 @@ import TouchpointClient
 
 extension AgentSyncCLITests {
     /// `touchpoint-agent sync` processes SIGKILLed at random points on a laptop
-    /// with a large outbox and a large pull: after a final clean sync the laptop
-    /// and the server hold exactly the same records and nothing is queued.
+    /// with a large outbox and a large pull, while a customer moves to another
+    /// territory and a territory is taken from the other laptop: after a final
+    /// clean sync each laptop and the server hold exactly the same records of its
+    /// scope, nothing is queued, nothing is lost or duplicated.
     @Test func agentSyncKilledAtRandomPointsConverges() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("tp-agent-kill-\(UUID())").path
         defer { try? FileManager.default.removeItem(atPath: root) }
@@ -76,15 +78,22 @@ extension AgentSyncCLITests {
         var tokens: [String] = []
         for name in ["writer", "reader"] {
             let id = UUID().uuidString
-            let added = try server.command(["agents", "add", "--name", name, "--territory", "north", "--id", id])
+            let added = try server.command(
+                ["agents", "add", "--name", name, "--territory", "north", "--territory", "south", "--id", id])
             tokens.append(String(added.split(separator: "\n").last!.split(separator: " ").last!))
             laptops.append(("\(root)/\(name).sqlite", id))
         }
         try server.start()
         for (index, laptop) in laptops.enumerated() {
-            try agent(laptop.db, "init", "--agent-id", laptop.id, "--territory", "north",
+            try agent(laptop.db, "init", "--agent-id", laptop.id, "--territory", "north", "--territory", "south",
                       "--server", server.endpoint.description, "--token", tokens[index])
         }
+        // The customer that will move, with records that depend on it.
+        let (_, moverJSON, _) = try agent(laptops[0].db, "customer", "add", "--name", "Mover", "--territory", "north", "--json")
+        let mover = try #require(try JSONSerialization.jsonObject(with: Data(moverJSON.utf8)) as? [String: Any])["id"] as! String
+        #expect(try agent(laptops[0].db, "log", "--customer", mover, "--channel", "phone", "--touchpoint", "billing",
+                          "--stage", "support", "--outcome", "resolved").0 == 0)
+        #expect(try agent(laptops[0].db, "note", "add", "--customer", mover, "moving south").0 == 0)
         // A large outbox: 3,000 customers through import (one outbox entry each).
         var csv = "name,territory,segment\n"
         for i in 0..<3000 { csv += "Customer \(i),north,\(["smb", "enterprise", "consumer"][i % 3])\n" }
@@ -94,7 +103,12 @@ extension AgentSyncCLITests {
 
         var rng = SystemRandomNumberGenerator()
         var killed = 0
-        for laptop in laptops {
+        for (index, laptop) in laptops.enumerated() {
+            if index == 1 {
+                // Mid-run: the customer moves south, and the reader loses south.
+                #expect(try agent(laptops[0].db, "customer", "update", mover, "--territory", "south").0 == 0)
+                _ = try server.command(["agents", "territories", laptops[1].id, "--territory", "north"])
+            }
             for _ in 0..<4 {
                 let process = Process()
                 process.executableURL = Self.agentBinary
@@ -111,12 +125,19 @@ extension AgentSyncCLITests {
             }
         }
         for laptop in laptops { #expect(try agent(laptop.db, "sync").0 == 0) }
+        for laptop in laptops { #expect(try agent(laptop.db, "sync").0 == 0) }
         for laptop in laptops {
             let (status, out, _) = try agent(laptop.db, "verify")
             #expect(status == 0, "\(out)")
             #expect(try agent(laptop.db, "status").1.contains("outbox:       0 changes"))
         }
-        #expect(try agent(laptops[1].db, "status", "--json").1.contains("\"customer\" : 3000"))
+        let writer = try agent(laptops[0].db, "status", "--json").1
+        let reader = try agent(laptops[1].db, "status", "--json").1
+        #expect(writer.contains("\"customer\" : 3001") && writer.contains("\"interaction\" : 1") && writer.contains("\"note\" : 1"),
+                "the writer keeps every customer once, the mover with its records: \(writer)")
+        #expect(reader.contains("\"customer\" : 3000") && reader.contains("\"interaction\" : 0") && reader.contains("\"note\" : 0"),
+                "the reader holds the north customers once and evicted the mover: \(reader)")
+        #expect(try agent(laptops[1].db, "customer", "show", mover).0 != 0)
         print("agent sync processes killed mid-run: \(killed) of 8")
         server.kill()
     }
