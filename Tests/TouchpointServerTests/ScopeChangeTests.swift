@@ -80,4 +80,24 @@ import TouchpointStore
         #expect(try hub.store.status().records.values.allSatisfy { $0 == 0 })
         try await Self.expectConverged(cluster, [hub])
     }
+
+    /// The whole record is logged as the session that moved it, so it reaches the
+    /// agent that wrote its fields too (a pull skips an agent's own changes).
+    @Test func customerMovingBackReachesItsAuthorWhole() async throws {
+        let cluster = try await Cluster(agents: [["north", "south"], ["south"]])
+        let (hub, south) = (cluster.agents[0], cluster.agents[1])
+        let customer = try Customer(name: "Written in the south", territory: "south")
+        try south.store.create(customer)
+        _ = try await south.sync()
+        _ = try await hub.sync()
+        try hub.store.update(Customer.self, id: customer.id) { $0.territory = "north" }
+        _ = try await hub.sync()
+        _ = try await south.sync()
+        #expect(try south.store.record(Customer.self, id: customer.id) == nil, "evicted")
+        try hub.store.update(Customer.self, id: customer.id) { $0.territory = "south" }
+        _ = try await hub.sync()
+        _ = try await south.sync()
+        #expect(try south.store.record(Customer.self, id: customer.id)?.name == "Written in the south")
+        try await Self.expectConverged(cluster, [south, hub])
+    }
 }

@@ -71,11 +71,12 @@ extension PushTransaction {
         }
     }
 
-    /// Logs a record whole (every field with its version) under a territory.
+    /// Logs a record whole (every field with its version) under a territory, as the
+    /// session that moved it: every other agent of the territory receives it, whoever
+    /// wrote its fields.
     private mutating func logWhole(_ state: RecordState, territory: String) throws {
         for change in state.replayChanges where !change.fields.isEmpty {
-            let site = change.fields.map(\.version.site).max()?.description
-            try log(change, applied: change.fields, territory: territory, site: site)
+            try log(change, applied: change.fields, territory: territory)
         }
     }
 }
