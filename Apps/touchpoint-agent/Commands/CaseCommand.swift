@@ -7,10 +7,10 @@ import TouchpointModel
 struct CaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "case",
-        abstract: "Open, update, resolve, close, reopen and list support cases.",
+        abstract: "Open, update, resolve, close, reopen, list and delete support cases.",
         subcommands: [
             CaseOpenCommand.self, CaseUpdateCommand.self, CaseResolveCommand.self, CaseCloseCommand.self,
-            CaseReopenCommand.self, CaseListCommand.self,
+            CaseReopenCommand.self, CaseListCommand.self, CaseDeleteCommand.self,
         ]
     )
 }

@@ -1,11 +1,14 @@
 import ArgumentParser
 
-/// `customer`: add, update, show and list customers.
+/// `customer`: add, update, show, list and delete customers.
 struct CustomerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "customer",
-        abstract: "Add, update, show and list customers.",
-        subcommands: [CustomerAddCommand.self, CustomerUpdateCommand.self, CustomerShowCommand.self, CustomerListCommand.self]
+        abstract: "Add, update, show, list and delete customers.",
+        subcommands: [
+            CustomerAddCommand.self, CustomerUpdateCommand.self, CustomerShowCommand.self, CustomerListCommand.self,
+            CustomerDeleteCommand.self,
+        ]
     )
 }
 

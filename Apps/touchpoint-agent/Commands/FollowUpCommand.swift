@@ -4,7 +4,7 @@ import ArgumentParser
 struct FollowUpCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "followup",
-        abstract: "Add, complete and list follow-ups.",
-        subcommands: [FollowUpAddCommand.self, FollowUpDoneCommand.self, FollowUpListCommand.self]
+        abstract: "Add, complete, list and delete follow-ups.",
+        subcommands: [FollowUpAddCommand.self, FollowUpDoneCommand.self, FollowUpListCommand.self, FollowUpDeleteCommand.self]
     )
 }

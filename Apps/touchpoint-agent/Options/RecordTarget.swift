@@ -29,6 +29,39 @@ struct RecordTarget: ParsableArguments {
             print(line(updated))
         }
     }
+
+    /// Deletes the record with a tombstone that syncs, then prints JSON or `line(record)`.
+    /// An id of an interaction, feedback answer or note is refused: those are append-only.
+    func delete<R: SyncRecord>(_ type: R.Type, line: (R) -> String) throws {
+        let database = try store.open()
+        guard let record = try live(R.self, in: database) else {
+            try refuseAppendOnly(in: database)
+            throw CLIError("no \(R.entity.displayName) with id \(id)")
+        }
+        try database.delete(R.entity, id: record.id)
+        if output.json {
+            try JSONOutput.object(["deleted": true, "entity": R.entity.rawValue, "id": record.id.uuidString.lowercased()])
+        } else {
+            print(line(record))
+        }
+    }
+
+    /// The live record of type `R` this id names, or nil when there is none.
+    private func live<R: SyncRecord>(_ type: R.Type, in database: AgentStore) throws -> R? {
+        do {
+            return try database.record(R.self, id: try database.resolveID(R.entity, id))
+        } catch let error as StoreError where error.kind == .notFound {
+            return nil
+        }
+    }
+
+    private func refuseAppendOnly(in database: AgentStore) throws {
+        for entity in EntityType.allCases where entity.isAppendOnly {
+            guard let record = try live(entity.recordType, in: database) else { continue }
+            throw CLIError(
+                "cannot delete \(entity.displayName) \(Format.short(record.id)): interactions, feedback and notes are append-only")
+        }
+    }
 }
 
 /// Paging and text search for the list commands.
