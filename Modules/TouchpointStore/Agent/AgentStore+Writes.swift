@@ -41,6 +41,9 @@ extension AgentStore {
 
     /// Deletes a record with a tombstone that syncs like any field.
     public func delete(_ entity: EntityType, id: UUID, now: Date = Date()) throws {
+        guard !entity.isAppendOnly else {
+            throw StoreError.refused("\(entity.displayName) records are append-only and cannot be deleted")
+        }
         try writer.write { db in
             var writer = try LocalWriter(db)
             guard let state = try writer.table.load(entity, id, db), !state.isDeleted else {
