@@ -63,6 +63,19 @@ import TouchpointModel
         #expect(try state(change.id, in: queue)?.fields["annual_value"] == FieldState(value: .integer(3), version: version(5)))
     }
 
+    @Test(arguments: [
+        FieldValue.null, .text("quote \" backslash \\ newline \n ünïcode"), .integer(.max), .integer(.min), .real(-0.125),
+    ])
+    func unknownFieldValuesReadBackExactly(value: FieldValue) throws {
+        let change = try newerCustomer()
+        try store.applyPulled([change], cursor: 1, now: now)
+        let write = Change(entity: .customer, id: change.id, fields: [FieldChange(name: "memo_2", value: value, version: version(1))])
+        try store.applyPulled([write], cursor: 2, now: now)
+        let held = try #require(try state(change.id, in: queue))
+        #expect(held.fields["memo_2"] == FieldState(value: value, version: version(1)))
+        #expect(held.fields["annual_value"]?.value == .integer(120_000))
+    }
+
     @Test func olderAgentReplaysTheUnknownFieldsItHolds() throws {
         let change = try newerCustomer()
         try store.applyPulled([change], cursor: 1, now: now)

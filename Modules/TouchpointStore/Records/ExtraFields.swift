@@ -9,6 +9,11 @@ import TouchpointModel
 /// `{"name": [value, hlc, siteIndex], …}` (values in the outbox's JSON form, site
 /// indexes into the `sites` table), or NULL when there are none. Names never reach
 /// SQL: they are checked here and stored inside the JSON text only.
+///
+/// When a later version adds a column for such a field, a record's entry here still
+/// reads back (the newer version wins over an empty column) and moves to the column
+/// the next time the record is saved; its migration should move the values at once
+/// so that SQL reads of the column see them.
 package enum ExtraFields {
     /// The longest field name accepted, in bytes.
     package static let maxNameLength = 64
@@ -92,6 +97,7 @@ package enum ExtraFields {
                 let index = (parts[2] as? NSNumber)?.int64Value
             else { throw StoreError.corrupt("bad _extra entry for \(name)") }
             let version = FieldVersion(hlc: HLC(rawValue: hlc), site: try sites.site(at: index, db))
+            if let column = fields[name], column.version >= version { continue }
             fields[name] = FieldState(value: try FieldChangeCoding.value(parts[0]), version: version)
         }
     }
