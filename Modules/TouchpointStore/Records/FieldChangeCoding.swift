@@ -45,7 +45,7 @@ package enum FieldChangeCoding {
         out += "{\"hlc\":\(version.hlc.rawValue),\"site\":\"\(version.site.description)\"}"
     }
 
-    private static func appendValue(_ value: FieldValue, to out: inout String) {
+    static func appendValue(_ value: FieldValue, to out: inout String) {
         switch value {
         case .null: out += "null"
         case .text(let s):
@@ -57,7 +57,7 @@ package enum FieldChangeCoding {
         }
     }
 
-    private static func appendString(_ string: String, to out: inout String) {
+    static func appendString(_ string: String, to out: inout String) {
         out += "\""
         // Most values need no escaping: append them whole.
         if !string.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
@@ -87,7 +87,7 @@ package enum FieldChangeCoding {
         return FieldVersion(hlc: HLC(rawValue: hlc), site: site)
     }
 
-    private static func value(_ any: Any?) throws -> FieldValue {
+    static func value(_ any: Any?) throws -> FieldValue {
         guard let object = any as? [String: Any] else { return .null }
         if let text = object["text"] as? String { return .text(text) }
         if let number = object["int"] as? NSNumber { return .integer(number.int64Value) }

@@ -5,9 +5,11 @@ import TouchpointModel
 /// server's SQLite store.
 ///
 /// Every table has the entity's fields as typed columns, a `deleted` tombstone
-/// flag and `_versions`: a JSON object `{"field": [hlc, siteIndex]}` whose site
-/// indexes point into the `sites` table. Checks are single-column only, so a
-/// merge of two valid concurrent edits is never refused by SQLite.
+/// flag, `_versions`: a JSON object `{"field": [hlc, siteIndex]}` whose site
+/// indexes point into the `sites` table, and `_extra`: the fields this schema does
+/// not know, with their values and versions (``ExtraFields``), or NULL. Checks are
+/// single-column only, so a merge of two valid concurrent edits is never refused
+/// by SQLite.
 package enum RecordSchema {
     /// The table holding an entity's records.
     package static func table(_ entity: EntityType) -> String {
@@ -21,10 +23,19 @@ package enum RecordSchema {
         }
     }
 
-    /// Registers the record tables migration (named, never edited once shipped).
+    /// Registers the record tables migrations (named, never edited once shipped).
+    ///
+    /// A migration added here after the agent's or server's own migrations shipped
+    /// still runs on their existing databases: GRDB applies every registered
+    /// migration not yet applied, in order.
     package static func register(in migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v1-records") { db in
             for statement in v1 { try db.execute(sql: statement) }
+        }
+        migrator.registerMigration("v2-records-unknown-fields") { db in
+            for entity in EntityType.allCases {
+                try db.execute(sql: "ALTER TABLE \(table(entity)) ADD COLUMN _extra TEXT")
+            }
         }
     }
 

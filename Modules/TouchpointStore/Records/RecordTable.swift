@@ -4,6 +4,10 @@ import TouchpointModel
 
 /// Reads and writes ``RecordState`` rows of the record tables, applying the
 /// merge rule field by field. All functions run inside the caller's transaction.
+///
+/// A state holds every field with its version: the entity's own, the tombstone,
+/// and fields this schema does not know (``ExtraFields``), which are kept and
+/// forwarded, never refused.
 package struct RecordTable {
     package private(set) var sites = SiteTable()
 
@@ -12,7 +16,7 @@ package struct RecordTable {
     /// The stored state of a record, or nil.
     package mutating func load(_ entity: EntityType, _ id: UUID, _ db: Database) throws -> RecordState? {
         let table = RecordSchema.table(entity)
-        let columns = (entity.fieldNames + ["deleted", "_versions"]).map { "\"\($0)\"" }.joined(separator: ", ")
+        let columns = (entity.fieldNames + Self.stateColumns).map { "\"\($0)\"" }.joined(separator: ", ")
         guard
             let row = try Row.fetchOne(
                 db.cachedStatement(sql: "SELECT \(columns) FROM \(table) WHERE id = ?"), arguments: [id.uuidString.lowercased()])
@@ -20,7 +24,10 @@ package struct RecordTable {
         return try state(entity, id, row, db)
     }
 
-    /// Decodes a row that holds the entity's field columns, `deleted` and `_versions`.
+    /// The columns after the entity's fields that a state is read from and written to.
+    private static let stateColumns = ["deleted", "_versions", "_extra"]
+
+    /// Decodes a row that holds the entity's field columns, `deleted`, `_versions` and `_extra`.
     package mutating func state(_ entity: EntityType, _ id: UUID, _ row: Row, _ db: Database) throws -> RecordState {
         let versions = try decodeVersions(row["_versions"], db)
         var fields: [String: FieldState] = [:]
@@ -31,6 +38,7 @@ package struct RecordTable {
         if let version = versions[tombstoneField] {
             fields[tombstoneField] = FieldState(value: .integer(row["deleted"]), version: version)
         }
+        if let extra: String = row["_extra"] { try ExtraFields.decode(extra, into: &fields, sites: &sites, db) }
         return RecordState(entity: entity, id: id, fields: fields)
     }
 
@@ -40,13 +48,14 @@ package struct RecordTable {
         var values: [DatabaseValue] = [state.id.uuidString.lowercased().databaseValue]
         for name in names { values.append((state.fields[name]?.value ?? .null).databaseValue) }
         values.append((state.isDeleted ? 1 : 0).databaseValue)
-        values.append(try encodeVersions(state.fields, db).databaseValue)
+        values.append(try encodeVersions(state, db).databaseValue)
+        values.append(try ExtraFields.encode(state, sites: &sites, db).databaseValue)
         try db.cachedStatement(sql: Self.upsertSQL[state.entity]!).execute(arguments: StatementArguments(values))
     }
 
     /// The upsert of each entity's table, built once.
     private static let upsertSQL: [EntityType: String] = Dictionary(uniqueKeysWithValues: EntityType.allCases.map { entity in
-        let columns = (["id"] + entity.fieldNames + ["deleted", "_versions"]).map { "\"\($0)\"" }
+        let columns = (["id"] + entity.fieldNames + RecordTable.stateColumns).map { "\"\($0)\"" }
         let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
         let updates = columns.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
         return (entity, """
@@ -72,11 +81,10 @@ package struct RecordTable {
     package mutating func merge(_ change: Change, onto stored: RecordState?, validate: Bool, _ db: Database) throws -> MergeResult {
         var state = stored ?? RecordState(entity: change.entity, id: change.id)
         let existed = !state.fields.isEmpty
-        for field in change.written where field.name != tombstoneField && !change.entity.fieldNames.contains(field.name) {
-            throw StoreError.invalid("\(change.entity.displayName) has no field '\(field.name)'")
-        }
+        try ExtraFields.checkNames(change)
         let merge = state.apply(change)
         guard !merge.applied.isEmpty else { return MergeResult(applied: [], conflicts: merge.conflicts, created: false) }
+        if validate { try ExtraFields.checkSize(state) }
         if validate, !state.isDeleted {
             var values = state.values
             values[tombstoneField] = nil
@@ -87,10 +95,11 @@ package struct RecordTable {
         return MergeResult(applied: merge.applied, conflicts: merge.conflicts, created: !existed)
     }
 
-    private mutating func encodeVersions(_ fields: [String: FieldState], _ db: Database) throws -> String {
+    /// The `_versions` text of the entity's own fields and the tombstone (unknown fields go to `_extra`).
+    private mutating func encodeVersions(_ state: RecordState, _ db: Database) throws -> String {
         var parts: [String] = []
-        for name in fields.keys.sorted() {
-            let version = fields[name]!.version
+        for name in state.fields.keys.sorted() where !ExtraFields.isUnknown(name, in: state.entity) {
+            let version = state.fields[name]!.version
             let idx = try sites.index(of: version.site, db)
             parts.append("\"\(name)\":[\(version.hlc.rawValue),\(idx)]")
         }
@@ -156,7 +165,7 @@ extension RecordTable {
         _ body: (RecordState) throws -> Void
     ) throws {
         let table = RecordSchema.table(entity)
-        let columns = (["id"] + entity.fieldNames + ["deleted", "_versions"]).map { "r.\"\($0)\"" }.joined(separator: ", ")
+        let columns = (["id"] + entity.fieldNames + Self.stateColumns).map { "r.\"\($0)\"" }.joined(separator: ", ")
         let sql = "SELECT \(columns) FROM \(table) r WHERE \(condition)"
         let cursor = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
         while let row = try cursor.next() {
