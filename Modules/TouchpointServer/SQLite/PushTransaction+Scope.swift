@@ -46,20 +46,23 @@ extension PushTransaction {
     mutating func logScoped(_ change: Change, stored: RecordState?, applied: [FieldChange]) throws {
         guard !applied.isEmpty else { return }
         let before = try placement(of: Change(entity: change.entity, id: change.id, fields: []), stored: stored).before
-        territories[change.id.text] = nil
-        guard let merged = try table.load(change.entity, change.id, db) else { return }
-        let after = change.entity == .customer
-            ? merged.fields["territory"]?.value.text
-            : try merged.fields["customer_id"]?.value.text.flatMap { try territory(ofCustomer: $0) }
+        let written = Dictionary(applied.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last })
+        let after: String?
+        if change.entity == .customer {
+            after = written["territory"]?.text ?? before
+            territories[change.id.text] = after
+        } else {
+            after = try written["customer_id"]?.text.map { try territory(ofCustomer: $0) } ?? before
+        }
         guard let after else {
             throw StoreError(kind: .invalid, message: "\(change.entity.rawValue) \(change.id.text): its customer is unknown")
         }
-        if change.entity == .customer { territories[change.id.text] = after }
         guard let before, before != after else {
             try log(change, applied: applied, territory: after)
             return
         }
         try log(change, applied: applied, territory: before)
+        guard let merged = try table.load(change.entity, change.id, db) else { return }
         try logWhole(merged, territory: after)
         guard change.entity == .customer else { return }
         for entity in EntityType.allCases where entity != .customer {
