@@ -70,6 +70,12 @@ import TouchpointStore
         try await Self.expectConverged(cluster, [south])
     }
 
+    @Test func anAgentKeepsAtLeastOneTerritory() async throws {
+        let (cluster, _) = try await Self.world()
+        await #expect(throws: StoreError.self) { try await cluster.server.setTerritories([" "], of: cluster.agents[1].principal.agentID) }
+        #expect(try await cluster.server.agents().first { $0.agent.id == cluster.agents[1].principal.agentID }?.agent.territories == ["north"])
+    }
+
     @Test func territoryRemovedFromAnAgentIsEvicted() async throws {
         let (cluster, customer) = try await Self.world()
         var hub = cluster.agents[0]

@@ -36,6 +36,10 @@ extension SQLiteServerStore {
     }
 
     public func setTerritories(_ territories: [String], of id: UUID) async throws {
+        let territories = territories.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !territories.isEmpty else {
+            throw StoreError(kind: .invalid, message: "an agent needs at least one territory (revoke it to stop its syncing)")
+        }
         try await writer.write { db in
             try db.execute(
                 sql: "UPDATE agents SET territories = ? WHERE id = ?", arguments: [territories.joined(separator: ","), id.text])

@@ -36,9 +36,13 @@ struct ScopeEviction {
         }
     }
 
-    /// Evicts every customer outside the territories, with its dependents.
+    /// Evicts every customer outside the territories, with its dependents (with no
+    /// territories at all, everything: the server said this agent covers none).
     func everythingOutside() throws {
-        guard !territories.isEmpty else { return }
+        guard !territories.isEmpty else {
+            for entity in EntityType.allCases.reversed() { try db.execute(sql: "DELETE FROM \(RecordSchema.table(entity))") }
+            return
+        }
         let outside = "SELECT id FROM customers WHERE territory NOT IN (\(placeholders))"
         for entity in EntityType.allCases where entity != .customer {
             try db.execute(
