@@ -61,3 +61,36 @@ import TouchpointServer
         #expect(goodbye.reason.contains("idle"), "\(goodbye.reason)")
     }
 }
+
+extension ResourceExhaustionTests {
+    /// A peer address over its connection cap is refused at once with a retryable
+    /// RESOURCE_EXHAUSTED; a slot freed is a slot a new session gets.
+    @Test func connectionsOverThePerPeerCapAreRefusedAtOnce() async throws {
+        var network = SyncServer.Configuration.defaults
+        network.maxConnectionsPerPeer = 3
+        let live = try await LiveServer.start(network: network)
+        defer { Task { await live.stop() } }
+        let a = try await live.laptop("Ada", territories: ["north"])
+        var held: [RawPeer] = []
+        for _ in 0..<3 {
+            let peer = try await RawPeer.connect(to: live.endpoint)
+            guard case .welcome? = try await peer.hello(try a.configuration)?.envelope.body else {
+                Issue.record("no Welcome under the cap")
+                return
+            }
+            held.append(peer)
+        }
+        let over = try await RawPeer.connect(to: live.endpoint)
+        defer { over.close() }
+        guard case .error(let error)? = await over.next()?.envelope.body else {
+            Issue.record("the fourth connection was not refused")
+            return
+        }
+        #expect(error.code == .resourceExhausted && error.fatal && error.retryAfterMs > 0, "\(error)")
+        for peer in held { peer.close() }
+        for _ in 0..<100 where (try? await a.sync()) == nil {
+            try await Task.sleep(for: .milliseconds(50))  // the closes reach the server asynchronously
+        }
+        #expect(try await a.sync().pushed == 0)
+    }
+}
