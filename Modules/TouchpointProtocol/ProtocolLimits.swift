@@ -10,6 +10,9 @@ public struct ProtocolLimits: Hashable, Sendable {
     public static let defaultMaxBatchChanges = 1000
     /// Default largest pull page: 1000 changes.
     public static let defaultMaxPageChanges = 1000
+    /// Largest frame a server reads before Welcome (Hello is a few hundred bytes):
+    /// an unauthenticated peer can make it buffer no more than this.
+    public static let handshakeFrameBytes = 64 * 1024
 
     /// Largest frame payload accepted, in bytes, compressed or (after inflating) not.
     public var maxFrameBytes: Int

@@ -39,10 +39,22 @@ final class ServerProcess {
     }
 
     /// Starts `serve` on an ephemeral port and waits for its "listening on" line.
-    func start() throws {
+    ///
+    /// - Parameters:
+    ///   - options: more `serve` options.
+    ///   - fileLimit: started through `sh -c 'ulimit …; exec …'` with this open-file limit
+    ///     (soft only, or soft and hard).
+    func start(_ options: [String] = [], fileLimit: (value: Int, hard: Bool)? = nil) throws {
         let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = ["serve", "--data", data, "--listen", "127.0.0.1:0", "--log-level", "error"]
+        let serve = ["serve", "--data", data, "--listen", "127.0.0.1:0", "--log-level", "error"] + options
+        if let fileLimit {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            let ulimit = "ulimit \(fileLimit.hard ? "-n" : "-S -n") \(fileLimit.value)"
+            process.arguments = ["-c", "\(ulimit) && exec \"$0\" \"$@\"", Self.binary.path] + serve
+        } else {
+            process.executableURL = Self.binary
+            process.arguments = serve
+        }
         let out = Pipe()
         process.standardOutput = out
         try process.run()

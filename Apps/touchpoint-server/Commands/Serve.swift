@@ -18,8 +18,24 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Refuse changes whose clock is more than this many seconds ahead of the server's.")
     var maxSkew: Double = 300
 
+    @Option(help: "Most connections open at once (default 4096, lowered to fit the open-file limit); more are refused at once.")
+    var maxConnections = SyncServer.Configuration.defaults.maxConnections
+
+    @Option(help: "Most connections open at once from one IP address (default 512).")
+    var maxConnectionsPerPeer = SyncServer.Configuration.defaults.maxConnectionsPerPeer
+
+    @Option(help: "On SIGTERM/SIGINT, close sessions still open after this many seconds (default 10).")
+    var drainTimeout: Double = 10
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: Logger.Level = .info
+
+    func validate() throws {
+        guard maxConnections > 0, maxConnectionsPerPeer > 0 else {
+            throw ValidationError("--max-connections and --max-connections-per-peer must be positive")
+        }
+        guard drainTimeout >= 0, drainTimeout <= 3600 else { throw ValidationError("--drain-timeout must be 0…3600 seconds") }
+    }
 
     func run() async throws {
         let endpoint = try Endpoint(parsing: listen)
@@ -32,7 +48,15 @@ struct Serve: AsyncParsableCommand {
         var configuration = SyncService.Configuration.defaults
         configuration.maxClockSkew = maxSkew
         let service = SyncService(store: try store.open(), configuration: configuration, logger: logger)
-        let server = try await SyncServer.bind(host: endpoint.host, port: endpoint.port, service: service, logger: logger)
+        // Every connection takes a descriptor: use all the system allows.
+        let openFiles = FileDescriptorLimit.raise()
+        logger.debug("open-file limit", metadata: ["limit": "\(openFiles)"])
+        var network = SyncServer.Configuration.defaults
+        network.maxConnections = maxConnections
+        network.maxConnectionsPerPeer = maxConnectionsPerPeer
+        network.drainTimeout = .milliseconds(Int(drainTimeout * 1000))
+        let server = try await SyncServer.bind(
+            host: endpoint.host, port: endpoint.port, service: service, configuration: network, logger: logger)
         // Written unbuffered: scripts and tests wait for this line on a pipe.
         FileHandle.standardOutput.write(Data("listening on \(Endpoint(host: endpoint.host, port: server.port))\n".utf8))
         let group = ServiceGroup(

@@ -17,12 +17,20 @@ public struct FrameDecoder: NIOSingleStepByteToMessageDecoder {
     /// Each frame decodes to one envelope.
     public typealias InboundOut = Touchpoint_V1_Envelope
 
-    /// The largest payload accepted, compressed or inflated, in bytes.
-    public let maxFrameBytes: Int
+    /// The limit, which its owner may move between frames (a server raises it after Welcome).
+    public let limit: FrameSizeLimit
+
+    /// The largest payload accepted now, compressed or inflated, in bytes.
+    public var maxFrameBytes: Int { limit.value }
 
     /// Creates a decoder that accepts payloads up to `maxFrameBytes`.
     public init(maxFrameBytes: Int = ProtocolLimits.defaultMaxFrameBytes) {
-        self.maxFrameBytes = maxFrameBytes
+        self.init(limit: FrameSizeLimit(maxFrameBytes))
+    }
+
+    /// Creates a decoder enforcing a limit its owner may change while frames flow.
+    public init(limit: FrameSizeLimit) {
+        self.limit = limit
     }
 
     /// Creates a decoder enforcing `limits.maxFrameBytes`.
@@ -65,6 +73,7 @@ public struct FrameDecoder: NIOSingleStepByteToMessageDecoder {
             return nil
         }
         try Self.checkFlags(flags)
+        let maxFrameBytes = maxFrameBytes
         guard length <= maxFrameBytes else {
             throw ProtocolError(
                 .resourceExhausted,

@@ -21,8 +21,10 @@ public struct FrameEncoder: MessageToByteEncoder, Sendable {
 
     /// Threshold and level used once compression is on.
     public let compression: CompressionConfiguration
-    /// The largest payload the peer accepts; bigger envelopes fail to encode.
-    public let maxFrameBytes: Int
+    /// The peer's frame limit, which its owner may set once the peer announced it (a server: from Hello).
+    public let limit: FrameSizeLimit
+    /// The largest payload the peer accepts now; bigger envelopes fail to encode.
+    public var maxFrameBytes: Int { limit.value }
     /// Turns compression on for this encoder (shared by its copies).
     public let compressionSwitch: CompressionSwitch
 
@@ -38,8 +40,15 @@ public struct FrameEncoder: MessageToByteEncoder, Sendable {
         compressionEnabled: Bool = false
     ) {
         self.compression = compression
-        self.maxFrameBytes = maxFrameBytes
+        self.limit = FrameSizeLimit(maxFrameBytes)
         self.compressionSwitch = CompressionSwitch(enabled: compressionEnabled)
+    }
+
+    /// Creates an encoder whose frame limit its owner may set once the peer announced it.
+    public init(compression: CompressionConfiguration = .defaults, limit: FrameSizeLimit) {
+        self.compression = compression
+        self.limit = limit
+        self.compressionSwitch = CompressionSwitch(enabled: false)
     }
 
     /// Appends one frame carrying `data` (see ``encode(_:into:)``).
@@ -59,6 +68,7 @@ public struct FrameEncoder: MessageToByteEncoder, Sendable {
             throw ProtocolError(.internal, "cannot serialize Envelope: \(error)", cause: error)
         }
         var payload = ByteBuffer(bytes: bytes)
+        let maxFrameBytes = maxFrameBytes
         let compress = compression.enabled && compressionSwitch.isEnabled && bytes.count >= compression.threshold
         if compress {
             let packed = Zlib.deflate(payload, level: compression.level)

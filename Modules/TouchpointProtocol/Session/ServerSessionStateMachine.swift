@@ -236,8 +236,7 @@ public struct ServerSessionStateMachine: Sendable {
             }
         case .pullRequest(let pull):
             if let missing = requireRequestID(envelope) { return missing }
-            let asked = Int(pull.maxChanges)
-            let limit = asked == 0 ? limits.maxPageChanges : min(asked, limits.maxPageChanges)
+            let limit = session.pageSize(asked: pull.maxChanges, server: limits)
             return .pull(requestID: requestID, afterSequence: pull.afterSequence, limit: limit)
         case .adminRequest(let admin):
             if let missing = requireRequestID(envelope) { return missing }

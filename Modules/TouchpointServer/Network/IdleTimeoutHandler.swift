@@ -16,4 +16,16 @@ final class IdleTimeoutHandler: ChannelInboundHandler, Sendable {
             context.fireUserInboundEventTriggered(event)
         }
     }
+
+    /// Arms the idle timer of a ready session. It sits behind the frame decoder,
+    /// so only whole frames count as activity: bytes of a frame that never
+    /// completes do not keep a session alive.
+    static func install(on channel: any Channel, timeout: Duration) async throws {
+        try await channel.eventLoop.submit {
+            let pipeline = channel.pipeline.syncOperations
+            let decoder = try pipeline.handler(type: ByteToMessageHandler<FrameDecoder>.self)
+            try pipeline.addHandlers(
+                [IdleStateHandler(readTimeout: TimeAmount(timeout)), IdleTimeoutHandler(timeout: timeout)], position: .after(decoder))
+        }.get()
+    }
 }

@@ -25,10 +25,13 @@ struct SessionHandler: Sendable {
             channel.pipeline.fireErrorCaught(ProtocolError(.deadlineExceeded, "no Hello within \(timeout)"))
         }
         defer { handshake.cancel() }
+        shutdown.register(channel)
+        defer { shutdown.unregister(channel) }
         do {
             try await accepted.channel.executeThenClose { inbound, outbound in
                 var session = Session(
-                    machine: ServerSessionStateMachine(configuration: configuration), channel: channel, handshakeTimer: handshake)
+                    machine: ServerSessionStateMachine(configuration: configuration), channel: channel, handshakeTimer: handshake,
+                    frames: accepted.frames)
                 var iterator = inbound.makeAsyncIterator()
                 while true {
                     let envelope: Envelope?
@@ -37,7 +40,10 @@ struct SessionHandler: Sendable {
                     } catch {
                         let failure = (error as? ProtocolError) ?? ProtocolError(.internal, "connection failed: \(error)")
                         let action: ServerSessionStateMachine.Action
-                        if failure.code == .deadlineExceeded {
+                        if shutdown.isTriggered {
+                            // Woken by the shutdown: Goodbye, or UNAVAILABLE before Welcome (PROTOCOL.md §9).
+                            action = session.machine.shutDown(reason: "server shutting down")
+                        } else if failure.code == .deadlineExceeded {
                             // A timer fired: before Welcome a fatal Error, after it a Goodbye (PROTOCOL.md §9).
                             action = session.machine.session == nil
                                 ? session.machine.handshakeTimedOut() : session.machine.idleTimedOut()
@@ -66,6 +72,7 @@ struct SessionHandler: Sendable {
         var machine: ServerSessionStateMachine
         let channel: any NIOCore.Channel
         var handshakeTimer: Scheduled<Void>?
+        let frames: SessionFrameLimits
         var principal: Principal?
     }
 
@@ -87,6 +94,7 @@ struct SessionHandler: Sendable {
         case .authenticate(let handshake):
             // Hello arrived: the handshake timeout measures the peer, not how long we take to check it.
             session.handshakeTimer?.cancel()
+            session.frames.helloReceived(handshake.clientLimits)
             let next: ServerSessionStateMachine.Action
             do {
                 let principal = try await authenticate(handshake)
@@ -101,12 +109,12 @@ struct SessionHandler: Sendable {
             } catch let error as ProtocolError {
                 next = session.machine.authenticationFailed(error)
             }
+            // Ready: the server's own frame limit applies before the client can answer Welcome.
+            if session.machine.session != nil { session.frames.sessionReady(configuration.limits) }
             let result = try await perform(next, &session, outbound, compression)
             if session.machine.session != nil {
-                // Ready: from now on the idle timer applies (ready sessions only).
-                let idle = configuration.idleTimeout
-                try await session.channel.pipeline.addHandlers(
-                    [IdleStateHandler(readTimeout: TimeAmount(idle)), IdleTimeoutHandler(timeout: idle)], position: .first)
+                // From now on the idle timer applies (ready sessions only).
+                try await IdleTimeoutHandler.install(on: session.channel, timeout: configuration.idleTimeout)
             }
             if session.machine.session?.handshake.compression == .zlib { compression.enable() }
             return result

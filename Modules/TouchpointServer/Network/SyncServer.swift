@@ -24,6 +24,13 @@ public struct SyncServer: Service {
         public var handshakeTimeout: Duration = .seconds(10)
         /// A session idle for this long is closed. Default 90 s.
         public var idleTimeout: Duration = .seconds(90)
+        /// Most connections open at once; more are refused at once with `RESOURCE_EXHAUSTED`.
+        /// Default 4096, and never more than the open-file limit leaves room for.
+        public var maxConnections = 4096
+        /// Most connections open at once from one IP address. Default 512.
+        public var maxConnectionsPerPeer = 512
+        /// On graceful shutdown, sessions still open after this are closed. Default 10 s.
+        public var drainTimeout: Duration = .seconds(10)
 
         /// The defaults.
         public static var defaults: Configuration { Configuration() }
@@ -34,11 +41,14 @@ public struct SyncServer: Service {
     struct Accepted: Sendable {
         let channel: Connection
         let compression: CompressionSwitch
+        let frames: SessionFrameLimits
     }
 
-    let listener: NIOAsyncChannel<Accepted, Never>
+    /// A connection over the caps is answered and closed in the pipeline: nil.
+    let listener: NIOAsyncChannel<Accepted?, Never>
     let handler: SessionHandler
     let logger: Logger
+    let drainTimeout: Duration
     /// The address the server listens on (with the real port when bound to port 0).
     public let localAddress: SocketAddress
     /// The bound port (the real one when bound to port 0).
@@ -55,28 +65,37 @@ public struct SyncServer: Service {
             handshakeTimeout: configuration.handshakeTimeout, idleTimeout: configuration.idleTimeout)
         let limits = configuration.limits
         let compression = configuration.compression
+        let limiter = ConnectionLimiter(configuration, logger: logger)
         let listener = try await ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 256)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
             .bind(host: host, port: port) { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    let encoder = FrameEncoder(compression: compression, maxFrameBytes: limits.maxFrameBytes)
-                    try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(FrameDecoder(limits: limits)))
+                channel.eventLoop.makeCompletedFuture { () -> Accepted? in
+                    if let refusal = limiter.admit(channel) {
+                        try channel.pipeline.syncOperations.addHandler(RefusedConnectionHandler(reason: refusal))
+                        return nil
+                    }
+                    let frames = SessionFrameLimits(server: limits)
+                    let encoder = FrameEncoder(compression: compression, limit: frames.send)
+                    try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(FrameDecoder(limit: frames.receive)))
                     try channel.pipeline.syncOperations.addHandler(MessageToByteHandler(encoder))
+                    try channel.pipeline.syncOperations.addHandler(AnswerSizeGuard(limit: frames.send))
                     let connection = try Connection(wrappingChannelSynchronously: channel)
-                    return Accepted(channel: connection, compression: encoder.compressionSwitch)
+                    return Accepted(channel: connection, compression: encoder.compressionSwitch, frames: frames)
                 }
             }
         guard let address = listener.channel.localAddress else {
             throw ProtocolError(.internal, "listening socket has no address")
         }
         let handler = SessionHandler(service: service, configuration: session, logger: logger)
-        return SyncServer(listener: listener, handler: handler, logger: logger, localAddress: address)
+        return SyncServer(
+            listener: listener, handler: handler, logger: logger, drainTimeout: configuration.drainTimeout, localAddress: address)
     }
 
     /// Serves connections until the task is cancelled or a graceful shutdown is requested;
-    /// then stops accepting, lets each session finish its current request, and says Goodbye.
+    /// then stops accepting, lets each session finish its current request and says Goodbye
+    /// (before Welcome: a fatal `UNAVAILABLE`), and closes what is still open after the drain time.
     public func run() async throws {
         logger.info("serving", metadata: ["address": "\(localAddress)"])
         let shutdown = ShutdownSignal()
@@ -84,6 +103,7 @@ public struct SyncServer: Service {
             try await withThrowingDiscardingTaskGroup { group in
                 try await listener.executeThenClose { inbound in
                     for try await accepted in inbound {
+                        guard let accepted else { continue }
                         group.addTask { await handler.serve(accepted, shutdown: shutdown) }
                     }
                 }
@@ -91,6 +111,7 @@ public struct SyncServer: Service {
         } onGracefulShutdown: {
             shutdown.trigger()
             listener.channel.close(promise: nil)
+            listener.channel.eventLoop.scheduleTask(in: TimeAmount(drainTimeout)) { shutdown.closeAll() }
         }
         logger.info("stopped")
     }
