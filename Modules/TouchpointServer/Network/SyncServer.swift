@@ -34,6 +34,8 @@ public struct SyncServer: Service {
     struct Accepted: Sendable {
         let channel: Connection
         let compression: CompressionSwitch
+        /// Holds back what arrives after Hello until the session is welcomed.
+        let gate: NIOLoopBound<HandshakeGate>
     }
 
     let listener: NIOAsyncChannel<Accepted, Never>
@@ -64,8 +66,11 @@ public struct SyncServer: Service {
                     let encoder = FrameEncoder(compression: compression, maxFrameBytes: limits.maxFrameBytes)
                     try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(FrameDecoder(limits: limits)))
                     try channel.pipeline.syncOperations.addHandler(MessageToByteHandler(encoder))
+                    let gate = HandshakeGate()
+                    try channel.pipeline.syncOperations.addHandler(gate)
                     let connection = try Connection(wrappingChannelSynchronously: channel)
-                    return Accepted(channel: connection, compression: encoder.compressionSwitch)
+                    return Accepted(
+                        channel: connection, compression: encoder.compressionSwitch, gate: NIOLoopBound(gate, eventLoop: channel.eventLoop))
                 }
             }
         guard let address = listener.channel.localAddress else {
