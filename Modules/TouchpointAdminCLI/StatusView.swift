@@ -35,18 +35,28 @@ public struct StatusView {
                 + (silent.isEmpty ? "" : ", \(silent.count) silent > \(Format.age(silentAfter))"),
             "conflicts  \(status.openConflicts) open",
             "rejected   \(status.rejected) change(s) refused (in the agents' dead letters)",
+            "hellos     \(status.failedHellos) refused since the server started"
+                + (status.failingPeers.isEmpty ? "" : ", from \(status.failingPeers.count) address(es)"),
             "",
         ]
-        var table = Table("AGENT", "LAST SEEN", "PROTO", "LAG", "OUTBOX ACKED", "LAST SYNC", "REJECTED", "FLAG", "LAST ERROR")
+        var table = Table(
+            "AGENT", "LAST SEEN", "PROTO", "LAG", "OUTBOX ACKED", "LAST SYNC", "REJECTED", "BAD HELLOS", "FLAG", "LAST ERROR")
         for agent in status.agents {
             table.add(
                 agent.name, agent.lastSeen.map { Format.age(now.timeIntervalSince($0)) + " ago" } ?? "never",
                 agent.protocolVersion.map { "v\($0)" } ?? "—", Format.count(agent.lag), Format.count(agent.ackedOutbox),
                 agent.lastSync.map { Format.age(now.timeIntervalSince($0)) + " ago" } ?? "never", "\(agent.rejected)",
-                agent.revoked ? "revoked" : isSilent(agent) ? "SILENT" : "", agent.lastError ?? "")
+                "\(agent.failedHellos)", agent.revoked ? "revoked" : isSilent(agent) ? "SILENT" : "", agent.lastError ?? "")
         }
         lines += status.agents.isEmpty ? ["no agents registered"] : table.lines
-        return lines
+        guard !status.failingPeers.isEmpty else { return lines }
+        var peers = Table("ADDRESS", "BAD HELLOS", "LAST", "DELAY", "LAST AGENT NAMED", "LAST REASON")
+        for peer in status.failingPeers {
+            peers.add(
+                peer.peer, "\(peer.failedHellos)", Format.age(now.timeIntervalSince(peer.lastFailedHello)) + " ago",
+                "\(peer.delayMs) ms", peer.lastClaimedAgent?.uuidString.lowercased() ?? "—", peer.lastReason)
+        }
+        return lines + [""] + peers.lines
     }
 
     /// The JSON form: the status with each agent's `silent` flag and the threshold.

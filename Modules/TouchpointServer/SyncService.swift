@@ -21,18 +21,53 @@ public struct SyncService: Sendable {
 
     public let store: any ServerStore
     public var configuration: Configuration
+    /// Failed Hellos per peer address and agent, and the wait before the next check from an address.
+    public let helloThrottle: HelloThrottle
     let logger: Logger
     let clock: @Sendable () -> Date
 
     /// Creates a service over a store.
     public init(
         store: any ServerStore, configuration: Configuration = .defaults, logger: Logger = Logger(label: "touchpoint.sync"),
-        clock: @escaping @Sendable () -> Date = Date.init
+        helloThrottle: HelloThrottle = HelloThrottle(), clock: @escaping @Sendable () -> Date = Date.init
     ) {
         self.store = store
         self.configuration = configuration
+        self.helloThrottle = helloThrottle
         self.logger = logger
         self.clock = clock
+    }
+
+    /// Checks a Hello from `peer` (its IP address): first waits what the address's
+    /// failed Hellos cost it, then checks the token and that it belongs to the
+    /// agent Hello names. A refusal is logged and counted — never with the token.
+    public func admit(_ hello: ServerHandshake, peer: String) async throws -> Principal {
+        let delay = helloThrottle.delay(for: peer)
+        if delay > .zero { try await Task.sleep(for: delay) }
+        do {
+            let principal = try await authenticate(token: hello.token, site: hello.siteID, protocolVersion: Int(hello.version))
+            // No agent id in Hello: whoever the token belongs to (Welcome tells the client).
+            guard hello.agentID == nil || principal.agentID == hello.agentID || principal.role == .admin else {
+                throw ProtocolError(.unauthenticated, "the token belongs to another agent than Hello's agent_id")
+            }
+            return principal
+        } catch let error as ProtocolError where error.code == .unauthenticated {
+            helloThrottle.failed(peer: peer, claimedAgent: hello.agentID, reason: error.message)
+            logger.warning(
+                "hello refused",
+                metadata: [
+                    "peer": "\(peer)", "claimed_agent": "\(hello.agentID?.uuidString.lowercased() ?? "none")",
+                    "reason": "\(error.message)", "waited": "\(delay)",
+                ])
+            throw error
+        }
+    }
+
+    /// Ends a session whose agent was revoked or deleted since its Hello (one lookup per request).
+    public func reauthorize(_ principal: Principal) async throws {
+        guard try await store.isActive(agentID: principal.agentID) else {
+            throw ProtocolError(.unauthenticated, "\(principal.name) was revoked or removed; the session ends")
+        }
     }
 
     /// Authenticates a session's token and binds it to the site it speaks for.
@@ -46,8 +81,9 @@ public struct SyncService: Sendable {
         return principal
     }
 
-    /// Applies a pushed batch after checking its size and every clock.
-    public func push(_ entries: [SequencedChange], from principal: Principal) async throws -> PushOutcome {
+    /// Applies a pushed batch after checking its size and every clock. Changes the
+    /// batch decoding `refused` (text that is not UTF-8) are acknowledged as rejected.
+    public func push(_ entries: [SequencedChange], refused: [RefusedChange] = [], from principal: Principal) async throws -> PushOutcome {
         let now = clock()
         guard entries.count <= configuration.maxBatch else {
             throw ProtocolError(.resourceExhausted, "batch of \(entries.count) changes exceeds the limit of \(configuration.maxBatch)")
@@ -61,7 +97,12 @@ public struct SyncService: Sendable {
                 throw ProtocolError(.failedPrecondition, message)
             }
         }
-        let outcome = try await store.push(entries, from: principal, now: now)
+        var outcome = try await store.push(entries, from: principal, now: now)
+        if let last = refused.map(\.sequence).max() {
+            outcome.rejected += refused.map { Rejection(seq: $0.sequence, code: $0.error.code, message: $0.error.message) }
+            outcome.rejected.sort { $0.seq < $1.seq }
+            outcome.ackedSeq = max(outcome.ackedSeq, last)
+        }
         logger.debug(
             "push applied",
             metadata: ["agent": "\(principal.name)", "applied": "\(outcome.applied)", "conflicts": "\(outcome.conflicts)"])

@@ -141,17 +141,10 @@ extension TCPSyncTests {
 /// Writes raw bytes to the server and collects every frame it answers until it closes.
 enum RawSocket {
     static func exchange(_ bytes: [UInt8], with endpoint: Endpoint) async throws -> [Envelope] {
-        let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .connect(host: endpoint.host, port: endpoint.port) { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(FrameDecoder()))
-                    return try NIOAsyncChannel<Envelope, ByteBuffer>(wrappingChannelSynchronously: channel)
-                }
-            }
-        return try await channel.executeThenClose { inbound, outbound in
-            try await outbound.write(ByteBuffer(bytes: bytes))
+        try await RawSession.with(endpoint) { session in
+            try await session.send(bytes)
             var replies: [Envelope] = []
-            for try await envelope in inbound { replies.append(envelope) }
+            while let envelope = try await session.next() { replies.append(envelope) }
             return replies
         }
     }

@@ -10,15 +10,25 @@ import TouchpointModel
     let agent = UUID()
     let now = Date(timeIntervalSince1970: 1_750_000_000)
 
-    @Test(arguments: [
+    static let fields = [
         "customer.name", "customer.email", "customer.phone", "customer.segment", "customer.persona", "customer.territory",
         "customer.tags", "case.subject", "interaction.summary", "note.body", "feedback.comment", "feedback.team",
         "follow_up.note",
-    ])
+    ]
+
+    @Test(arguments: fields)
     func freeTextOverItsLimitIsRefused(field: String) {
-        let error = #expect(throws: ValidationError.self) { try record(overLimit: field) }
+        let error = #expect(throws: ValidationError.self) { try record(field, short: Self.short, long: Self.long) }
         #expect(error?.field == field)
         #expect(error?.message.contains("at most") == true, "\(String(describing: error))")
+    }
+
+    /// Issue 9: SQLite would cut the text at the NUL, so no replica accepts one.
+    @Test(arguments: fields)
+    func freeTextWithNULIsRefused(field: String) {
+        let error = #expect(throws: ValidationError.self) { try record(field, short: "a\u{0}b", long: "a\u{0}b") }
+        #expect(error?.field == field)
+        #expect(error?.message.contains("NUL") == true, "\(String(describing: error))")
     }
 
     @Test func freeTextAtItsLimitIsAccepted() throws {
@@ -32,8 +42,7 @@ import TouchpointModel
             outcome: .resolved, summary: body)
     }
 
-    private func record(overLimit field: String) throws {
-        let (short, long) = (Self.short, Self.long)
+    private func record(_ field: String, short: String, long: String) throws {
         switch field {
         case "customer.name": _ = try Customer(name: short, territory: "north")
         case "customer.email": _ = try Customer(name: "A", email: short + "@example.com", territory: "north")

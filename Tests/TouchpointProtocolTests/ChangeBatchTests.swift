@@ -50,7 +50,7 @@ import TouchpointProtocol
         ])
         let batch = try Touchpoint_V1_ChangeBatch(changes: [SequencedChange(sequence: 1, change: change)])
         #expect(batch.changes[0].fields[0].uuidText.count == 16)
-        #expect(batch.changes[0].fields[1].text == upper)
+        #expect(batch.changes[0].fields[1].text == Data(upper.utf8))
         #expect(try batch.decodedChanges()[0].change == change)
     }
 

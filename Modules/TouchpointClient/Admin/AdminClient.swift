@@ -30,7 +30,8 @@ public struct AdminClient {
         return ServerStatus(
             serverID: UUID(wireBytes: r.serverID).map { SiteID($0).description } ?? "", serverVersion: r.serverVersion,
             store: r.store, sequence: r.sequenceHead, openConflicts: Int(r.openConflicts),
-            agents: r.agents.map { AgentStatusView($0, head: r.sequenceHead) })
+            agents: r.agents.map { AgentStatusView($0, head: r.sequenceHead) }, failedHellos: Int(r.failedHellos),
+            failingPeers: r.failingPeers.map(FailingPeerView.init))
     }
 
     /// Registered agents.

@@ -12,6 +12,10 @@ public struct ServerStatus: Codable, Sendable, Hashable {
     public var sequence: UInt64
     public var openConflicts: Int
     public var agents: [AgentStatusView]
+    /// Hellos refused (wrong, unknown or revoked tokens) since the server started.
+    public var failedHellos: Int
+    /// The addresses with the most refused Hellos, most first.
+    public var failingPeers: [FailingPeerView]
 
     /// Changes refused permanently across every agent (they sit in the agents' dead letters).
     public var rejected: Int { agents.reduce(0) { $0 + $1.rejected } }
@@ -36,6 +40,9 @@ public struct AgentStatusView: Codable, Sendable, Hashable {
     public var lastError: String?
     /// Changes the server refused permanently.
     public var rejected: Int
+    /// Hellos naming this agent that were refused since the server started.
+    public var failedHellos: Int
+    public var lastFailedHello: Date?
 
     init(_ wire: Touchpoint_V1_AgentStatus, head: UInt64) {
         id = UUID(wireBytes: wire.agentID) ?? UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
@@ -50,6 +57,8 @@ public struct AgentStatusView: Codable, Sendable, Hashable {
         lastSync = Self.date(wire.lastSyncMs)
         lastError = wire.lastError.isEmpty ? nil : wire.lastError
         rejected = Int(wire.rejected)
+        failedHellos = Int(wire.failedHellos)
+        lastFailedHello = Self.date(wire.lastFailedHelloMs)
     }
 
     static func date(_ ms: UInt64) -> Date? { ms == 0 ? nil : Date(timeIntervalSince1970: Double(ms) / 1000) }

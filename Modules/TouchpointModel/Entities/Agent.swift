@@ -18,6 +18,9 @@ public struct Agent: Hashable, Sendable, Codable {
         self.role = role
         try require(!self.name.isEmpty, "agent.name", "must not be empty")
         try require(role == .admin || !self.territories.isEmpty, "agent.territories", "an agent needs at least one territory")
+        try TextLimit.short(self.name, "agent.name")
+        try TextLimit.short(self.team, "agent.team")
+        for territory in self.territories { try TextLimit.short(territory, "agent.territories") }
     }
 
     /// True when this agent may see customers of `territory`.

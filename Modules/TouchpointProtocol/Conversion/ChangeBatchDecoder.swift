@@ -9,8 +9,19 @@ extension Touchpoint_V1_ChangeBatch {
     ///   `INVALID_ARGUMENT` (with a `field` detail naming the culprit) for a
     ///   table index out of range, an id or site that is not 16 bytes, an
     ///   unknown entity type, a field named twice in one change, sequences
-    ///   that do not increase, or a version/base encoding that is not canonical.
+    ///   that do not increase, a version/base encoding that is not canonical, or
+    ///   text that is not valid UTF-8.
     public func decodedChanges(maxChanges: Int = .max) throws(ProtocolError) -> [SequencedChange] {
+        let (changes, refused) = try decodedPush(maxChanges: maxChanges)
+        if let first = refused.first { throw first.error }
+        return changes
+    }
+
+    /// Decodes a pushed batch like ``decodedChanges(maxChanges:)``, except that a
+    /// change using text that is not valid UTF-8 (a name, a string-table entry or
+    /// an inline text) is refused alone: it comes back in `refused` with
+    /// `INVALID_ARGUMENT` and the other changes decode as usual.
+    public func decodedPush(maxChanges: Int = .max) throws(ProtocolError) -> (changes: [SequencedChange], refused: [RefusedChange]) {
         guard changes.count <= maxChanges else {
             throw ProtocolError(
                 .resourceExhausted,
@@ -23,8 +34,11 @@ extension Touchpoint_V1_ChangeBatch {
         for (index, bytes) in sites.enumerated() {
             siteTable.append(try SiteID(wireBytes: bytes, field: "sites[\(index)]"))
         }
-        let reader = ChangeBatchReader(sites: siteTable, names: names, strings: strings)
+        let reader = ChangeBatchReader(
+            sites: siteTable, names: names.map { String(validating: $0, as: UTF8.self) },
+            strings: strings.map { String(validating: $0, as: UTF8.self) })
         var result: [SequencedChange] = []
+        var refused: [RefusedChange] = []
         result.reserveCapacity(changes.count)
         var previous: UInt64?
         for (position, record) in changes.enumerated() {
@@ -33,17 +47,43 @@ extension Touchpoint_V1_ChangeBatch {
                 throw invalid("\(path).sequence", "sequence \(record.sequence) does not increase (previous \(previous))")
             }
             previous = record.sequence
+            if let error = reader.unreadableText(in: record, path: path) {
+                refused.append(RefusedChange(sequence: record.sequence, error: error))
+                continue
+            }
             result.append(SequencedChange(sequence: record.sequence, change: try reader.change(record, path: path)))
         }
-        return result
+        return (result, refused)
     }
 }
 
 /// Resolves table references while decoding one batch.
 private struct ChangeBatchReader {
     let sites: [SiteID]
-    let names: [String]
-    let strings: [String]
+    /// nil where the entry is not valid UTF-8.
+    let names: [String?]
+    /// nil where the entry is not valid UTF-8.
+    let strings: [String?]
+
+    /// The first text of the change that is not valid UTF-8, as an error naming it; indexes
+    /// out of range are left to ``change(_:path:)``, which refuses the whole batch for them.
+    func unreadableText(in record: Touchpoint_V1_ChangeRecord, path: String) -> ProtocolError? {
+        for (index, entry) in record.fields.enumerated() {
+            let fieldPath = "\(path).fields[\(index)]"
+            if Int(entry.name) < names.count, names[Int(entry.name)] == nil {
+                return invalid("\(fieldPath).name", "the field name is not valid UTF-8")
+            }
+            switch entry.value {
+            case .text(let bytes) where String(validating: bytes, as: UTF8.self) == nil:
+                return invalid("\(fieldPath).text", "the text is not valid UTF-8")
+            case .textRef(let ref) where Int(ref) < strings.count && strings[Int(ref)] == nil:
+                return invalid("\(fieldPath).text_ref", "string \(ref) is not valid UTF-8")
+            default:
+                continue
+            }
+        }
+        return nil
+    }
 
     func change(_ record: Touchpoint_V1_ChangeRecord, path: String) throws(ProtocolError) -> Change {
         let entity = try EntityType(wire: record.entity, field: "\(path).entity")
@@ -88,20 +128,26 @@ private struct ChangeBatchReader {
         } else if entry.baseSite != 0 {
             throw invalid("\(path).base_site", "base_site must be 0 when base_hlc is 0")
         }
-        return FieldChange(name: names[Int(entry.name)], value: try value(entry.value, path: path), version: version, base: base)
+        guard let name = names[Int(entry.name)] else { throw invalid("\(path).name", "the field name is not valid UTF-8") }
+        return FieldChange(name: name, value: try value(entry.value, path: path), version: version, base: base)
     }
 
     private func value(_ value: Touchpoint_V1_FieldEntry.OneOf_Value?, path: String) throws(ProtocolError) -> FieldValue {
         switch value {
         case nil: return .null
-        case .text(let text): return .text(text)
+        case .text(let bytes):
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                throw invalid("\(path).text", "the text is not valid UTF-8")
+            }
+            return .text(text)
         case .integer(let integer): return .integer(integer)
         case .real(let real): return .real(real)
         case .textRef(let index):
             guard Int(index) < strings.count else {
                 throw invalid("\(path).text_ref", "string index \(index) is outside the \(strings.count)-entry string table")
             }
-            return .text(strings[Int(index)])
+            guard let text = strings[Int(index)] else { throw invalid("\(path).text_ref", "string \(index) is not valid UTF-8") }
+            return .text(text)
         case .uuidText(let bytes):
             return .text(try UUID(wireBytes: bytes, field: "\(path).uuid_text").uuidString.lowercased())
         }

@@ -99,7 +99,7 @@ private struct ChangeBatchBuilder {
             } else if let bytes = Self.uuidBytes(text) {
                 entry.uuidText = bytes
             } else {
-                entry.text = text
+                entry.text = Data(text.utf8)
             }
         }
     }
@@ -109,11 +109,11 @@ private struct ChangeBatchBuilder {
     }
 
     private mutating func name(_ name: String) -> UInt32 {
-        Self.intern(name, in: &nameIndex) { batch.names.append(name) }
+        Self.intern(name, in: &nameIndex) { batch.names.append(Data(name.utf8)) }
     }
 
     private mutating func string(_ text: String) -> UInt32 {
-        Self.intern(text, in: &stringIndex) { batch.strings.append(text) }
+        Self.intern(text, in: &stringIndex) { batch.strings.append(Data(text.utf8)) }
     }
 
     private static func intern<Key: Hashable>(_ key: Key, in index: inout [Key: UInt32], append: () -> Void) -> UInt32 {

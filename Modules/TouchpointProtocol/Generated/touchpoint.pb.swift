@@ -671,11 +671,14 @@ public nonisolated struct Touchpoint_V1_ChangeBatch: Sendable {
   /// ChangeRecord.site.
   public var sites: [Data] = []
 
-  /// Field names referenced by FieldEntry.name.
-  public var names: [String] = []
+  /// Field names referenced by FieldEntry.name. UTF-8 text, carried as bytes
+  /// (the same wire encoding as string) so that a receiver refuses only the
+  /// changes that use an entry that is not valid UTF-8, not the whole batch.
+  public var names: [Data] = []
 
-  /// Text values referenced by FieldEntry.text_ref.
-  public var strings: [String] = []
+  /// Text values referenced by FieldEntry.text_ref. UTF-8, carried as bytes
+  /// like names.
+  public var strings: [Data] = []
 
   /// The changes, in order.
   public var changes: [Touchpoint_V1_ChangeRecord] = []
@@ -729,11 +732,11 @@ public nonisolated struct Touchpoint_V1_FieldEntry: Sendable {
   /// The value. No member set means the value is null.
   public var value: Touchpoint_V1_FieldEntry.OneOf_Value? = nil
 
-  /// Inline text.
-  public var text: String {
+  /// Inline text: UTF-8, carried as bytes like ChangeBatch.strings.
+  public var text: Data {
     get {
       if case .text(let v)? = value {return v}
-      return String()
+      return Data()
     }
     set {value = .text(newValue)}
   }
@@ -790,8 +793,8 @@ public nonisolated struct Touchpoint_V1_FieldEntry: Sendable {
 
   /// The value. No member set means the value is null.
   public nonisolated enum OneOf_Value: Equatable, Sendable {
-    /// Inline text.
-    case text(String)
+    /// Inline text: UTF-8, carried as bytes like ChangeBatch.strings.
+    case text(Data)
     /// Text sent as an index into ChangeBatch.strings.
     case textRef(UInt32)
     /// Text that is a lowercase canonical UUID ("8-4-4-4-12" hex), sent as its
@@ -1250,6 +1253,41 @@ public nonisolated struct Touchpoint_V1_AgentStatus: Sendable {
   /// Changes of its pushes the server refused permanently (they sit in its dead letters).
   public var rejected: UInt64 = 0
 
+  /// Hellos naming this agent that failed authentication since the server started.
+  public var failedHellos: UInt64 = 0
+
+  /// When the latest of them arrived; 0 when none.
+  public var lastFailedHelloMs: UInt64 = 0
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+/// Failed Hellos from one peer address since the server started (or since the
+/// address was last forgotten: the table is bounded and decays).
+public nonisolated struct Touchpoint_V1_PeerFailures: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// The peer's IP address, without the port.
+  public var peer: String = String()
+
+  public var failedHellos: UInt64 = 0
+
+  public var lastFailedHelloMs: UInt64 = 0
+
+  /// How long the server now waits before checking the next Hello from this
+  /// address; 0 when it is not throttled.
+  public var delayMs: UInt64 = 0
+
+  /// The agent id the latest failed Hello named (16 bytes), empty when none.
+  public var lastClaimedAgentID: Data = Data()
+
+  /// Why the latest one failed.
+  public var lastReason: String = String()
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -1275,6 +1313,12 @@ public nonisolated struct Touchpoint_V1_StatusResponse: Sendable {
 
   /// The server software's version, e.g. "0.5.0".
   public var serverVersion: String = String()
+
+  /// Failed Hellos since the server started, from every peer.
+  public var failedHellos: UInt64 = 0
+
+  /// The peer addresses with the most failed Hellos (at most 20), most first.
+  public var failingPeers: [Touchpoint_V1_PeerFailures] = []
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -2588,8 +2632,8 @@ nonisolated extension Touchpoint_V1_ChangeBatch: SwiftProtobuf.Message, SwiftPro
       // enabled. https://github.com/apple/swift-protobuf/issues/1034
       switch fieldNumber {
       case 1: try { try decoder.decodeRepeatedBytesField(value: &self.sites) }()
-      case 2: try { try decoder.decodeRepeatedStringField(value: &self.names) }()
-      case 3: try { try decoder.decodeRepeatedStringField(value: &self.strings) }()
+      case 2: try { try decoder.decodeRepeatedBytesField(value: &self.names) }()
+      case 3: try { try decoder.decodeRepeatedBytesField(value: &self.strings) }()
       case 4: try { try decoder.decodeRepeatedMessageField(value: &self.changes) }()
       default: break
       }
@@ -2601,10 +2645,10 @@ nonisolated extension Touchpoint_V1_ChangeBatch: SwiftProtobuf.Message, SwiftPro
       try visitor.visitRepeatedBytesField(value: self.sites, fieldNumber: 1)
     }
     if !self.names.isEmpty {
-      try visitor.visitRepeatedStringField(value: self.names, fieldNumber: 2)
+      try visitor.visitRepeatedBytesField(value: self.names, fieldNumber: 2)
     }
     if !self.strings.isEmpty {
-      try visitor.visitRepeatedStringField(value: self.strings, fieldNumber: 3)
+      try visitor.visitRepeatedBytesField(value: self.strings, fieldNumber: 3)
     }
     if !self.changes.isEmpty {
       try visitor.visitRepeatedMessageField(value: self.changes, fieldNumber: 4)
@@ -2689,8 +2733,8 @@ nonisolated extension Touchpoint_V1_FieldEntry: SwiftProtobuf.Message, SwiftProt
       switch fieldNumber {
       case 1: try { try decoder.decodeSingularUInt32Field(value: &self.name) }()
       case 2: try {
-        var v: String?
-        try decoder.decodeSingularStringField(value: &v)
+        var v: Data?
+        try decoder.decodeSingularBytesField(value: &v)
         if let v = v {
           if self.value != nil {try decoder.handleConflictingOneOf()}
           self.value = .text(v)
@@ -2748,7 +2792,7 @@ nonisolated extension Touchpoint_V1_FieldEntry: SwiftProtobuf.Message, SwiftProt
     switch self.value {
     case .text?: try {
       guard case .text(let v)? = self.value else { preconditionFailure() }
-      try visitor.visitSingularStringField(value: v, fieldNumber: 2)
+      try visitor.visitSingularBytesField(value: v, fieldNumber: 2)
     }()
     case .textRef?: try {
       guard case .textRef(let v)? = self.value else { preconditionFailure() }
@@ -3539,7 +3583,7 @@ nonisolated extension Touchpoint_V1_StatusRequest: SwiftProtobuf.Message, SwiftP
 
 nonisolated extension Touchpoint_V1_AgentStatus: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".AgentStatus"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}agent_id\0\u{1}name\0\u{3}last_seen_ms\0\u{1}cursor\0\u{3}acked_sequence\0\u{3}last_error\0\u{1}revoked\0\u{3}site_id\0\u{3}protocol_version\0\u{3}last_sync_ms\0\u{1}rejected\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}agent_id\0\u{1}name\0\u{3}last_seen_ms\0\u{1}cursor\0\u{3}acked_sequence\0\u{3}last_error\0\u{1}revoked\0\u{3}site_id\0\u{3}protocol_version\0\u{3}last_sync_ms\0\u{1}rejected\0\u{3}failed_hellos\0\u{3}last_failed_hello_ms\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -3558,6 +3602,8 @@ nonisolated extension Touchpoint_V1_AgentStatus: SwiftProtobuf.Message, SwiftPro
       case 9: try { try decoder.decodeSingularUInt32Field(value: &self.protocolVersion) }()
       case 10: try { try decoder.decodeSingularUInt64Field(value: &self.lastSyncMs) }()
       case 11: try { try decoder.decodeSingularUInt64Field(value: &self.rejected) }()
+      case 12: try { try decoder.decodeSingularUInt64Field(value: &self.failedHellos) }()
+      case 13: try { try decoder.decodeSingularUInt64Field(value: &self.lastFailedHelloMs) }()
       default: break
       }
     }
@@ -3597,6 +3643,12 @@ nonisolated extension Touchpoint_V1_AgentStatus: SwiftProtobuf.Message, SwiftPro
     if self.rejected != 0 {
       try visitor.visitSingularUInt64Field(value: self.rejected, fieldNumber: 11)
     }
+    if self.failedHellos != 0 {
+      try visitor.visitSingularUInt64Field(value: self.failedHellos, fieldNumber: 12)
+    }
+    if self.lastFailedHelloMs != 0 {
+      try visitor.visitSingularUInt64Field(value: self.lastFailedHelloMs, fieldNumber: 13)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -3612,6 +3664,63 @@ nonisolated extension Touchpoint_V1_AgentStatus: SwiftProtobuf.Message, SwiftPro
     if lhs.protocolVersion != rhs.protocolVersion {return false}
     if lhs.lastSyncMs != rhs.lastSyncMs {return false}
     if lhs.rejected != rhs.rejected {return false}
+    if lhs.failedHellos != rhs.failedHellos {return false}
+    if lhs.lastFailedHelloMs != rhs.lastFailedHelloMs {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Touchpoint_V1_PeerFailures: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".PeerFailures"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}peer\0\u{3}failed_hellos\0\u{3}last_failed_hello_ms\0\u{3}delay_ms\0\u{3}last_claimed_agent_id\0\u{3}last_reason\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.peer) }()
+      case 2: try { try decoder.decodeSingularUInt64Field(value: &self.failedHellos) }()
+      case 3: try { try decoder.decodeSingularUInt64Field(value: &self.lastFailedHelloMs) }()
+      case 4: try { try decoder.decodeSingularUInt64Field(value: &self.delayMs) }()
+      case 5: try { try decoder.decodeSingularBytesField(value: &self.lastClaimedAgentID) }()
+      case 6: try { try decoder.decodeSingularStringField(value: &self.lastReason) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.peer.isEmpty {
+      try visitor.visitSingularStringField(value: self.peer, fieldNumber: 1)
+    }
+    if self.failedHellos != 0 {
+      try visitor.visitSingularUInt64Field(value: self.failedHellos, fieldNumber: 2)
+    }
+    if self.lastFailedHelloMs != 0 {
+      try visitor.visitSingularUInt64Field(value: self.lastFailedHelloMs, fieldNumber: 3)
+    }
+    if self.delayMs != 0 {
+      try visitor.visitSingularUInt64Field(value: self.delayMs, fieldNumber: 4)
+    }
+    if !self.lastClaimedAgentID.isEmpty {
+      try visitor.visitSingularBytesField(value: self.lastClaimedAgentID, fieldNumber: 5)
+    }
+    if !self.lastReason.isEmpty {
+      try visitor.visitSingularStringField(value: self.lastReason, fieldNumber: 6)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Touchpoint_V1_PeerFailures, rhs: Touchpoint_V1_PeerFailures) -> Bool {
+    if lhs.peer != rhs.peer {return false}
+    if lhs.failedHellos != rhs.failedHellos {return false}
+    if lhs.lastFailedHelloMs != rhs.lastFailedHelloMs {return false}
+    if lhs.delayMs != rhs.delayMs {return false}
+    if lhs.lastClaimedAgentID != rhs.lastClaimedAgentID {return false}
+    if lhs.lastReason != rhs.lastReason {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -3619,7 +3728,7 @@ nonisolated extension Touchpoint_V1_AgentStatus: SwiftProtobuf.Message, SwiftPro
 
 nonisolated extension Touchpoint_V1_StatusResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".StatusResponse"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}server_id\0\u{3}sequence_head\0\u{3}started_at_ms\0\u{1}store\0\u{3}open_conflicts\0\u{1}agents\0\u{3}server_version\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}server_id\0\u{3}sequence_head\0\u{3}started_at_ms\0\u{1}store\0\u{3}open_conflicts\0\u{1}agents\0\u{3}server_version\0\u{3}failed_hellos\0\u{3}failing_peers\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -3634,6 +3743,8 @@ nonisolated extension Touchpoint_V1_StatusResponse: SwiftProtobuf.Message, Swift
       case 5: try { try decoder.decodeSingularUInt64Field(value: &self.openConflicts) }()
       case 6: try { try decoder.decodeRepeatedMessageField(value: &self.agents) }()
       case 7: try { try decoder.decodeSingularStringField(value: &self.serverVersion) }()
+      case 8: try { try decoder.decodeSingularUInt64Field(value: &self.failedHellos) }()
+      case 9: try { try decoder.decodeRepeatedMessageField(value: &self.failingPeers) }()
       default: break
       }
     }
@@ -3661,6 +3772,12 @@ nonisolated extension Touchpoint_V1_StatusResponse: SwiftProtobuf.Message, Swift
     if !self.serverVersion.isEmpty {
       try visitor.visitSingularStringField(value: self.serverVersion, fieldNumber: 7)
     }
+    if self.failedHellos != 0 {
+      try visitor.visitSingularUInt64Field(value: self.failedHellos, fieldNumber: 8)
+    }
+    if !self.failingPeers.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.failingPeers, fieldNumber: 9)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -3672,6 +3789,8 @@ nonisolated extension Touchpoint_V1_StatusResponse: SwiftProtobuf.Message, Swift
     if lhs.openConflicts != rhs.openConflicts {return false}
     if lhs.agents != rhs.agents {return false}
     if lhs.serverVersion != rhs.serverVersion {return false}
+    if lhs.failedHellos != rhs.failedHellos {return false}
+    if lhs.failingPeers != rhs.failingPeers {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

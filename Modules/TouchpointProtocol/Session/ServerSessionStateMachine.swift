@@ -46,8 +46,9 @@ public struct ServerSessionStateMachine: Sendable {
         /// Check the token, then call ``authenticated(role:sequenceHead:serverTimeMs:agent:serverEpoch:)``
         /// or ``authenticationFailed(_:)``.
         case authenticate(ServerHandshake)
-        /// Apply the batch in one transaction, then write a `PushAck` with `requestID`.
-        case push(requestID: UInt64, changes: [SequencedChange])
+        /// Apply the batch in one transaction, then write a `PushAck` with `requestID`,
+        /// listing the changes `refused` while decoding among the rejected ones.
+        case push(requestID: UInt64, changes: [SequencedChange], refused: [RefusedChange] = [])
         /// Read up to `limit` in-scope changes after `afterSequence`; write a `PullPage`.
         case pull(requestID: UInt64, afterSequence: UInt64, limit: Int)
         /// Run the admin command (the role was checked); write an `AdminResponse`.
@@ -230,7 +231,8 @@ public struct ServerSessionStateMachine: Sendable {
         case .pushRequest(let push):
             if let missing = requireRequestID(envelope) { return missing }
             do {
-                return .push(requestID: requestID, changes: try push.batch.decodedChanges(maxChanges: limits.maxBatchChanges))
+                let (changes, refused) = try push.batch.decodedPush(maxChanges: limits.maxBatchChanges)
+                return .push(requestID: requestID, changes: changes, refused: refused)
             } catch {
                 return .send(.error(error, requestID: requestID, fatal: false))
             }

@@ -106,6 +106,9 @@ struct AdminHandler: Sendable {
         response.store = info.backend
         response.openConflicts = UInt64(info.openConflicts)
         response.serverVersion = ServerVersion.current
+        let failures = service.helloThrottle.snapshot()
+        response.failedHellos = failures.total
+        response.failingPeers = failures.peers.prefix(20).map(Self.info)
         // Field agents only: admins sync nothing, so lag and outbox mean nothing for them.
         response.agents = try await store.agents().filter { $0.agent.role == .agent }.map { state in
             var row = Touchpoint_V1_AgentStatus()
@@ -120,6 +123,10 @@ struct AdminHandler: Sendable {
             row.protocolVersion = UInt32(state.protocolVersion ?? 0)
             row.lastSyncMs = state.lastSyncAt.map(HLC.milliseconds) ?? 0
             row.rejected = UInt64(state.rejected)
+            if let failed = failures.agents[state.agent.id] {
+                row.failedHellos = failed.failures
+                row.lastFailedHelloMs = HLC.milliseconds(failed.lastFailure)
+            }
             return row
         }
         return response
@@ -130,6 +137,17 @@ struct AdminHandler: Sendable {
             throw ProtocolError(.notFound, "no agent with id \(id.uuidString.lowercased())")
         }
         return Self.info(state)
+    }
+
+    static func info(_ peer: HelloThrottle.PeerFailures) -> Touchpoint_V1_PeerFailures {
+        var info = Touchpoint_V1_PeerFailures()
+        info.peer = peer.peer
+        info.failedHellos = peer.failures
+        info.lastFailedHelloMs = HLC.milliseconds(peer.lastFailure)
+        info.delayMs = UInt64(peer.delay.components.seconds) * 1000 + UInt64(peer.delay.components.attoseconds / 1_000_000_000_000_000)
+        if let agent = peer.lastClaimedAgent { info.lastClaimedAgentID = agent.wireBytes }
+        info.lastReason = peer.lastReason
+        return info
     }
 
     static func info(_ state: AgentSyncState) -> Touchpoint_V1_AgentInfo {

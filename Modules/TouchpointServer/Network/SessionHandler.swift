@@ -31,7 +31,8 @@ struct SessionHandler: Sendable {
             try await accepted.channel.executeThenClose { inbound, outbound in
                 var session = Session(
                     machine: ServerSessionStateMachine(configuration: configuration), channel: channel, handshakeTimer: handshake,
-                    frames: accepted.frames)
+                    frames: accepted.frames, gate: accepted.gate,
+                    peerAddress: accepted.channel.channel.remoteAddress?.ipAddress ?? "unknown")
                 var iterator = inbound.makeAsyncIterator()
                 while true {
                     let envelope: Envelope?
@@ -56,6 +57,10 @@ struct SessionHandler: Sendable {
                     }
                     guard let envelope else { return }
                     let action = session.machine.received(envelope)
+                    if action.isRequest, let revoked = await revocation(of: session.principal) {
+                        _ = try await perform(session.machine.failed(revoked), &session, outbound, accepted.compression)
+                        return
+                    }
                     if try await perform(action, &session, outbound, accepted.compression) == .close { return }
                     if shutdown.isTriggered {
                         _ = try await perform(session.machine.shutDown(reason: "server shutting down"), &session, outbound, accepted.compression)
@@ -73,6 +78,9 @@ struct SessionHandler: Sendable {
         let channel: any NIOCore.Channel
         var handshakeTimer: Scheduled<Void>?
         let frames: SessionFrameLimits
+        let gate: NIOLoopBound<HandshakeGate>
+        /// The peer's IP address: failed Hellos are counted and throttled per address.
+        let peerAddress: String
         var principal: Principal?
     }
 
@@ -97,15 +105,21 @@ struct SessionHandler: Sendable {
             session.frames.helloReceived(handshake.clientLimits)
             let next: ServerSessionStateMachine.Action
             do {
-                let principal = try await authenticate(handshake)
+                let principal = try await service.admit(handshake, peer: session.peerAddress)
                 session.principal = principal
                 let info = try await service.store.info()
-                next = session.machine.authenticated(
-                    role: principal.role == .admin ? .admin : .agent, sequenceHead: info.head,
-                    serverTimeMs: HLC.milliseconds(Date()),
-                    agent: SessionAgent(id: principal.agentID, name: principal.name, territories: principal.territories),
-                    serverEpoch: info.epoch)
-                logger.info("session started", metadata: ["agent": "\(principal.name)", "site": "\(principal.site)"])
+                let gate = session.gate
+                if let early = try await session.channel.eventLoop.submit({ gate.value.open() }).get() {
+                    // Sent before Welcome: answered as the authenticating state says (PROTOCOL.md §4).
+                    next = session.machine.received(early)
+                } else {
+                    next = session.machine.authenticated(
+                        role: principal.role == .admin ? .admin : .agent, sequenceHead: info.head,
+                        serverTimeMs: HLC.milliseconds(Date()),
+                        agent: SessionAgent(id: principal.agentID, name: principal.name, territories: principal.territories),
+                        serverEpoch: info.epoch)
+                    logger.info("session started", metadata: ["agent": "\(principal.name)", "site": "\(principal.site)"])
+                }
             } catch let error as ProtocolError {
                 next = session.machine.authenticationFailed(error)
             }
@@ -118,9 +132,9 @@ struct SessionHandler: Sendable {
             }
             if session.machine.session?.handshake.compression == .zlib { compression.enable() }
             return result
-        case .push(let requestID, let changes):
+        case .push(let requestID, let changes, let refused):
             try await outbound.write(try await answer(requestID, session.principal) { principal in
-                let outcome = try await service.push(changes, from: principal)
+                let outcome = try await service.push(changes, refused: refused, from: principal)
                 return .pushAck(requestID: requestID, outcome: outcome, sequenceHead: outcome.head)
             })
             return .carryOn
@@ -147,14 +161,18 @@ struct SessionHandler: Sendable {
         return min(client, configuration.limits.maxFrameBytes)
     }
 
-    private func authenticate(_ handshake: ServerHandshake) async throws -> Principal {
-        let principal = try await service.authenticate(
-            token: handshake.token, site: handshake.siteID, protocolVersion: Int(handshake.version))
-        // No agent id in Hello: whoever the token belongs to (Welcome tells the client).
-        guard handshake.agentID == nil || principal.agentID == handshake.agentID || principal.role == .admin else {
-            throw ProtocolError(.unauthenticated, "the token belongs to another agent than Hello's agent_id")
+    /// Why a ready session must end before this request: its agent was revoked or deleted since Hello.
+    private func revocation(of principal: Principal?) async -> ProtocolError? {
+        guard let principal else { return nil }
+        do {
+            try await service.reauthorize(principal)
+            return nil
+        } catch let error as ProtocolError {
+            logger.notice("session of a revoked agent ended", metadata: ["agent": "\(principal.name)"])
+            return error
+        } catch {
+            return ProtocolError(.unavailable, "server could not check the session's credentials: \(error)")
         }
-        return principal
     }
 
     /// Runs a request; a refusal becomes a non-fatal Error frame for that request.

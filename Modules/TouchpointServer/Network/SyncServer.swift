@@ -42,6 +42,8 @@ public struct SyncServer: Service {
         let channel: Connection
         let compression: CompressionSwitch
         let frames: SessionFrameLimits
+        /// Holds back what arrives after Hello until the session is welcomed.
+        let gate: NIOLoopBound<HandshakeGate>
     }
 
     /// A connection over the caps is answered and closed in the pipeline: nil.
@@ -81,8 +83,12 @@ public struct SyncServer: Service {
                     try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(FrameDecoder(limit: frames.receive)))
                     try channel.pipeline.syncOperations.addHandler(MessageToByteHandler(encoder))
                     try channel.pipeline.syncOperations.addHandler(AnswerSizeGuard(limit: frames.send))
+                    let gate = HandshakeGate()
+                    try channel.pipeline.syncOperations.addHandler(gate)
                     let connection = try Connection(wrappingChannelSynchronously: channel)
-                    return Accepted(channel: connection, compression: encoder.compressionSwitch, frames: frames)
+                    return Accepted(
+                        channel: connection, compression: encoder.compressionSwitch, frames: frames,
+                        gate: NIOLoopBound(gate, eventLoop: channel.eventLoop))
                 }
             }
         guard let address = listener.channel.localAddress else {

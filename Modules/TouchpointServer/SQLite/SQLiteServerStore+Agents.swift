@@ -56,6 +56,12 @@ extension SQLiteServerStore {
         }
     }
 
+    public func isActive(agentID: UUID) async throws -> Bool {
+        try await writer.read { db in
+            try Bool.fetchOne(db, sql: "SELECT 1 FROM agents WHERE id = ? AND revoked_at IS NULL", arguments: [agentID.text]) ?? false
+        }
+    }
+
     public func agents() async throws -> [AgentSyncState] {
         try await writer.read { db in
             try Row.fetchAll(

@@ -21,6 +21,8 @@ public protocol ServerStore: Sendable {
     func agents() async throws -> [AgentSyncState]
     /// The agent a token belongs to, unless unknown or revoked.
     func authenticate(token: String) async throws -> Agent?
+    /// True while the agent is registered and not revoked (checked before each request of a session).
+    func isActive(agentID: UUID) async throws -> Bool
 
     /// Records that a session started (last seen, site, protocol version).
     func sessionStarted(_ principal: Principal, protocolVersion: Int, now: Date) async throws
