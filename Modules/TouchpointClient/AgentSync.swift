@@ -24,21 +24,31 @@ public struct AgentSync: Sendable {
                 .failedPrecondition, "no server configured: run `touchpoint-agent init --server HOST:PORT --token TOKEN`")
         }
         let identity = try store.identity()
-        let configuration = ClientSessionConfiguration(
+        var configuration = ClientSessionConfiguration(
             siteID: identity.site, agentID: identity.agentID, token: token, clientName: "touchpoint-agent",
             timeouts: timeouts)
+        configuration.tls = Self.tls(try store.meta(.tls))
         return (try Endpoint(parsing: server), configuration)
     }
+
+    /// TLS settings from their stored form (`system` or a CA file path; nil for plain TCP).
+    static func tls(_ stored: String?) -> ClientTLS? {
+        stored.map { ClientTLS(caFile: $0 == "system" ? nil : $0) }
+    }
+
+    /// The stored form of TLS settings.
+    public static func stored(_ tls: ClientTLS?) -> String? { tls.map { $0.caFile ?? "system" } }
 
     /// Enrols this database with its token alone: connects, learns from Welcome
     /// which agent the token belongs to (id, name, territories) and stores it with
     /// the server and token. On any failure nothing but the site id is stored, so
     /// nothing can be recorded under an invented id.
     @discardableResult
-    public func enrol(server: String, token: String) async throws -> AgentIdentity {
+    public func enrol(server: String, token: String, tls: ClientTLS? = nil) async throws -> AgentIdentity {
         let endpoint = try Endpoint(parsing: server)
-        let configuration = ClientSessionConfiguration(
+        var configuration = ClientSessionConfiguration(
             siteID: try store.siteID(), agentID: nil, token: token, clientName: "touchpoint-agent")
+        configuration.tls = tls
         let session = try await SyncConnection.withConnection(to: endpoint, configuration: configuration) { $0.session }
         guard let session, let agent = session.agent else {
             throw ProtocolError(.failedPrecondition, "the server at \(endpoint) does not say whom the token belongs to: upgrade it")
@@ -46,7 +56,9 @@ public struct AgentSync: Sendable {
         guard session.role == .agent else {
             throw ProtocolError(.permissionDenied, "the token belongs to admin \(agent.name): enrol a laptop with an agent's token")
         }
-        return try store.enrol(agentID: agent.id, name: agent.name, territories: agent.territories, server: server, token: token)
+        let identity = try store.enrol(agentID: agent.id, name: agent.name, territories: agent.territories, server: server, token: token)
+        try store.setMeta(.tls, Self.stored(tls))
+        return identity
     }
 
     /// One sync: push the outbox, pull until caught up. Failures are recorded in `status`.

@@ -46,6 +46,7 @@ public final class SyncConnection: SyncTransport {
     ) async throws -> Result {
         let limits = configuration.limits
         let settings = configuration.compression
+        let tls = try configuration.tls.map(TLSClientContext.make)
         let (channel, compression): (Channel, CompressionSwitch)
         do {
             (channel, compression) = try await ClientBootstrap(group: group)
@@ -53,6 +54,9 @@ public final class SyncConnection: SyncTransport {
                 .channelOption(.socketOption(.tcp_nodelay), value: 1)
                 .connect(host: endpoint.host, port: endpoint.port) { channel in
                     channel.eventLoop.makeCompletedFuture {
+                        if let tls {
+                            try channel.pipeline.syncOperations.addHandler(TLSClientContext.handler(tls, host: endpoint.host))
+                        }
                         let encoder = FrameEncoder(compression: settings, maxFrameBytes: limits.maxFrameBytes)
                         try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(FrameDecoder(limits: limits)))
                         try channel.pipeline.syncOperations.addHandler(MessageToByteHandler(encoder))
@@ -112,9 +116,17 @@ public final class SyncConnection: SyncTransport {
         do {
             try await outbound.write(request)
         } catch {
-            // The server may have said why before closing (Goodbye after idling, an Error): report that.
-            if let envelope = try? await inbound.next(), case .closed(let reason) = machine.received(envelope) {
+            if let failure = TLSClientContext.describe(error, endpoint: endpoint) { throw failure }
+            // The server may have said why before closing (Goodbye after idling, an Error), or
+            // the TLS handshake failed and the reason waits on the inbound side: report that.
+            do {
+                if let envelope = try await inbound.next(), case .closed(let reason) = machine.received(envelope) {
+                    throw reason
+                }
+            } catch let reason as ProtocolError {
                 throw reason
+            } catch {
+                if let failure = TLSClientContext.describe(error, endpoint: endpoint) { throw failure }
             }
             throw ProtocolError(.unavailable, "the server closed the connection")
         }
@@ -123,7 +135,8 @@ public final class SyncConnection: SyncTransport {
             do {
                 envelope = try await inbound.next()
             } catch {
-                let failure = (error as? ProtocolError) ?? ProtocolError(.unavailable, "connection failed: \(error)", cause: error)
+                let failure = TLSClientContext.describe(error, endpoint: endpoint) ?? (error as? ProtocolError)
+                    ?? ProtocolError(.unavailable, "connection failed: \(error)", cause: error)
                 if case .sendAndClose(let reply, _) = machine.failed(failure) { try? await outbound.write(reply) }
                 throw failure
             }

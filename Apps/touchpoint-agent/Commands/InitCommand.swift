@@ -3,6 +3,7 @@ import Foundation
 import TouchpointCLI
 import TouchpointClient
 import TouchpointModel
+import TouchpointProtocol
 import TouchpointStore
 
 /// `init`: enrols this laptop with its token (or, offline, for a known agent id) and prints who it is.
@@ -33,6 +34,18 @@ struct InitCommand: AsyncParsableCommand {
     @Option(help: "This agent's token from the admin: with --server, enough to enrol.")
     var token: String?
 
+    @Flag(help: "Connect to the server over TLS (verified against the system trust store, or --ca-file).")
+    var tls = false
+
+    @Option(help: ArgumentHelp("With --tls: a PEM file of the CA certificates to trust.", valueName: "PEM"))
+    var caFile: String?
+
+    /// The TLS settings the options ask for (nil: plain TCP).
+    var clientTLS: ClientTLS? {
+        guard tls else { return nil }
+        return ClientTLS(caFile: caFile.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
+    }
+
     func validate() throws {
         _ = try Parse.uuid(agentID, option: "--agent-id")
         if territories.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty || $0.contains(",") }) {
@@ -40,6 +53,8 @@ struct InitCommand: AsyncParsableCommand {
         }
         if let server { _ = try Endpoint(parsing: server) }
         if let token, token.isEmpty { throw ValidationError("--token must not be empty") }
+        if caFile != nil, !tls { throw ValidationError("--ca-file goes with --tls") }
+        if tls, server == nil { throw ValidationError("--tls goes with --server HOST:PORT") }
         if agentID == nil, token != nil, !territories.isEmpty {
             throw ValidationError("--territory goes with --agent-id: with --token the server says the territories")
         }
@@ -51,15 +66,21 @@ struct InitCommand: AsyncParsableCommand {
         if let agentID = try Parse.uuid(agentID, option: "--agent-id") {
             identity = try database.initialize(
                 agentID: agentID, territories: territories.map { $0.trimmingCharacters(in: .whitespaces) })
-            if let server { try database.setMeta(.server, server) }
+            if let server {
+                try database.setMeta(.server, server)
+                try database.setMeta(.tls, AgentSync.stored(clientTLS))
+            }
             if let token { try database.setMeta(.token, token) }
         } else if let token {
             guard let address = try server ?? database.meta(.server) else {
                 throw CLIError("--token needs --server HOST:PORT to enrol")
             }
-            identity = try await AgentSync(store: database).enrol(server: address, token: token)
+            identity = try await AgentSync(store: database).enrol(server: address, token: token, tls: clientTLS)
         } else {
-            if let server { try database.setMeta(.server, server) }
+            if let server {
+                try database.setMeta(.server, server)
+                try database.setMeta(.tls, AgentSync.stored(clientTLS))
+            }
             identity = territories.isEmpty
                 ? try Self.enrolledIdentity(database)
                 : try database.initialize(territories: territories.map { $0.trimmingCharacters(in: .whitespaces) })

@@ -27,6 +27,12 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "On SIGTERM/SIGINT, close sessions still open after this many seconds (default 10).")
     var drainTimeout: Double = 10
 
+    @Option(help: ArgumentHelp("PEM certificate chain: serve TLS (with --tls-key).", valueName: "PEM"))
+    var tlsCert: String?
+
+    @Option(help: ArgumentHelp("PEM private key of --tls-cert.", valueName: "PEM"))
+    var tlsKey: String?
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: Logger.Level = .info
 
@@ -35,6 +41,7 @@ struct Serve: AsyncParsableCommand {
             throw ValidationError("--max-connections and --max-connections-per-peer must be positive")
         }
         guard drainTimeout >= 0, drainTimeout <= 3600 else { throw ValidationError("--drain-timeout must be 0…3600 seconds") }
+        if (tlsCert == nil) != (tlsKey == nil) { throw ValidationError("--tls-cert and --tls-key go together") }
     }
 
     func run() async throws {
@@ -55,6 +62,13 @@ struct Serve: AsyncParsableCommand {
         network.maxConnections = maxConnections
         network.maxConnectionsPerPeer = maxConnectionsPerPeer
         network.drainTimeout = .milliseconds(Int(drainTimeout * 1000))
+        if let tlsCert, let tlsKey {
+            network.tls = ServerTLS(certificateFile: tlsCert, privateKeyFile: tlsKey)
+        } else if !Self.isLoopback(endpoint.host) {
+            logger.warning(
+                "serving plain TCP on a non-loopback address: tokens and customer data cross the network unencrypted; use --tls-cert and --tls-key",
+                metadata: ["address": "\(endpoint)"])
+        }
         let server = try await SyncServer.bind(
             host: endpoint.host, port: endpoint.port, service: service, configuration: network, logger: logger)
         // Written unbuffered: scripts and tests wait for this line on a pipe.
@@ -62,6 +76,13 @@ struct Serve: AsyncParsableCommand {
         let group = ServiceGroup(
             configuration: .init(services: [server], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
+    }
+}
+
+extension Serve {
+    /// True for addresses only this machine can reach.
+    static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host.hasPrefix("127.")
     }
 }
 

@@ -2,11 +2,22 @@ import ArgumentParser
 import Foundation
 import TouchpointCLI
 import TouchpointClient
+import TouchpointProtocol
 
 /// Where the server is and the admin token, from options or the environment.
 struct ConnectionOptions: ParsableArguments {
     @Option(help: "The sync server, HOST:PORT (default: $TOUCHPOINT_SERVER).") var server: String?
     @Option(help: "An admin token (default: $TOUCHPOINT_TOKEN).") var token: String?
+    @Flag(help: "Connect over TLS (default: on when $TOUCHPOINT_TLS is 1).") var tls = false
+    @Option(help: ArgumentHelp("With --tls: a PEM file of the CA certificates to trust (default: $TOUCHPOINT_CA_FILE, else the system trust store).", valueName: "PEM"))
+    var caFile: String?
+
+    /// The TLS settings the options and environment ask for (nil: plain TCP).
+    func clientTLS() -> ClientTLS? {
+        let environment = ProcessInfo.processInfo.environment
+        guard tls || environment["TOUCHPOINT_TLS"] == "1" else { return nil }
+        return ClientTLS(caFile: caFile ?? environment["TOUCHPOINT_CA_FILE"].flatMap { $0.isEmpty ? nil : $0 })
+    }
 
     func validate() throws {
         _ = try endpoint()
@@ -33,7 +44,7 @@ struct ConnectionOptions: ParsableArguments {
 
     /// Opens an admin session, runs `body` and closes.
     func connect<Result>(_ body: (AdminClient) async throws -> Result) async throws -> Result {
-        try await AdminClient.connect(to: try endpoint(), token: try adminToken(), body)
+        try await AdminClient.connect(to: try endpoint(), token: try adminToken(), tls: clientTLS(), body)
     }
 }
 

@@ -16,9 +16,10 @@ public struct AdminClient {
 
     /// Connects with an admin token (as a fresh site each run), calls `body` and closes.
     public static func connect<Result>(
-        to endpoint: Endpoint, token: String, _ body: (AdminClient) async throws -> Result
+        to endpoint: Endpoint, token: String, tls: ClientTLS? = nil, _ body: (AdminClient) async throws -> Result
     ) async throws -> Result {
-        let configuration = ClientSessionConfiguration(siteID: SiteID.random(), agentID: UUID(), token: token)
+        var configuration = ClientSessionConfiguration(siteID: SiteID.random(), agentID: UUID(), token: token)
+        configuration.tls = tls
         return try await SyncConnection.withConnection(to: endpoint, configuration: configuration) { connection in
             try await body(AdminClient(connection: connection))
         }

@@ -20,6 +20,8 @@ public struct ClientSessionConfiguration: Hashable, Sendable {
     public var clientName: String
     /// How long to wait for the connection and for each answer.
     public var timeouts: ClientTimeouts
+    /// TLS on the connection; nil for plain TCP (loopback and development).
+    public var tls: ClientTLS?
 
     /// Creates a configuration with the documented defaults.
     public init(

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import NIOCore
 import NIOPosix
+import NIOSSL
 import ServiceLifecycle
 import TouchpointModel
 import TouchpointProtocol
@@ -31,6 +32,8 @@ public struct SyncServer: Service {
         public var maxConnectionsPerPeer = 512
         /// On graceful shutdown, sessions still open after this are closed. Default 10 s.
         public var drainTimeout: Duration = .seconds(10)
+        /// TLS on every connection; nil for plain TCP (loopback and development).
+        public var tls: ServerTLS?
 
         /// The defaults.
         public static var defaults: Configuration { Configuration() }
@@ -68,12 +71,14 @@ public struct SyncServer: Service {
         let limits = configuration.limits
         let compression = configuration.compression
         let limiter = ConnectionLimiter(configuration, logger: logger)
+        let tls = try configuration.tls?.makeContext()
         let listener = try await ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 256)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
             .bind(host: host, port: port) { channel in
                 channel.eventLoop.makeCompletedFuture { () -> Accepted? in
+                    if let tls { try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls)) }
                     if let refusal = limiter.admit(channel) {
                         try channel.pipeline.syncOperations.addHandler(RefusedConnectionHandler(reason: refusal))
                         return nil

@@ -25,6 +25,8 @@ public enum MetaKey: String, CaseIterable, Sendable {
     case remoteClock = "hlc_remote"
     /// What the last clock repair did, one line for `status`.
     case clockRepair = "clock_repair"
+    /// TLS to the server: `system` (the system trust store) or the path of a CA file; absent for plain TCP.
+    case tls
     /// The agent's name, from the server's Welcome.
     case agentName = "agent_name"
     /// The epoch of the server store last synced with (a new one means it was restored).
