@@ -61,6 +61,7 @@ let package = Package(
                 "TouchpointModel",
                 "CZlib",
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
             path: "Modules/TouchpointProtocol",

@@ -27,17 +27,24 @@ public struct AgentSync: Sendable {
         var configuration = ClientSessionConfiguration(
             siteID: identity.site, agentID: identity.agentID, token: token, clientName: "touchpoint-agent",
             timeouts: timeouts)
-        configuration.tls = Self.tls(try store.meta(.tls))
+        configuration.tls = try Self.loadTLS(from: store)
         return (try Endpoint(parsing: server), configuration)
     }
 
-    /// TLS settings from their stored form (`system` or a CA file path; nil for plain TCP).
-    static func tls(_ stored: String?) -> ClientTLS? {
-        stored.map { ClientTLS(caFile: $0 == "system" ? nil : $0) }
+    /// Stores how to reach the server over TLS (nil: plain TCP) with the server address.
+    public static func saveTLS(_ tls: ClientTLS?, in store: AgentStore) throws {
+        try store.setMeta(.tls, tls.map { $0.caFile ?? "system" })
+        try store.setMeta(.tlsClientCertificate, tls?.certificateFile)
+        try store.setMeta(.tlsClientKey, tls?.privateKeyFile)
     }
 
-    /// The stored form of TLS settings.
-    public static func stored(_ tls: ClientTLS?) -> String? { tls.map { $0.caFile ?? "system" } }
+    /// The stored TLS settings (`tls` is `system` or a CA file path; absent: plain TCP).
+    static func loadTLS(from store: AgentStore) throws -> ClientTLS? {
+        guard let trust = try store.meta(.tls) else { return nil }
+        return ClientTLS(
+            caFile: trust == "system" ? nil : trust, certificateFile: try store.meta(.tlsClientCertificate),
+            privateKeyFile: try store.meta(.tlsClientKey))
+    }
 
     /// Enrols this database with its token alone: connects, learns from Welcome
     /// which agent the token belongs to (id, name, territories) and stores it with
@@ -57,7 +64,7 @@ public struct AgentSync: Sendable {
             throw ProtocolError(.permissionDenied, "the token belongs to admin \(agent.name): enrol a laptop with an agent's token")
         }
         let identity = try store.enrol(agentID: agent.id, name: agent.name, territories: agent.territories, server: server, token: token)
-        try store.setMeta(.tls, Self.stored(tls))
+        try Self.saveTLS(tls, in: store)
         return identity
     }
 

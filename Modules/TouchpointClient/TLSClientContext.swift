@@ -11,15 +11,11 @@ enum TLSClientContext {
         var configuration = TLSConfiguration.makeClientConfiguration()
         configuration.minimumTLSVersion = .tlsv12
         configuration.certificateVerification = .fullVerification
-        if let caFile = tls.caFile {
-            guard FileManager.default.isReadableFile(atPath: caFile) else {
-                throw ProtocolError(.failedPrecondition, "cannot read the CA file \(caFile)")
-            }
-            do {
-                configuration.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(caFile))
-            } catch {
-                throw ProtocolError(.failedPrecondition, "the CA file \(caFile) holds no PEM certificate (\(error))")
-            }
+        if let caFile = tls.caFile { configuration.trustRoots = .certificates(try TLSFiles.certificates(caFile)) }
+        if let certificateFile = tls.certificateFile, let privateKeyFile = tls.privateKeyFile {
+            let identity = try TLSFiles.identity(certificateFile: certificateFile, privateKeyFile: privateKeyFile)
+            configuration.certificateChain = identity.chain
+            configuration.privateKey = identity.key
         }
         do {
             return try NIOSSLContext(configuration: configuration)

@@ -67,4 +67,25 @@ import TouchpointServer
         await tlsServer.stop()
         await plainServer.stop()
     }
+
+    @Test func serverCheckingClientCertificatesRefusesPeersWithout() async throws {
+        let certificates = try TestCertificates.make("mtls")
+        defer { certificates.remove() }
+        var network = SyncServer.Configuration.defaults
+        network.tls = ServerTLS(
+            certificateFile: certificates.certificateFile, privateKeyFile: certificates.keyFile, clientCAFile: certificates.caFile)
+        let server = try await LiveServer.start(network: network)
+        let laptop = try await server.laptop("ada", territories: ["north"])
+        func connect(_ tls: ClientTLS) async throws {
+            var configuration = try laptop.configuration
+            configuration.tls = tls
+            try await SyncConnection.withConnection(to: server.endpoint, configuration: configuration) { _ in }
+        }
+        try await connect(ClientTLS(
+            caFile: certificates.caFile, certificateFile: certificates.clientCertificateFile,
+            privateKeyFile: certificates.clientKeyFile))
+        let refused = await #expect(throws: ProtocolError.self) { try await connect(ClientTLS(caFile: certificates.caFile)) }
+        #expect(refused?.code == .unavailable)
+        await server.stop()
+    }
 }

@@ -7,6 +7,8 @@ struct TestCertificates {
     var caFile: String { directory + "/ca.pem" }
     var certificateFile: String { directory + "/server.pem" }
     var keyFile: String { directory + "/server.key" }
+    var clientCertificateFile: String { directory + "/client.pem" }
+    var clientKeyFile: String { directory + "/client.key" }
 
     /// Makes a CA and a server certificate it signed in a fresh temporary directory.
     static func make(_ label: String = "tls") throws -> TestCertificates {
@@ -18,18 +20,21 @@ struct TestCertificates {
             "-keyout", directory + "/ca.key", "-out", certificates.caFile, "-days", "2", "-subj", "/CN=Touchpoint test CA",
             "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign",
         ])
-        try openssl(["req"] + ec + ["-keyout", certificates.keyFile, "-out", directory + "/server.csr", "-subj", "/CN=localhost"])
-        try """
-            subjectAltName=IP:127.0.0.1,DNS:localhost
-            basicConstraints=CA:FALSE
-            keyUsage=digitalSignature
-            extendedKeyUsage=serverAuth
-            """.write(toFile: directory + "/server.ext", atomically: true, encoding: .utf8)
-        try openssl([
-            "x509", "-req", "-in", directory + "/server.csr", "-CA", certificates.caFile, "-CAkey", directory + "/ca.key",
-            "-CAcreateserial", "-out", certificates.certificateFile, "-days", "2", "-extfile", directory + "/server.ext",
-        ])
+        try certificates.sign("server", subject: "/CN=localhost", extensions: "subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth")
+        try certificates.sign("client", subject: "/CN=laptop", extensions: "extendedKeyUsage=clientAuth")
         return certificates
+    }
+
+    /// Makes `NAME.key` and `NAME.pem`, signed by the CA.
+    private func sign(_ name: String, subject: String, extensions: String) throws {
+        let ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
+        try Self.openssl(["req"] + ec + ["-keyout", "\(directory)/\(name).key", "-out", "\(directory)/\(name).csr", "-subj", subject])
+        try "basicConstraints=CA:FALSE\nkeyUsage=digitalSignature\n\(extensions)\n"
+            .write(toFile: "\(directory)/\(name).ext", atomically: true, encoding: .utf8)
+        try Self.openssl([
+            "x509", "-req", "-in", "\(directory)/\(name).csr", "-CA", caFile, "-CAkey", directory + "/ca.key",
+            "-CAcreateserial", "-out", "\(directory)/\(name).pem", "-days", "2", "-extfile", "\(directory)/\(name).ext",
+        ])
     }
 
     func remove() { try? FileManager.default.removeItem(atPath: directory) }

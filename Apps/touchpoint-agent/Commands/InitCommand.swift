@@ -40,10 +40,17 @@ struct InitCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("With --tls: a PEM file of the CA certificates to trust.", valueName: "PEM"))
     var caFile: String?
 
-    /// The TLS settings the options ask for (nil: plain TCP).
+    @Option(help: ArgumentHelp("With --tls: this laptop's client certificate, for servers that check them.", valueName: "PEM"))
+    var tlsClientCert: String?
+
+    @Option(help: ArgumentHelp("With --tls-client-cert: its private key.", valueName: "PEM"))
+    var tlsClientKey: String?
+
+    /// The TLS settings the options ask for (nil: plain TCP), with absolute paths.
     var clientTLS: ClientTLS? {
         guard tls else { return nil }
-        return ClientTLS(caFile: caFile.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
+        func absolute(_ path: String?) -> String? { path.map { URL(fileURLWithPath: $0).standardizedFileURL.path } }
+        return ClientTLS(caFile: absolute(caFile), certificateFile: absolute(tlsClientCert), privateKeyFile: absolute(tlsClientKey))
     }
 
     func validate() throws {
@@ -53,7 +60,8 @@ struct InitCommand: AsyncParsableCommand {
         }
         if let server { _ = try Endpoint(parsing: server) }
         if let token, token.isEmpty { throw ValidationError("--token must not be empty") }
-        if caFile != nil, !tls { throw ValidationError("--ca-file goes with --tls") }
+        if (caFile != nil || tlsClientCert != nil), !tls { throw ValidationError("--ca-file and --tls-client-cert go with --tls") }
+        if (tlsClientCert == nil) != (tlsClientKey == nil) { throw ValidationError("--tls-client-cert and --tls-client-key go together") }
         if tls, server == nil { throw ValidationError("--tls goes with --server HOST:PORT") }
         if agentID == nil, token != nil, !territories.isEmpty {
             throw ValidationError("--territory goes with --agent-id: with --token the server says the territories")
@@ -68,7 +76,7 @@ struct InitCommand: AsyncParsableCommand {
                 agentID: agentID, territories: territories.map { $0.trimmingCharacters(in: .whitespaces) })
             if let server {
                 try database.setMeta(.server, server)
-                try database.setMeta(.tls, AgentSync.stored(clientTLS))
+                try AgentSync.saveTLS(clientTLS, in: database)
             }
             if let token { try database.setMeta(.token, token) }
         } else if let token {
@@ -79,7 +87,7 @@ struct InitCommand: AsyncParsableCommand {
         } else {
             if let server {
                 try database.setMeta(.server, server)
-                try database.setMeta(.tls, AgentSync.stored(clientTLS))
+                try AgentSync.saveTLS(clientTLS, in: database)
             }
             identity = territories.isEmpty
                 ? try Self.enrolledIdentity(database)

@@ -33,6 +33,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: ArgumentHelp("PEM private key of --tls-cert.", valueName: "PEM"))
     var tlsKey: String?
 
+    @Option(help: ArgumentHelp("With --tls-cert: accept only clients presenting a certificate signed by this CA.", valueName: "PEM"))
+    var tlsClientCa: String?
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: Logger.Level = .info
 
@@ -42,6 +45,7 @@ struct Serve: AsyncParsableCommand {
         }
         guard drainTimeout >= 0, drainTimeout <= 3600 else { throw ValidationError("--drain-timeout must be 0…3600 seconds") }
         if (tlsCert == nil) != (tlsKey == nil) { throw ValidationError("--tls-cert and --tls-key go together") }
+        if tlsClientCa != nil, tlsCert == nil { throw ValidationError("--tls-client-ca goes with --tls-cert and --tls-key") }
     }
 
     func run() async throws {
@@ -63,7 +67,7 @@ struct Serve: AsyncParsableCommand {
         network.maxConnectionsPerPeer = maxConnectionsPerPeer
         network.drainTimeout = .milliseconds(Int(drainTimeout * 1000))
         if let tlsCert, let tlsKey {
-            network.tls = ServerTLS(certificateFile: tlsCert, privateKeyFile: tlsKey)
+            network.tls = ServerTLS(certificateFile: tlsCert, privateKeyFile: tlsKey, clientCAFile: tlsClientCa)
         } else if !Self.isLoopback(endpoint.host) {
             logger.warning(
                 "serving plain TCP on a non-loopback address: tokens and customer data cross the network unencrypted; use --tls-cert and --tls-key",

@@ -27,6 +27,10 @@ public enum MetaKey: String, CaseIterable, Sendable {
     case clockRepair = "clock_repair"
     /// TLS to the server: `system` (the system trust store) or the path of a CA file; absent for plain TCP.
     case tls
+    /// With TLS: this laptop's client certificate (PEM path), for servers that ask for one.
+    case tlsClientCertificate = "tls_client_certificate"
+    /// With TLS: the private key of the client certificate (PEM path).
+    case tlsClientKey = "tls_client_key"
     /// The agent's name, from the server's Welcome.
     case agentName = "agent_name"
     /// The epoch of the server store last synced with (a new one means it was restored).
