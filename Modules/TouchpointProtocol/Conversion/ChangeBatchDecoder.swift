@@ -9,7 +9,7 @@ extension Touchpoint_V1_ChangeBatch {
     ///   `INVALID_ARGUMENT` (with a `field` detail naming the culprit) for a
     ///   table index out of range, an id or site that is not 16 bytes, an
     ///   unknown entity type, a field named twice in one change, sequences
-    ///   that do not increase, or a version/base encoding that is not canonical.
+    ///   that do not increase or do not fit a store (above `Int64.max`), or a version/base encoding that is not canonical.
     public func decodedChanges(maxChanges: Int = .max) throws(ProtocolError) -> [SequencedChange] {
         guard changes.count <= maxChanges else {
             throw ProtocolError(
@@ -29,11 +29,12 @@ extension Touchpoint_V1_ChangeBatch {
         var previous: UInt64?
         for (position, record) in changes.enumerated() {
             let path = "changes[\(position)]"
-            if let previous, record.sequence <= previous {
-                throw invalid("\(path).sequence", "sequence \(record.sequence) does not increase (previous \(previous))")
+            let sequence = try WireInteger.sequence(record.sequence, field: "\(path).sequence")
+            if let previous, sequence <= previous {
+                throw invalid("\(path).sequence", "sequence \(sequence) does not increase (previous \(previous))")
             }
-            previous = record.sequence
-            result.append(SequencedChange(sequence: record.sequence, change: try reader.change(record, path: path)))
+            previous = sequence
+            result.append(SequencedChange(sequence: sequence, change: try reader.change(record, path: path)))
         }
         return result
     }

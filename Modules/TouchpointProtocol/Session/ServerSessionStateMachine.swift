@@ -238,7 +238,12 @@ public struct ServerSessionStateMachine: Sendable {
             if let missing = requireRequestID(envelope) { return missing }
             let asked = Int(pull.maxChanges)
             let limit = asked == 0 ? limits.maxPageChanges : min(asked, limits.maxPageChanges)
-            return .pull(requestID: requestID, afterSequence: pull.afterSequence, limit: limit)
+            do {
+                let after = try WireInteger.sequence(pull.afterSequence, field: "pull.after_sequence")
+                return .pull(requestID: requestID, afterSequence: after, limit: limit)
+            } catch {
+                return .send(.error(error, requestID: requestID, fatal: false))
+            }
         case .adminRequest(let admin):
             if let missing = requireRequestID(envelope) { return missing }
             guard let command = admin.command else {
