@@ -198,6 +198,18 @@ import TouchpointProtocol
         #expect(Self.requestErrorCode(action, requestID: 3) == .resourceExhausted)
     }
 
+    /// Issue 9: sequences live in signed 64-bit store columns; a larger one is refused, not handed over.
+    @Test(arguments: [UInt64(1) << 63, .max])
+    func outOfRangeSequencesFailOnlyThatRequest(sequence: UInt64) throws {
+        var machine = Self.ready()
+        let pull = machine.received(.pullRequest(requestID: 4, afterSequence: sequence))
+        #expect(Self.requestErrorCode(pull, requestID: 4) == .invalidArgument)
+        let push = machine.received(try .pushRequest(requestID: 5, changes: [SequencedChange(sequence: sequence, change: Samples.customerEdit(0))]))
+        #expect(Self.requestErrorCode(push, requestID: 5) == .invalidArgument)
+        #expect(machine.session != nil)
+        #expect(machine.received(.pullRequest(requestID: 6, afterSequence: UInt64(Int64.max))) == .pull(requestID: 6, afterSequence: UInt64(Int64.max), limit: 1000))
+    }
+
     @Test(arguments: [(0, 1000), (10, 10), (5000, 1000)])
     func pullPageSizeIsClamped(asked: Int, expected: Int) throws {
         var machine = Self.ready()

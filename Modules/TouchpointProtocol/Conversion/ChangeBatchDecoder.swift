@@ -9,8 +9,8 @@ extension Touchpoint_V1_ChangeBatch {
     ///   `INVALID_ARGUMENT` (with a `field` detail naming the culprit) for a
     ///   table index out of range, an id or site that is not 16 bytes, an
     ///   unknown entity type, a field named twice in one change, sequences
-    ///   that do not increase, a version/base encoding that is not canonical, or
-    ///   text that is not valid UTF-8.
+    ///   that do not increase or do not fit a store (above `Int64.max`), a version/base encoding that is
+    ///   not canonical, or text that is not valid UTF-8.
     public func decodedChanges(maxChanges: Int = .max) throws(ProtocolError) -> [SequencedChange] {
         let (changes, refused) = try decodedPush(maxChanges: maxChanges)
         if let first = refused.first { throw first.error }
@@ -43,15 +43,16 @@ extension Touchpoint_V1_ChangeBatch {
         var previous: UInt64?
         for (position, record) in changes.enumerated() {
             let path = "changes[\(position)]"
-            if let previous, record.sequence <= previous {
-                throw invalid("\(path).sequence", "sequence \(record.sequence) does not increase (previous \(previous))")
+            let sequence = try WireInteger.sequence(record.sequence, field: "\(path).sequence")
+            if let previous, sequence <= previous {
+                throw invalid("\(path).sequence", "sequence \(sequence) does not increase (previous \(previous))")
             }
-            previous = record.sequence
+            previous = sequence
             if let error = reader.unreadableText(in: record, path: path) {
-                refused.append(RefusedChange(sequence: record.sequence, error: error))
+                refused.append(RefusedChange(sequence: sequence, error: error))
                 continue
             }
-            result.append(SequencedChange(sequence: record.sequence, change: try reader.change(record, path: path)))
+            result.append(SequencedChange(sequence: sequence, change: try reader.change(record, path: path)))
         }
         return (result, refused)
     }

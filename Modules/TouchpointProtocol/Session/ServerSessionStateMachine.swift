@@ -239,7 +239,12 @@ public struct ServerSessionStateMachine: Sendable {
         case .pullRequest(let pull):
             if let missing = requireRequestID(envelope) { return missing }
             let limit = session.pageSize(asked: pull.maxChanges, server: limits)
-            return .pull(requestID: requestID, afterSequence: pull.afterSequence, limit: limit)
+            do {
+                let after = try WireInteger.sequence(pull.afterSequence, field: "pull.after_sequence")
+                return .pull(requestID: requestID, afterSequence: after, limit: limit)
+            } catch {
+                return .send(.error(error, requestID: requestID, fatal: false))
+            }
         case .adminRequest(let admin):
             if let missing = requireRequestID(envelope) { return missing }
             guard let command = admin.command else {

@@ -54,19 +54,22 @@ struct AdminHandler: Sendable {
             var filter = ConflictFilter()
             filter.openOnly = !request.includeResolved
             filter.limit = request.limit == 0 ? 100 : Int(min(request.limit, 10_000))
-            let conflicts = try await store.conflicts(filter).filter { $0.id > Int64(request.afterID) }
+            let afterID = try WireInteger.int64(request.afterID, field: "conflicts_list.after_id")
+            let conflicts = try await store.conflicts(filter).filter { $0.id > afterID }
             var response = Touchpoint_V1_ConflictsListResponse()
             response.conflicts = conflicts.map(Self.info)
             response.more = conflicts.count == filter.limit
             return .conflictsList(response)
         case .conflictShow(let request):
-            guard let conflict = try await store.conflict(id: Int64(request.conflictID)) else {
+            let id = try WireInteger.int64(request.conflictID, field: "conflict_show.conflict_id")
+            guard let conflict = try await store.conflict(id: id) else {
                 throw ProtocolError(.notFound, "no conflict with id \(request.conflictID)")
             }
             var response = Touchpoint_V1_ConflictShowResponse()
             response.conflict = Self.info(conflict)
             return .conflictShow(response)
         case .conflictResolve(let request):
+            let id = try WireInteger.int64(request.conflictID, field: "conflict_resolve.conflict_id")
             let keep: ConflictResolution
             switch request.choice {
             case .keepWinner: keep = .winner
@@ -76,7 +79,7 @@ struct AdminHandler: Sendable {
             }
             let before = try await store.info().head
             let resolved = try await store.resolveConflict(
-                id: Int64(request.conflictID), keep: keep, by: principal.agentID, now: now)
+                id: id, keep: keep, by: principal.agentID, now: now)
             let after = try await store.info().head
             var response = Touchpoint_V1_ConflictResolveResponse()
             response.conflict = Self.info(resolved)
@@ -84,7 +87,8 @@ struct AdminHandler: Sendable {
             return .conflictResolve(response)
         case .changesTail(let request):
             let limit = request.limit == 0 ? 100 : Int(min(request.limit, 1000))
-            let changes = try await store.changes(after: request.afterSequence, limit: limit)
+            let after = try WireInteger.sequence(request.afterSequence, field: "changes_tail.after_sequence")
+            let changes = try await store.changes(after: after, limit: limit)
             var response = Touchpoint_V1_ChangesTailResponse()
             response.batch = try Touchpoint_V1_ChangeBatch(changes: changes)
             response.more = changes.count == limit

@@ -132,25 +132,11 @@ struct SessionHandler: Sendable {
             }
             if session.machine.session?.handshake.compression == .zlib { compression.enable() }
             return result
-        case .push(let requestID, let changes, let refused):
-            try await outbound.write(try await answer(requestID, session.principal) { principal in
-                let outcome = try await service.push(changes, refused: refused, from: principal)
-                return .pushAck(requestID: requestID, outcome: outcome, sequenceHead: outcome.head)
-            })
-            return .carryOn
-        case .pull(let requestID, let after, let limit):
-            try await outbound.write(try await answer(requestID, session.principal) { principal in
-                let page = try await service.pull(
-                    after: after, limit: limit, maxFrameBytes: pageFrameBytes(session), for: principal)
-                return try .pullPage(
-                    requestID: requestID, changes: page.changes, nextCursor: page.nextCursor, hasMore: page.hasMore,
-                    sequenceHead: page.sequenceHead)
-            })
-            return .carryOn
-        case .admin(let requestID, let command):
-            try await outbound.write(try await answer(requestID, session.principal) { principal in
-                .adminResponse(requestID: requestID, try await AdminHandler(service: service).handle(command, from: principal))
-            })
+        case .push, .pull, .admin:
+            let responder = RequestResponder(service: service, logger: logger)
+            if let reply = await responder.respond(to: action, from: session.principal, maxFrameBytes: pageFrameBytes(session)) {
+                try await outbound.write(reply)
+            }
             return .carryOn
         }
     }
@@ -172,24 +158,6 @@ struct SessionHandler: Sendable {
             return error
         } catch {
             return ProtocolError(.unavailable, "server could not check the session's credentials: \(error)")
-        }
-    }
-
-    /// Runs a request; a refusal becomes a non-fatal Error frame for that request.
-    private func answer(
-        _ requestID: UInt64, _ principal: Principal?, _ body: (Principal) async throws -> Envelope
-    ) async throws -> Envelope {
-        guard let principal else {
-            return .error(ProtocolError(.internal, "request outside an authenticated session"), requestID: requestID, fatal: true)
-        }
-        do {
-            return try await body(principal)
-        } catch let error as ProtocolError {
-            return .error(error, requestID: requestID, fatal: false)
-        } catch {
-            logger.error("request failed", metadata: ["agent": "\(principal.name)", "error": "\(error)"])
-            try? await service.store.recordError(agentID: principal.agentID, message: "\(error)", now: Date())
-            return .error(ProtocolError(.unavailable, "server could not complete the request: \(error)"), requestID: requestID, fatal: false)
         }
     }
 }

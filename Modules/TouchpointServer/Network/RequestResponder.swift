@@ -1,0 +1,65 @@
+import Foundation
+import Logging
+import TouchpointProtocol
+
+/// Answers a ready session's requests — the `push`, `pull` and `admin` actions of
+/// ``ServerSessionStateMachine`` — with the envelope to write back. A refusal
+/// becomes a non-fatal Error frame for that request, so one bad request never
+/// ends the session. The connection handler and the session fuzzer share it.
+public struct RequestResponder: Sendable {
+    /// The service requests run against.
+    public let service: SyncService
+    let logger: Logger
+
+    /// Creates a responder.
+    public init(service: SyncService, logger: Logger) {
+        self.service = service
+        self.logger = logger
+    }
+
+    /// The answer to `action`; nil for an action that is not a request.
+    ///
+    /// - Parameter maxFrameBytes: the largest frame the client accepts (pull pages are cut to fit).
+    public func respond(
+        to action: ServerSessionStateMachine.Action, from principal: Principal?, maxFrameBytes: Int
+    ) async -> Envelope? {
+        switch action {
+        case .push(let requestID, let changes, let refused):
+            await answer(requestID, principal) { principal in
+                let outcome = try await service.push(changes, refused: refused, from: principal)
+                return .pushAck(requestID: requestID, outcome: outcome, sequenceHead: outcome.head)
+            }
+        case .pull(let requestID, let after, let limit):
+            await answer(requestID, principal) { principal in
+                let page = try await service.pull(after: after, limit: limit, maxFrameBytes: maxFrameBytes, for: principal)
+                return try .pullPage(
+                    requestID: requestID, changes: page.changes, nextCursor: page.nextCursor, hasMore: page.hasMore,
+                    sequenceHead: page.sequenceHead)
+            }
+        case .admin(let requestID, let command):
+            await answer(requestID, principal) { principal in
+                .adminResponse(requestID: requestID, try await AdminHandler(service: service).handle(command, from: principal))
+            }
+        case .none, .send, .sendAndClose, .close, .authenticate:
+            nil
+        }
+    }
+
+    /// Runs a request; a refusal becomes a non-fatal Error frame for that request.
+    private func answer(
+        _ requestID: UInt64, _ principal: Principal?, _ body: (Principal) async throws -> Envelope
+    ) async -> Envelope {
+        guard let principal else {
+            return .error(ProtocolError(.internal, "request outside an authenticated session"), requestID: requestID, fatal: true)
+        }
+        do {
+            return try await body(principal)
+        } catch let error as ProtocolError {
+            return .error(error, requestID: requestID, fatal: false)
+        } catch {
+            logger.error("request failed", metadata: ["agent": "\(principal.name)", "error": "\(error)"])
+            try? await service.store.recordError(agentID: principal.agentID, message: "\(error)", now: Date())
+            return .error(ProtocolError(.unavailable, "server could not complete the request: \(error)"), requestID: requestID, fatal: false)
+        }
+    }
+}
