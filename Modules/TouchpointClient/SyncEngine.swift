@@ -59,7 +59,8 @@ public struct SyncEngine: Sendable {
         while let entries = try batches.next(), let last = entries.last {
             let ack = try await transport.push(entries.map { SequencedChange(sequence: UInt64($0.seq), change: $0.change) })
             try store.settle(
-                rejections: ack.rejected.map { (Int64($0.seq), $0.code, $0.message) }, acknowledgedUpTo: Int64(ack.ackedSeq))
+                rejections: ack.rejected.map { (Int64(clamping: $0.seq), $0.code, $0.message) },
+                acknowledgedUpTo: Int64(clamping: ack.ackedSeq))
             summary.pushed += ack.applied
             summary.conflicts += ack.conflicts
             summary.rejected += ack.rejected.count
@@ -82,8 +83,9 @@ public struct SyncEngine: Sendable {
             summary.pulled += try store.applyPulled(page.changes.map(\.change), cursor: page.nextCursor)
             let advanced = page.nextCursor != cursor
             cursor = page.nextCursor
-            let span = max(1, Int(page.sequenceHead) - Int(start))
-            progress(SyncProgress(phase: .pull, done: Int(cursor) - Int(start), total: span))
+            // Clamped: numbers from the server never trap the client.
+            let span = max(1, Int(clamping: page.sequenceHead) &- Int(clamping: start))
+            progress(SyncProgress(phase: .pull, done: Int(clamping: cursor) &- Int(clamping: start), total: span))
             limit = Self.pageSize(after: page, asked: limit, max: transport.limits.maxPage)
             if page.hasMore {
                 confirming = false

@@ -30,8 +30,8 @@ public struct AdminClient {
         guard case .status(let r) = try await connection.admin(.status(Touchpoint_V1_StatusRequest())) else { throw Self.mismatch("status") }
         return ServerStatus(
             serverID: UUID(wireBytes: r.serverID).map { SiteID($0).description } ?? "", serverVersion: r.serverVersion,
-            store: r.store, sequence: r.sequenceHead, openConflicts: Int(r.openConflicts),
-            agents: r.agents.map { AgentStatusView($0, head: r.sequenceHead) }, failedHellos: Int(r.failedHellos),
+            store: r.store, sequence: r.sequenceHead, openConflicts: Int(clamping: r.openConflicts),
+            agents: r.agents.map { AgentStatusView($0, head: r.sequenceHead) }, failedHellos: Int(clamping: r.failedHellos),
             failingPeers: r.failingPeers.map(FailingPeerView.init))
     }
 

@@ -56,8 +56,8 @@ public struct AgentStatusView: Codable, Sendable, Hashable {
         ackedOutbox = wire.ackedSequence
         lastSync = Self.date(wire.lastSyncMs)
         lastError = wire.lastError.isEmpty ? nil : wire.lastError
-        rejected = Int(wire.rejected)
-        failedHellos = Int(wire.failedHellos)
+        rejected = Int(clamping: wire.rejected)
+        failedHellos = Int(clamping: wire.failedHellos)
         lastFailedHello = Self.date(wire.lastFailedHelloMs)
     }
 
@@ -117,7 +117,7 @@ public struct ConflictView: Codable, Sendable, Hashable {
                 at: Date(timeIntervalSince1970: Double(state.version.hlc.physical) / 1000),
                 site: state.version.site.description, agent: UUID(wireBytes: agent))
         }
-        id = Int64(wire.conflictID)
+        id = Int64(clamping: wire.conflictID)
         entity = try EntityType(wire: wire.entity)
         entityID = try UUID(wireBytes: wire.entityID, field: "entity_id")
         field = wire.field

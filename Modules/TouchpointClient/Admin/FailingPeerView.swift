@@ -15,7 +15,7 @@ public struct FailingPeerView: Codable, Sendable, Hashable {
 
     init(_ wire: Touchpoint_V1_PeerFailures) {
         peer = wire.peer
-        failedHellos = Int(wire.failedHellos)
+        failedHellos = Int(clamping: wire.failedHellos)
         lastFailedHello = Date(timeIntervalSince1970: Double(wire.lastFailedHelloMs) / 1000)
         delayMs = wire.delayMs
         lastClaimedAgent = UUID(wireBytes: wire.lastClaimedAgentID)
