@@ -1,7 +1,9 @@
 import Foundation
 import Testing
+import Logging
 import TouchpointClient
 import TouchpointModel
+import TouchpointProtocol
 import TouchpointServer
 import TouchpointStore
 
@@ -69,5 +71,35 @@ import TouchpointStore
         for agent in cluster.agents { _ = try await agent.sync() }
         let final = try #require(try b.store.record(SupportCase.self, id: resolved.id))
         #expect(final.status == status.loser.value.text.flatMap(CaseStatus.init(rawValue:)))
+    }
+
+    /// `conflicts_list` paged by `after_id`: the conflicts after that id, oldest first,
+    /// `limit` of them — it used to cut the newest `limit` and then drop those not
+    /// after the id, so a second page skipped conflicts or came back empty.
+    @Test func conflictsListPagesByAfterID() async throws {
+        let cluster = try await Cluster(agents: [["north"], ["north"]])
+        let (a, b) = (cluster.agents[0], cluster.agents[1])
+        for name in ["A", "B", "C", "D", "E"] {
+            let customer = try await cluster.sharedCustomer(name)
+            try a.store.update(Customer.self, id: customer.id) { $0.segment = "smb" }
+            try b.store.update(Customer.self, id: customer.id) { $0.segment = "enterprise" }
+        }
+        _ = try await a.sync()
+        _ = try await b.sync()
+        let all = try await cluster.server.conflicts(ConflictFilter()).map(\.id).sorted()
+        #expect(all.count == 5)
+        let admin = try await cluster.addAgent(name: "root", territories: [], role: .admin)
+        var request = Touchpoint_V1_ConflictsListRequest()
+        request.afterID = UInt64(all[0])
+        request.limit = 2
+        let responder = RequestResponder(service: cluster.service, logger: Logger(label: "test"))
+        let reply = await responder.respond(
+            to: .admin(requestID: 1, command: .conflictsList(request)), from: admin.principal, maxFrameBytes: 1 << 22)
+        guard case .adminResponse(let response)? = reply?.body, case .conflictsList(let page)? = response.result else {
+            Issue.record("no conflicts_list answer: \(String(describing: reply))")
+            return
+        }
+        #expect(page.conflicts.map { Int64($0.conflictID) } == [all[1], all[2]])
+        #expect(page.more)
     }
 }

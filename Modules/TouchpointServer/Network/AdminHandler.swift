@@ -55,7 +55,8 @@ struct AdminHandler: Sendable {
             filter.openOnly = !request.includeResolved
             filter.limit = request.limit == 0 ? 100 : Int(min(request.limit, 10_000))
             let afterID = try WireInteger.int64(request.afterID, field: "conflicts_list.after_id")
-            let conflicts = try await store.conflicts(filter).filter { $0.id > afterID }
+            filter.afterID = afterID == 0 ? nil : afterID
+            let conflicts = try await store.conflicts(filter)
             var response = Touchpoint_V1_ConflictsListResponse()
             response.conflicts = conflicts.map(Self.info)
             response.more = conflicts.count == filter.limit

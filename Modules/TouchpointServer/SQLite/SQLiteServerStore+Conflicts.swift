@@ -16,8 +16,13 @@ extension SQLiteServerStore {
             conditions.append("entity = ?")
             arguments.append(entity.rawValue.databaseValue)
         }
+        if let afterID = filter.afterID {
+            conditions.append("id > ?")
+            arguments.append(afterID.databaseValue)
+        }
         arguments.append(filter.limit.databaseValue)
-        let sql = "SELECT * FROM conflicts WHERE \(conditions.joined(separator: " AND ")) ORDER BY id DESC LIMIT ?"
+        let order = filter.afterID == nil ? "DESC" : "ASC"
+        let sql = "SELECT * FROM conflicts WHERE \(conditions.joined(separator: " AND ")) ORDER BY id \(order) LIMIT ?"
         let bound = StatementArguments(arguments)
         return try await writer.read { db in
             try Row.fetchAll(db, sql: sql, arguments: bound).map(conflict)
