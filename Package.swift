@@ -109,7 +109,7 @@ let package = Package(
         ),
         .target(
             name: "TouchpointCLI",
-            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["TouchpointProtocol", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Modules/TouchpointCLI",
             swiftSettings: swiftSettings
         ),

@@ -34,24 +34,10 @@ struct InitCommand: AsyncParsableCommand {
     @Option(help: "This agent's token from the admin: with --server, enough to enrol.")
     var token: String?
 
-    @Flag(help: "Connect to the server over TLS (verified against the system trust store, or --ca-file).")
-    var tls = false
-
-    @Option(help: ArgumentHelp("With --tls: a PEM file of the CA certificates to trust.", valueName: "PEM"))
-    var caFile: String?
-
-    @Option(help: ArgumentHelp("With --tls: this laptop's client certificate, for servers that check them.", valueName: "PEM"))
-    var tlsClientCert: String?
-
-    @Option(help: ArgumentHelp("With --tls-client-cert: its private key.", valueName: "PEM"))
-    var tlsClientKey: String?
+    @OptionGroup var tlsOptions: TLSClientOptions
 
     /// The TLS settings the options ask for (nil: plain TCP), with absolute paths.
-    var clientTLS: ClientTLS? {
-        guard tls else { return nil }
-        func absolute(_ path: String?) -> String? { path.map { URL(fileURLWithPath: $0).standardizedFileURL.path } }
-        return ClientTLS(caFile: absolute(caFile), certificateFile: absolute(tlsClientCert), privateKeyFile: absolute(tlsClientKey))
-    }
+    var clientTLS: ClientTLS? { tlsOptions.settings() }
 
     func validate() throws {
         _ = try Parse.uuid(agentID, option: "--agent-id")
@@ -60,9 +46,7 @@ struct InitCommand: AsyncParsableCommand {
         }
         if let server { _ = try Endpoint(parsing: server) }
         if let token, token.isEmpty { throw ValidationError("--token must not be empty") }
-        if (caFile != nil || tlsClientCert != nil), !tls { throw ValidationError("--ca-file and --tls-client-cert go with --tls") }
-        if (tlsClientCert == nil) != (tlsClientKey == nil) { throw ValidationError("--tls-client-cert and --tls-client-key go together") }
-        if tls, server == nil { throw ValidationError("--tls goes with --server HOST:PORT") }
+        if tlsOptions.tls, server == nil { throw ValidationError("--tls goes with --server HOST:PORT") }
         if agentID == nil, token != nil, !territories.isEmpty {
             throw ValidationError("--territory goes with --agent-id: with --token the server says the territories")
         }

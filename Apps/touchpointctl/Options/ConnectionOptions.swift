@@ -8,22 +8,11 @@ import TouchpointProtocol
 struct ConnectionOptions: ParsableArguments {
     @Option(help: "The sync server, HOST:PORT (default: $TOUCHPOINT_SERVER).") var server: String?
     @Option(help: "An admin token (default: $TOUCHPOINT_TOKEN).") var token: String?
-    @Flag(help: "Connect over TLS (default: on when $TOUCHPOINT_TLS is 1).") var tls = false
-    @Option(help: ArgumentHelp("With --tls: a PEM file of the CA certificates to trust (default: $TOUCHPOINT_CA_FILE, else the system trust store).", valueName: "PEM"))
-    var caFile: String?
-    @Option(help: ArgumentHelp("With --tls: a client certificate, for servers that check them.", valueName: "PEM"))
-    var tlsClientCert: String?
-    @Option(help: ArgumentHelp("With --tls-client-cert: its private key.", valueName: "PEM"))
-    var tlsClientKey: String?
+    /// TLS: the options, else `TOUCHPOINT_TLS=1` and `TOUCHPOINT_CA_FILE`.
+    @OptionGroup var tlsOptions: TLSClientOptions
 
     /// The TLS settings the options and environment ask for (nil: plain TCP).
-    func clientTLS() -> ClientTLS? {
-        let environment = ProcessInfo.processInfo.environment
-        guard tls || environment["TOUCHPOINT_TLS"] == "1" else { return nil }
-        return ClientTLS(
-            caFile: caFile ?? environment["TOUCHPOINT_CA_FILE"].flatMap { $0.isEmpty ? nil : $0 },
-            certificateFile: tlsClientCert, privateKeyFile: tlsClientKey)
-    }
+    func clientTLS() -> ClientTLS? { tlsOptions.settings(environment: true) }
 
     func validate() throws {
         _ = try endpoint()
