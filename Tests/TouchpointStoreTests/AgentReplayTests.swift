@@ -41,7 +41,7 @@ import TouchpointModel
         let own = try store.identity().site
         let anika = try Customer(name: "Anika", territory: "north")
         try store.create(anika, now: now)
-        try store.acknowledge(upTo: Int64.max)
+        try store.settle(rejections: [], acknowledgedUpTo: Int64.max)
         // Another site's edit of one field, pulled at cursor 9.
         let remote = FieldVersion(hlc: HLC(physical: HLC.milliseconds(now) + 1, logical: 0), site: .random())
         try store.applyPulled(

@@ -196,7 +196,7 @@ import TouchpointModel
         #expect(letters.map(\.entry.seq) == [first.seq])
         #expect(letters[0].entry.change == first.change)
         #expect(try store.status().deadLetters == 1)
-        try store.acknowledge(upTo: first.seq + 1)
+        try store.settle(rejections: [], acknowledgedUpTo: first.seq + 1)
         #expect(try store.status().outboxDepth == 0)
     }
 }

@@ -23,11 +23,6 @@ extension AgentStore {
         }
     }
 
-    /// Removes queued changes up to and including `seq` (the server acknowledged them).
-    public func acknowledge(upTo seq: Int64) throws {
-        try writer.write { db in try db.execute(sql: "DELETE FROM outbox WHERE seq <= ?", arguments: [seq]) }
-    }
-
     static func outboxEntry(_ row: Row) throws -> OutboxEntry {
         guard let entity = EntityType(rawValue: row["entity"]), let id = UUID(uuidString: row["entity_id"]) else {
             throw StoreError.corrupt("bad outbox row \(row)")
