@@ -94,6 +94,9 @@ import TouchpointStore
         let (hub, south) = (cluster.agents[0], cluster.agents[1])
         let customer = try Customer(name: "Written in the south", territory: "south")
         try south.store.create(customer)
+        // Every field of the note carries the south laptop's site.
+        let note = try Note(customerID: customer.id, authorAgentID: south.principal.agentID, body: "from the south", createdAt: Date())
+        try south.store.create(note)
         _ = try await south.sync()
         _ = try await hub.sync()
         try hub.store.update(Customer.self, id: customer.id) { $0.territory = "north" }
@@ -104,6 +107,7 @@ import TouchpointStore
         _ = try await hub.sync()
         _ = try await south.sync()
         #expect(try south.store.record(Customer.self, id: customer.id)?.name == "Written in the south")
+        #expect(try south.store.record(Note.self, id: note.id)?.body == "from the south", "its own note comes back whole")
         try await Self.expectConverged(cluster, [south, hub])
     }
 }
