@@ -160,11 +160,7 @@ public final class SyncConnection: SyncTransport {
         }
     }
 
-    public var limits: SyncLimits {
-        let server = session?.serverLimits ?? .defaults
-        return SyncLimits(
-            maxBatch: server.maxBatchChanges, maxPage: server.maxPageChanges, maxFrameBytes: server.maxFrameBytes)
-    }
+    public var limits: ProtocolLimits { session?.serverLimits ?? .defaults }
 
     public func push(_ entries: [SequencedChange]) async throws -> PushAcknowledgement {
         guard case .pushAcked(_, let ack) = try await exchange(try machine.push(entries)) else {

@@ -76,7 +76,7 @@ public struct SyncEngine: Sendable {
     ) async throws {
         var cursor = try store.pullCursor()
         let start = cursor
-        var limit = transport.limits.maxPage
+        var limit = transport.limits.maxPageChanges
         var confirming = false
         while true {
             let page = try await transport.pull(after: cursor, limit: limit)
@@ -86,7 +86,7 @@ public struct SyncEngine: Sendable {
             // Clamped: numbers from the server never trap the client.
             let span = max(1, Int(clamping: page.sequenceHead) &- Int(clamping: start))
             progress(SyncProgress(phase: .pull, done: Int(clamping: cursor) &- Int(clamping: start), total: span))
-            limit = Self.pageSize(after: page, asked: limit, max: transport.limits.maxPage)
+            limit = Self.pageSize(after: page, asked: limit, max: transport.limits.maxPageChanges)
             if page.hasMore {
                 confirming = false
                 continue

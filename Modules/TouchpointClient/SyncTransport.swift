@@ -6,8 +6,9 @@ import TouchpointProtocol
 /// The TCP implementation speaks the framed protocol; tests may drive a server
 /// in-process through the same calls.
 public protocol SyncTransport {
-    /// Limits the server negotiated (batch and page sizes).
-    var limits: SyncLimits { get }
+    /// What the server accepts (its Welcome limits): push batches stay within its
+    /// batch and frame limits, pulls ask for at most its page size.
+    var limits: ProtocolLimits { get }
     /// What the server's Welcome said (who the agent is, the store's epoch and
     /// head), or nil when the transport has no handshake.
     var session: ClientSession? { get }
@@ -31,22 +32,6 @@ extension SyncTransport {
         return session.agent?.territories
     }
 }
-
-/// Negotiated sizes.
-public struct SyncLimits: Hashable, Sendable {
-    public var maxBatch: Int
-    public var maxPage: Int
-    /// The server's largest frame: push batches are cut to fit it in encoded bytes.
-    public var maxFrameBytes: Int
-
-    /// Creates limits.
-    public init(maxBatch: Int = 500, maxPage: Int = 1000, maxFrameBytes: Int = ProtocolLimits.defaultMaxFrameBytes) {
-        self.maxBatch = maxBatch
-        self.maxPage = maxPage
-        self.maxFrameBytes = maxFrameBytes
-    }
-}
-
 
 /// The server's answer to a push.
 public struct PushAcknowledgement: Hashable, Sendable {

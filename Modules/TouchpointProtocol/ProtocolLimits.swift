@@ -1,8 +1,12 @@
-/// Sizes one side of a session accepts, with the defaults of PROTOCOL.md.
+/// Sizes one side of a session accepts, with the defaults of PROTOCOL.md §8: the
+/// one limits type of the package.
 ///
 /// Each side announces its limits (Hello from the client, Welcome from the
 /// server); a sender must stay within what the receiver announced, and a
-/// receiver enforces its own limits whatever the sender does.
+/// receiver enforces its own limits whatever the sender does. The server's come
+/// from `SyncService.Configuration.limits` (set by `touchpoint-server serve
+/// --max-frame-bytes/--max-batch-changes/--max-page-changes`); a client pushes
+/// and pulls within the server's (`SyncTransport.limits`).
 public struct ProtocolLimits: Hashable, Sendable {
     /// Default largest frame payload: 4 MiB, as gRPC's default max message size.
     public static let defaultMaxFrameBytes = 4 * 1024 * 1024

@@ -11,7 +11,7 @@ import TouchpointStore
 struct InProcessTransport: SyncTransport {
     let service: SyncService
     let principal: Principal
-    var limits = SyncLimits(maxBatch: 7, maxPage: 5)
+    var limits = ProtocolLimits(maxBatchChanges: 7, maxPageChanges: 5)
 
     func push(_ entries: [SequencedChange]) async throws -> PushAcknowledgement {
         let outcome = try await service.push(entries, from: principal)

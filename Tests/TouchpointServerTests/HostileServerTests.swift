@@ -11,7 +11,7 @@ import TouchpointStore
 @Suite struct HostileServerTests {
     /// A transport standing in for a malicious server: every number at its maximum.
     struct HostileTransport: SyncTransport {
-        var limits = SyncLimits()
+        var limits = ProtocolLimits.defaults
 
         func push(_ entries: [SequencedChange]) async throws -> PushAcknowledgement {
             PushAcknowledgement(
