@@ -166,13 +166,7 @@ public final class SyncConnection: SyncTransport {
         guard case .pushAcked(_, let ack) = try await exchange(try machine.push(entries)) else {
             throw ProtocolError(.internal, "push answered with something else than PushAck")
         }
-        return PushAcknowledgement(
-            ackedSeq: ack.ackedSequence, applied: Int(ack.applied), duplicates: Int(ack.duplicates),
-            conflicts: Int(ack.conflicts),
-            rejected: ack.rejected.map { rejection in
-                let code = ProtocolError.Code(rawValue: rejection.code.rawValue) ?? .unknown
-                return (rejection.sequence, code.name, rejection.message)
-            })
+        return ack
     }
 
     public func pull(after cursor: UInt64, limit: Int) async throws -> PulledPage {

@@ -59,13 +59,13 @@ public struct SyncEngine: Sendable {
         while let entries = try batches.next(), let last = entries.last {
             let ack = try await transport.push(entries.map { SequencedChange(sequence: UInt64($0.seq), change: $0.change) })
             try store.settle(
-                rejections: ack.rejected.map { (Int64(clamping: $0.seq), $0.code, $0.message) },
-                acknowledgedUpTo: Int64(clamping: ack.ackedSeq))
+                rejections: ack.rejected.map { (Int64(clamping: $0.sequence), $0.code.name, $0.message) },
+                acknowledgedUpTo: Int64(clamping: ack.ackedSequence))
             summary.pushed += ack.applied
             summary.conflicts += ack.conflicts
             summary.rejected += ack.rejected.count
-            guard ack.ackedSeq >= UInt64(last.seq) else {
-                throw SyncEngineError("server acknowledged up to \(ack.ackedSeq) of a batch ending at \(last.seq)")
+            guard ack.ackedSequence >= UInt64(last.seq) else {
+                throw SyncEngineError("server acknowledged up to \(ack.ackedSequence) of a batch ending at \(last.seq)")
             }
             progress(SyncProgress(phase: .push, done: summary.pushed + summary.rejected, total: total))
         }

@@ -32,32 +32,3 @@ extension SyncTransport {
         return session.agent?.territories
     }
 }
-
-/// The server's answer to a push.
-public struct PushAcknowledgement: Hashable, Sendable {
-    /// Highest local sequence processed (applied, duplicate or rejected).
-    public var ackedSeq: UInt64
-    public var applied: Int
-    public var duplicates: Int
-    public var conflicts: Int
-    /// Permanently refused entries: (seq, code, message).
-    public var rejected: [(seq: UInt64, code: String, message: String)]
-
-    /// Creates an acknowledgement.
-    public init(
-        ackedSeq: UInt64, applied: Int, duplicates: Int, conflicts: Int, rejected: [(seq: UInt64, code: String, message: String)]
-    ) {
-        self.ackedSeq = ackedSeq
-        self.applied = applied
-        self.duplicates = duplicates
-        self.conflicts = conflicts
-        self.rejected = rejected
-    }
-
-    public static func == (a: Self, b: Self) -> Bool {
-        a.ackedSeq == b.ackedSeq && a.applied == b.applied && a.duplicates == b.duplicates && a.conflicts == b.conflicts
-            && a.rejected.map(\.seq) == b.rejected.map(\.seq)
-    }
-
-    public func hash(into hasher: inout Hasher) { hasher.combine(ackedSeq) }
-}

@@ -82,7 +82,7 @@ public struct SyncService: Sendable {
 
     /// Applies a pushed batch after checking its size and every clock. Changes the
     /// batch decoding `refused` (text that is not UTF-8) are acknowledged as rejected.
-    public func push(_ entries: [SequencedChange], refused: [RefusedChange] = [], from principal: Principal) async throws -> PushOutcome {
+    public func push(_ entries: [SequencedChange], refused: [RefusedChange] = [], from principal: Principal) async throws -> PushAcknowledgement {
         let now = clock()
         guard entries.count <= configuration.limits.maxBatchChanges else {
             throw ProtocolError(
@@ -99,9 +99,9 @@ public struct SyncService: Sendable {
         }
         var outcome = try await store.push(entries, from: principal, now: now)
         if let last = refused.map(\.sequence).max() {
-            outcome.rejected += refused.map { Rejection(seq: $0.sequence, code: $0.error.code, message: $0.error.message) }
-            outcome.rejected.sort { $0.seq < $1.seq }
-            outcome.ackedSeq = max(outcome.ackedSeq, last)
+            outcome.rejected += refused.map(Rejection.init)
+            outcome.rejected.sort { $0.sequence < $1.sequence }
+            outcome.ackedSequence = max(outcome.ackedSequence, last)
         }
         logger.debug(
             "push applied",

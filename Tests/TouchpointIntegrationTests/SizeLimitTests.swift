@@ -64,7 +64,7 @@ import TouchpointStore
         let ack = try await SyncConnection.withConnection(to: a.endpoint, configuration: try a.configuration) { connection in
             try await connection.push([SequencedChange(sequence: UInt64(entry.seq), change: change)])
         }
-        #expect(ack.rejected.map(\.code) == ["INVALID_ARGUMENT"])
+        #expect(ack.rejected.map(\.code) == [.invalidArgument])
         #expect(ack.rejected.first?.message.contains("case.subject") == true, "\(ack.rejected)")
     }
 }

@@ -42,7 +42,7 @@ public struct ClientSessionStateMachine: Sendable {
         /// The handshake completed.
         case established(ClientSession)
         /// The push with this id was applied.
-        case pushAcked(requestID: UInt64, Touchpoint_V1_PushAck)
+        case pushAcked(requestID: UInt64, PushAcknowledgement)
         /// The pull with this id returned a page.
         case pulled(requestID: UInt64, PulledPage)
         /// The admin request with this id was answered.
@@ -268,7 +268,7 @@ public struct ClientSessionStateMachine: Sendable {
             guard ack.ackedSequence <= last else {
                 return violation("PushAck acknowledges sequence \(ack.ackedSequence), beyond the batch's \(last)")
             }
-            return .pushAcked(requestID: requestID, ack)
+            return .pushAcked(requestID: requestID, PushAcknowledgement(wire: ack))
         case (.pull(let after, let maxChanges), .pullPage(let page)):
             return receivedPage(page, requestID: requestID, after: after, maxChanges: maxChanges)
         case (.admin, .adminResponse(let response)):

@@ -12,7 +12,7 @@ import TouchpointModel
 ///     case .authenticate(let handshake):
 ///         let role = try await auth.check(handshake.agentID, handshake.token)
 ///         perform(machine.authenticated(role: role, sequenceHead: head, serverTimeMs: now))
-///     case .push(let id, let changes): …  // apply, then write Envelope.pushAck(requestID: id, …)
+///     case .push(let id, let changes, _): …  // apply, then write Envelope.pushAck(requestID: id, acknowledgement)
 ///     …
 ///     }
 /// }

@@ -26,8 +26,7 @@ public struct RequestResponder: Sendable {
         switch action {
         case .push(let requestID, let changes, let refused):
             await answer(requestID, principal) { principal in
-                let outcome = try await service.push(changes, refused: refused, from: principal)
-                return .pushAck(requestID: requestID, outcome: outcome, sequenceHead: outcome.head)
+                .pushAck(requestID: requestID, try await service.push(changes, refused: refused, from: principal))
             }
         case .pull(let requestID, let after, let limit):
             await answer(requestID, principal) { principal in

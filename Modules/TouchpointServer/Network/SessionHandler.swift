@@ -161,22 +161,3 @@ struct SessionHandler: Sendable {
         }
     }
 }
-
-extension Envelope {
-    /// A PushAck from a push outcome.
-    static func pushAck(requestID: UInt64, outcome: PushOutcome, sequenceHead: UInt64) -> Envelope {
-        var envelope = Envelope.pushAck(
-            requestID: requestID, ackedSequence: outcome.ackedSeq, applied: outcome.applied, duplicates: outcome.duplicates,
-            conflicts: outcome.conflicts, sequenceHead: sequenceHead)
-        guard case .pushAck(var ack) = envelope.body else { return envelope }
-        ack.rejected = outcome.rejected.map { rejection in
-            var wire = Touchpoint_V1_Rejection()
-            wire.sequence = rejection.seq
-            wire.code = Touchpoint_V1_ErrorCode(rawValue: rejection.code.rawValue) ?? .unknown
-            wire.message = rejection.message
-            return wire
-        }
-        envelope.body = .pushAck(ack)
-        return envelope
-    }
-}

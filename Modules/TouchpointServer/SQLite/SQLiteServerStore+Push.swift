@@ -5,7 +5,7 @@ import TouchpointProtocol
 import TouchpointStore
 
 extension SQLiteServerStore {
-    public func push(_ entries: [SequencedChange], from principal: Principal, now: Date) async throws -> PushOutcome {
+    public func push(_ entries: [SequencedChange], from principal: Principal, now: Date) async throws -> PushAcknowledgement {
         try await writer.write { db in
             var session = PushTransaction(db: db, principal: principal, now: now, encoder: encoder)
             return try session.apply(entries)
@@ -30,7 +30,7 @@ struct PushTransaction {
         self.encoder = encoder
     }
 
-    mutating func apply(_ entries: [SequencedChange]) throws -> PushOutcome {
+    mutating func apply(_ entries: [SequencedChange]) throws -> PushAcknowledgement {
         let site = principal.site.description
         let agent = principal.agentID.text
         try db.execute(
@@ -42,13 +42,13 @@ struct PushTransaction {
             throw ProtocolError(.permissionDenied, "site \(site) belongs to another agent; each laptop database syncs as one agent")
         }
         let previous = UInt64(try Int64.fetchOne(db, sql: "SELECT last_seq FROM push_state WHERE site = ?", arguments: [site]) ?? 0)
-        var outcome = PushOutcome(ackedSeq: previous)
+        var outcome = PushAcknowledgement(ackedSequence: previous)
         var clock = try SQLiteServerStore.clock(db)
         let sorted = entries.sorted(by: { $0.sequence < $1.sequence })
         var replays = try PushLog(site: site, db: db, batchStart: sorted.first?.sequence)
         for entry in sorted {
             let fingerprint = PushLog.fingerprint(entry.change)
-            guard entry.sequence > outcome.ackedSeq else {
+            guard entry.sequence > outcome.ackedSequence else {
                 // A replay (the acknowledgement was lost): the same answer as the first time.
                 if let rejection = try replays.replay(entry, fingerprint: fingerprint) {
                     outcome.rejected.append(rejection)
@@ -57,23 +57,23 @@ struct PushTransaction {
                 }
                 continue
             }
-            outcome.ackedSeq = entry.sequence
+            outcome.ackedSequence = entry.sequence
             let rejection = try apply(entry, outcome: &outcome, clock: &clock)
             if let rejection { outcome.rejected.append(rejection) }
             try replays.remember(entry.sequence, fingerprint: fingerprint, rejection: rejection)
         }
         try SQLiteServerStore.saveClock(clock, db)
-        try db.execute(sql: "UPDATE push_state SET last_seq = ? WHERE site = ?", arguments: [Int64(outcome.ackedSeq), site])
+        try db.execute(sql: "UPDATE push_state SET last_seq = ? WHERE site = ?", arguments: [Int64(outcome.ackedSequence), site])
         try db.execute(
             sql: "UPDATE sync_state SET pushed_seq = ?, last_seen = ?, last_sync_at = ?, rejected = rejected + ? WHERE agent_id = ?",
-            arguments: [Int64(outcome.ackedSeq), now.milliseconds, now.milliseconds, outcome.rejected.count, agent])
-        outcome.head = try SQLiteServerStore.head(db)
+            arguments: [Int64(outcome.ackedSequence), now.milliseconds, now.milliseconds, outcome.rejected.count, agent])
+        outcome.sequenceHead = try SQLiteServerStore.head(db)
         return outcome
     }
 
     /// Checks and applies one new change in a savepoint; returns its refusal, if any.
     private mutating func apply(
-        _ entry: SequencedChange, outcome: inout PushOutcome, clock: inout HybridLogicalClock
+        _ entry: SequencedChange, outcome: inout PushAcknowledgement, clock: inout HybridLogicalClock
     ) throws -> Rejection? {
         let stored = try table.load(entry.change.entity, entry.change.id, db)
         let placement = try self.placement(of: entry.change, stored: stored)
@@ -99,11 +99,11 @@ struct PushTransaction {
             let record = "\(entry.change.entity.rawValue) \(entry.change.id.text)"
             switch error {
             case let error as ValidationError:
-                return Rejection(seq: entry.sequence, code: .invalidArgument, message: "\(record): \(error.description)")
+                return Rejection(sequence: entry.sequence, code: .invalidArgument, message: "\(record): \(error.description)")
             case let error as StoreError:
-                return Rejection(seq: entry.sequence, code: .invalidArgument, message: error.message)
+                return Rejection(sequence: entry.sequence, code: .invalidArgument, message: error.message)
             case let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT:
-                return Rejection(seq: entry.sequence, code: .invalidArgument, message: "\(record): \(error.message ?? "constraint failed")")
+                return Rejection(sequence: entry.sequence, code: .invalidArgument, message: "\(record): \(error.message ?? "constraint failed")")
             default:
                 throw error
             }

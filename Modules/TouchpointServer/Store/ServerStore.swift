@@ -30,7 +30,7 @@ public protocol ServerStore: Sendable {
     func recordError(agentID: UUID, message: String, now: Date) async throws
 
     /// Applies a pushed batch in one transaction and acknowledges it.
-    func push(_ entries: [SequencedChange], from principal: Principal, now: Date) async throws -> PushOutcome
+    func push(_ entries: [SequencedChange], from principal: Principal, now: Date) async throws -> PushAcknowledgement
     /// A page of changes after `cursor` in the principal's scope, in sequence order.
     func pull(after cursor: UInt64, limit: Int, for principal: Principal, now: Date) async throws -> PulledPage
 
