@@ -19,7 +19,7 @@ import TouchpointProtocol
         return Envelope(requestID: 1, body: .hello(hello))
     }
 
-    static func ready(role: SessionRole = .agent) -> Machine {
+    static func ready(role: AgentRole = .agent) -> Machine {
         var machine = Machine(configuration: configuration)
         _ = machine.received(hello())
         _ = machine.authenticated(role: role, sequenceHead: 42, serverTimeMs: 1_715_679_000_000)

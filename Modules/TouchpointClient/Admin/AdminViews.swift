@@ -70,7 +70,7 @@ public struct AgentView: Codable, Sendable, Hashable {
     public var name: String
     public var team: String?
     public var territories: [String]
-    public var role: String
+    public var role: AgentRole
     public var revoked: Bool
 
     init(_ wire: Touchpoint_V1_AgentInfo) {
@@ -78,7 +78,7 @@ public struct AgentView: Codable, Sendable, Hashable {
         name = wire.name
         team = wire.team.isEmpty ? nil : wire.team
         territories = wire.territories
-        role = wire.role == .admin ? "admin" : "agent"
+        role = AgentRole(wire: wire.role) ?? .agent
         revoked = wire.revoked
     }
 }

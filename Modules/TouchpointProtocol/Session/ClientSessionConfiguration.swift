@@ -56,7 +56,7 @@ public struct ClientSession: Hashable, Sendable {
     /// What the server accepts: the client's frames and batches must fit.
     public var serverLimits: ProtocolLimits
     /// What the token grants.
-    public var role: SessionRole
+    public var role: AgentRole
     /// The server's sequence head at Welcome.
     public var sequenceHead: UInt64
     /// The server's clock at Welcome, milliseconds since the epoch.

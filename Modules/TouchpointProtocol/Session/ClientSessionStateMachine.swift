@@ -212,7 +212,7 @@ public struct ClientSessionStateMachine: Sendable {
         guard let serverID = try? SiteID(wireBytes: welcome.serverID, field: "welcome.server_id") else {
             return violation("Welcome server_id is not 16 bytes")
         }
-        guard let role = SessionRole(wire: welcome.role) else {
+        guard let role = AgentRole(wire: welcome.role) else {
             return violation("Welcome has no known role")
         }
         switch welcome.compression {
@@ -246,7 +246,7 @@ public struct ClientSessionStateMachine: Sendable {
 
     /// The agent and the store epoch Welcome names (each nil when it names none).
     private func receivedIdentity(
-        _ welcome: Touchpoint_V1_Welcome, role: SessionRole
+        _ welcome: Touchpoint_V1_Welcome, role: AgentRole
     ) throws(ProtocolError) -> (SessionAgent?, ServerEpoch?) {
         let epoch = try welcome.serverEpoch.isEmpty
             ? nil : ServerEpoch(UUID(wireBytes: welcome.serverEpoch, field: "welcome.server_epoch"))

@@ -71,7 +71,7 @@ public struct ServerSession: Hashable, Sendable {
     /// The handshake it came from.
     public var handshake: ServerHandshake
     /// What the token grants.
-    public var role: SessionRole
+    public var role: AgentRole
 }
 
 extension Duration {

@@ -39,7 +39,7 @@ struct AdminHandler: Sendable {
         case .agentAdd(let request):
             let agent = try Agent(
                 id: UUID(wireBytes: request.agentID) ?? UUID(), name: request.name, team: request.team,
-                territories: request.territories, role: request.role == .admin ? .admin : .agent)
+                territories: request.territories, role: AgentRole(wire: request.role) ?? .agent)
             var response = Touchpoint_V1_AgentAddResponse()
             response.token = try await store.addAgent(agent, now: now)
             response.agent = try await agentInfo(agent.id)
@@ -161,7 +161,7 @@ struct AdminHandler: Sendable {
         info.name = state.agent.name
         info.team = state.agent.team ?? ""
         info.territories = state.agent.territories
-        info.role = state.agent.role == .admin ? .admin : .agent
+        info.role = state.agent.role.wire
         info.revoked = state.revoked
         return info
     }

@@ -114,7 +114,7 @@ struct SessionHandler: Sendable {
                     next = session.machine.received(early)
                 } else {
                     next = session.machine.authenticated(
-                        role: principal.role == .admin ? .admin : .agent, sequenceHead: info.head,
+                        role: principal.role, sequenceHead: info.head,
                         serverTimeMs: HLC.milliseconds(Date()),
                         agent: SessionAgent(id: principal.agentID, name: principal.name, territories: principal.territories),
                         serverEpoch: info.epoch)

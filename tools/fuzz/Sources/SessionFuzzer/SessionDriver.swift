@@ -90,7 +90,7 @@ struct SessionDriver {
             self.principal = principal
             let info = try await service.store.info()
             return machine.authenticated(
-                role: principal.role == .admin ? .admin : .agent, sequenceHead: info.head,
+                role: principal.role, sequenceHead: info.head,
                 serverTimeMs: HLC.milliseconds(FuzzWorld.now),
                 agent: SessionAgent(id: principal.agentID, name: principal.name, territories: principal.territories),
                 serverEpoch: info.epoch)
