@@ -10,24 +10,8 @@ struct AdminHandler: Sendable {
 
     typealias Result = Touchpoint_V1_AdminResponse.OneOf_Result
 
+    /// The answer to `command`; what it throws reaches the client through ``ProtocolError/init(converting:)``.
     func handle(_ command: Touchpoint_V1_AdminRequest.OneOf_Command, from principal: Principal) async throws -> Result {
-        do {
-            return try await run(command, principal)
-        } catch let error as StoreError {
-            let code: ProtocolError.Code =
-                switch error.kind {
-                case .notFound: .notFound
-                case .invalid: .invalidArgument
-                case .refused: .failedPrecondition
-                case .notInitialized, .corrupt: .internal
-                }
-            throw ProtocolError(code, error.message)
-        } catch let error as ValidationError {
-            throw ProtocolError(.invalidArgument, error.description)
-        }
-    }
-
-    private func run(_ command: Touchpoint_V1_AdminRequest.OneOf_Command, _ principal: Principal) async throws -> Result {
         let now = Date()
         switch command {
         case .status:

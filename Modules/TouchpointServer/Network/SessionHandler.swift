@@ -39,7 +39,7 @@ struct SessionHandler: Sendable {
                     do {
                         envelope = try await iterator.next()
                     } catch {
-                        let failure = (error as? ProtocolError) ?? ProtocolError(.internal, "connection failed: \(error)")
+                        let failure = ProtocolError(converting: error)
                         let action: ServerSessionStateMachine.Action
                         if shutdown.isTriggered {
                             // Woken by the shutdown: Goodbye, or UNAVAILABLE before Welcome (PROTOCOL.md §9).
@@ -120,8 +120,12 @@ struct SessionHandler: Sendable {
                         serverEpoch: info.epoch)
                     logger.info("session started", metadata: ["agent": "\(principal.name)", "site": "\(principal.site)"])
                 }
-            } catch let error as ProtocolError {
-                next = session.machine.authenticationFailed(error)
+            } catch {
+                let failure = ProtocolError(converting: error)
+                if failure.code == .internal {
+                    logger.error("hello failed", metadata: ["peer": "\(session.peerAddress)", "error": "\(error)"])
+                }
+                next = session.machine.authenticationFailed(failure)
             }
             // Ready: the server's own frame limit applies before the client can answer Welcome.
             if session.machine.session != nil { session.frames.sessionReady(configuration.limits) }
@@ -157,7 +161,8 @@ struct SessionHandler: Sendable {
             logger.notice("session of a revoked agent ended", metadata: ["agent": "\(principal.name)"])
             return error
         } catch {
-            return ProtocolError(.unavailable, "server could not check the session's credentials: \(error)")
+            logger.error("could not check a session's credentials", metadata: ["agent": "\(principal.name)", "error": "\(error)"])
+            return ProtocolError(.unavailable, "server could not check the session's credentials; connect again later", cause: error)
         }
     }
 }

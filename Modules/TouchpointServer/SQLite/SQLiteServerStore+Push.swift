@@ -98,12 +98,16 @@ struct PushTransaction {
             territories = [:]
             let record = "\(entry.change.entity.rawValue) \(entry.change.id.text)"
             switch error {
-            case let error as ValidationError:
-                return Rejection(sequence: entry.sequence, code: .invalidArgument, message: "\(record): \(error.description)")
-            case let error as StoreError:
-                return Rejection(sequence: entry.sequence, code: .invalidArgument, message: error.message)
             case let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT:
-                return Rejection(sequence: entry.sequence, code: .invalidArgument, message: "\(record): \(error.message ?? "constraint failed")")
+                // SQLite's words name tables and columns: the client learns only that the store refused it.
+                return Rejection(sequence: entry.sequence, code: .invalidArgument, message: "\(record): refused by the server's store")
+            case is ValidationError, is StoreError:
+                // The change's own fault (a refused value, an unknown customer) refuses it alone;
+                // anything else (a store it cannot read) fails the whole batch.
+                let refusal = ProtocolError(converting: error)
+                guard refusal.code == .invalidArgument else { throw error }
+                let message = error is ValidationError ? "\(record): \(refusal.message)" : refusal.message
+                return Rejection(sequence: entry.sequence, code: refusal.code, message: message)
             default:
                 throw error
             }
