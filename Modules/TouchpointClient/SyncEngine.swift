@@ -105,35 +105,3 @@ public struct SyncEngine: Sendable {
         return Swift.min(max, cut ? Swift.max(1, page.changes.count) * 2 : asked * 2)
     }
 }
-
-/// Where a sync is.
-public struct SyncProgress: Hashable, Sendable {
-    public enum Phase: String, Sendable { case push, pull }
-    public var phase: Phase
-    public var done: Int
-    public var total: Int
-}
-
-/// What one sync did.
-public struct SyncSummary: Hashable, Sendable, Codable {
-    public var pushed = 0
-    public var pulled = 0
-    public var conflicts = 0
-    public var rejected = 0
-    /// Unsynced changes re-stamped because this laptop's clock had run ahead.
-    public var restamped = 0
-    /// Why the server looked restored, when it did: this sync re-pushed what the laptop holds and re-pulled from 0.
-    public var serverRestored: String?
-    /// Seconds.
-    public var duration: TimeInterval = 0
-
-    /// An empty summary.
-    public init() {}
-}
-
-/// A sync that could not proceed.
-public struct SyncEngineError: Error, CustomStringConvertible {
-    public var description: String
-
-    init(_ description: String) { self.description = description }
-}
