@@ -36,7 +36,7 @@ import TouchpointProtocol
         /// Pushes one hand-made change of the customer as `agent` (the newer one by default).
         func push(
             _ values: [String: FieldValue], version: FieldVersion, as agent: Cluster.FieldAgent? = nil, seq: UInt64 = 1
-        ) async throws -> PushOutcome {
+        ) async throws -> PushAcknowledgement {
             let change = Change(entity: .customer, id: customer.id, fields: values.keys.sorted().map {
                 FieldChange(name: $0, value: values[$0]!, version: version)
             })
