@@ -12,7 +12,9 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .library(name: "TouchpointModel", targets: ["TouchpointModel"]),
+        .library(name: "TouchpointRecords", targets: ["TouchpointRecords"]),
         .library(name: "TouchpointStore", targets: ["TouchpointStore"]),
+        .library(name: "TouchpointImport", targets: ["TouchpointImport"]),
         .library(name: "TouchpointProtocol", targets: ["TouchpointProtocol"]),
         .library(name: "TouchpointServer", targets: ["TouchpointServer"]),
         .library(name: "TouchpointClient", targets: ["TouchpointClient"]),
@@ -47,12 +49,28 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
-            name: "TouchpointStore",
+            name: "TouchpointRecords",
             dependencies: [
                 "TouchpointModel",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
+            path: "Modules/TouchpointRecords",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "TouchpointStore",
+            dependencies: [
+                "TouchpointModel",
+                "TouchpointRecords",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             path: "Modules/TouchpointStore",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "TouchpointImport",
+            dependencies: ["TouchpointModel", "TouchpointStore"],
+            path: "Modules/TouchpointImport",
             swiftSettings: swiftSettings
         ),
         .target(
@@ -72,7 +90,7 @@ let package = Package(
             dependencies: [
                 "TouchpointModel",
                 "TouchpointProtocol",
-                "TouchpointStore",
+                "TouchpointRecords",
                 "TouchpointReports",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -118,7 +136,9 @@ let package = Package(
             dependencies: [
                 "TouchpointCLI",
                 "TouchpointModel",
+                "TouchpointRecords",
                 "TouchpointStore",
+                "TouchpointImport",
                 "TouchpointClient",
                 "TouchpointProtocol",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -163,6 +183,7 @@ let package = Package(
                 "TouchpointClient",
                 "TouchpointModel",
                 "TouchpointProtocol",
+                "TouchpointRecords",
                 "TouchpointReports",
                 "TouchpointStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -189,7 +210,9 @@ let package = Package(
             name: "touchpoint-bench",
             dependencies: [
                 "TouchpointModel",
+                "TouchpointRecords",
                 "TouchpointStore",
+                "TouchpointImport",
                 "TouchpointServer",
                 "TouchpointClient",
                 "TouchpointProtocol",
@@ -218,9 +241,16 @@ let package = Package(
             name: "TouchpointStoreTests",
             dependencies: [
                 "TouchpointStore",
+                "TouchpointRecords",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Tests/TouchpointStoreTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TouchpointImportTests",
+            dependencies: ["TouchpointImport", "TouchpointStore", "TouchpointModel"],
+            path: "Tests/TouchpointImportTests",
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -241,6 +271,7 @@ let package = Package(
             dependencies: [
                 "TouchpointServer",
                 "TouchpointClient",
+                "TouchpointRecords",
                 "TouchpointStore",
                 "TouchpointProtocol",
                 .product(name: "GRDB", package: "GRDB.swift"),

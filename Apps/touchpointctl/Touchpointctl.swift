@@ -4,6 +4,7 @@ import TouchpointCLI
 import TouchpointClient
 import TouchpointModel
 import TouchpointProtocol
+import TouchpointRecords
 import TouchpointReports
 import TouchpointStore
 

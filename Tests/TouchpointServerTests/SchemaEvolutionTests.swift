@@ -4,6 +4,7 @@ import Testing
 import TouchpointClient
 import TouchpointModel
 import TouchpointProtocol
+import TouchpointRecords
 @testable import TouchpointServer
 @testable import TouchpointStore
 

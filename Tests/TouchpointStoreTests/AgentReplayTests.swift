@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TouchpointModel
+import TouchpointRecords
 @testable import TouchpointStore
 
 /// Identity (issue 8 item 16) and the replay after a server restore (item 9).

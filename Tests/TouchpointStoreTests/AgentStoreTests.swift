@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 import TouchpointModel
+import TouchpointRecords
 @testable import TouchpointStore
 
 @Suite struct AgentStoreTests {

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 import TouchpointModel
+import TouchpointRecords
 @testable import TouchpointStore
 
 /// Items 10 and 15 of the field-work issue: a refused change is rolled back

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 import TouchpointModel
+import TouchpointRecords
 @testable import TouchpointStore
 
 /// The record tables' columns are the descriptors' fields: same names in the same

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 import TouchpointModel
+import TouchpointRecords
 @testable import TouchpointStore
 
 /// Item 14 of the field-work issue, where the rule lives: the record tables keep a

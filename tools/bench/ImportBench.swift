@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TouchpointImport
 import TouchpointModel
 import TouchpointStore
 

@@ -1,4 +1,5 @@
 import Foundation
+import TouchpointImport
 import TouchpointModel
 import TouchpointStore
 

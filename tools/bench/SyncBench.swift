@@ -4,6 +4,7 @@ import Logging
 import TouchpointClient
 import TouchpointModel
 import TouchpointProtocol
+import TouchpointRecords
 import TouchpointServer
 import TouchpointStore
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TouchpointCLI
+import TouchpointImport
 import TouchpointModel
 import TouchpointStore
 

@@ -4,6 +4,7 @@ import TouchpointCLI
 import TouchpointClient
 import TouchpointModel
 import TouchpointProtocol
+import TouchpointRecords
 import TouchpointStore
 
 /// `init`: enrols this laptop with its token (or, offline, for a known agent id) and prints who it is.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TouchpointCLI
 import TouchpointModel
+import TouchpointRecords
 import TouchpointStore
 
 /// What a command on one existing record takes: the database, `--json` and the record's id.

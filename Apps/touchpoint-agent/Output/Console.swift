@@ -1,5 +1,7 @@
 import TouchpointCLI
+import TouchpointImport
 import TouchpointModel
+import TouchpointRecords
 import TouchpointStore
 
 extension Console {

@@ -1,4 +1,5 @@
 import TouchpointCLI
+import TouchpointImport
 import TouchpointModel
 import TouchpointStore
 

@@ -1,5 +1,5 @@
 import TouchpointProtocol
-import TouchpointStore
+import TouchpointRecords
 
 /// A store failure: what the request asked for does not exist, is invalid or is
 /// refused, worded for the user; a store that is not initialized or holds data it

@@ -1,7 +1,7 @@
 import Foundation
 import TouchpointModel
 import TouchpointProtocol
-import TouchpointStore
+import TouchpointRecords
 
 /// Answers admin requests (and an agent's digest request) from the store.
 struct AdminHandler: Sendable {

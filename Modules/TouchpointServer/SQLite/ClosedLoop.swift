@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import TouchpointModel
-import TouchpointStore
+import TouchpointRecords
 
 /// The closed loop: a detractor answer (NPS 0–6) or a low CSAT (1–2) opens a
 /// follow-up for the agent who owns the answer, written by the server so it

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import TouchpointModel
 import TouchpointProtocol
-import TouchpointStore
+import TouchpointRecords
 
 /// What the server remembers of a site's recent pushes, so a replayed batch (its
 /// acknowledgement was lost) gets the same answer: the same refusals, and no

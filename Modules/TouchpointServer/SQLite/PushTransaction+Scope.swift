@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import TouchpointModel
-import TouchpointStore
+import TouchpointRecords
 
 /// Where records are, and how a change that moves one between territories is logged.
 ///

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import TouchpointModel
 import TouchpointProtocol
-import TouchpointStore
+import TouchpointRecords
 
 /// One pushed batch inside one write transaction.
 struct PushTransaction {

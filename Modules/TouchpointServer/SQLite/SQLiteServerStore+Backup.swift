@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import TouchpointModel
-import TouchpointStore
+import TouchpointRecords
 
 extension SQLiteServerStore {
     /// Writes a consistent copy of the store to `path` with SQLite's online

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import TouchpointModel
-import TouchpointStore
+import TouchpointRecords
 
 extension SQLiteServerStore {
     public func conflicts(_ filter: ConflictFilter) async throws -> [ConflictRecord] {

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import TouchpointModel
 import TouchpointProtocol
-import TouchpointStore
+import TouchpointRecords
 
 extension SQLiteServerStore {
     public func pull(after cursor: UInt64, limit: Int, for principal: Principal, now: Date) async throws -> PulledPage {

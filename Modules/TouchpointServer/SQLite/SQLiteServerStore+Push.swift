@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import TouchpointModel
 import TouchpointProtocol
-import TouchpointStore
+import TouchpointRecords
 
 extension SQLiteServerStore {
     public func push(_ entries: [SequencedChange], from principal: Principal, now: Date) async throws -> PushAcknowledgement {

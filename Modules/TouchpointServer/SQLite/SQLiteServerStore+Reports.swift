@@ -1,8 +1,8 @@
 import Foundation
 import GRDB
 import TouchpointModel
+import TouchpointRecords
 import TouchpointReports
-import TouchpointStore
 
 extension SQLiteServerStore {
     public func reportDataset() async throws -> ReportDataset {

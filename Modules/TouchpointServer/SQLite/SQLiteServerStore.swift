@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import TouchpointModel
-import TouchpointStore
+import TouchpointRecords
 
 /// The embedded server store: one SQLite database in WAL mode.
 ///

@@ -1,5 +1,5 @@
 import GRDB
-import TouchpointStore
+import TouchpointRecords
 
 /// Migrations of the server's SQLite database: the shared record tables plus
 /// agents, sync state, the change log and the conflict log.

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import TouchpointModel
+import TouchpointRecords
 
 /// One transaction's local writes: ticks the clock, merges, and appends outbox entries.
 struct LocalWriter {

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import TouchpointModel
+import TouchpointRecords
 
 extension AgentStore {
     /// Creates a record; throws if one with the same id exists.

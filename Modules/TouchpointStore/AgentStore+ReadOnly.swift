@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TouchpointRecords
 
 extension AgentStore {
     /// Opens an existing agent database read-only, for support staff (`touchpointctl inspect`):

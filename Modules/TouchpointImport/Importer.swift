@@ -1,5 +1,6 @@
 import Foundation
 import TouchpointModel
+import TouchpointStore
 
 /// How far an import is, for a progress bar.
 public struct ImportProgress: Hashable, Sendable {

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import TouchpointModel
+import TouchpointRecords
 
 extension AgentStore {
     /// How far the clock's last stamp may run ahead of the wall clock before the

@@ -1,5 +1,6 @@
 import Foundation
 import TouchpointModel
+import TouchpointStore
 
 /// The file formats import reads and export writes.
 public enum ImportFormat: String, Sendable, CaseIterable {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TouchpointImport
 import TouchpointModel
 import TouchpointStore
 

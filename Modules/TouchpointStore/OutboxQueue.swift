@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import TouchpointModel
+import TouchpointRecords
 
 /// Appends local changes to the outbox with what they overwrote, and rolls a
 /// refused one back. Runs inside the caller's transaction.

@@ -1,4 +1,5 @@
 import GRDB
+import TouchpointRecords
 
 /// Migrations of the agent database: record tables plus meta, outbox and dead letters.
 enum AgentSchema {

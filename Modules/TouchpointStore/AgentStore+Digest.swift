@@ -1,5 +1,6 @@
 import GRDB
 import TouchpointModel
+import TouchpointRecords
 
 extension AgentStore {
     /// The order-independent digest of every record this database holds.

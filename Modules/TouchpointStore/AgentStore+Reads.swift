@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import TouchpointModel
+import TouchpointRecords
 
 extension AgentStore {
     /// One live record by id, or nil.

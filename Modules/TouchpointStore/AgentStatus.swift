@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import TouchpointModel
+import TouchpointRecords
 
 /// What `touchpoint-agent status` and `touchpointctl inspect` show about an agent database.
 public struct AgentStatus: Hashable, Sendable, Codable {

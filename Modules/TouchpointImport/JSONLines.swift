@@ -1,4 +1,5 @@
 import Foundation
+import TouchpointStore
 
 /// Reads JSON Lines: one object per line, blank lines skipped. Values become
 /// text the way CSV holds them (numbers in decimal, arrays joined with commas, null as absent).

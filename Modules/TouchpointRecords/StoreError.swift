@@ -24,12 +24,12 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { message }
 
-    static func notFound(_ entity: EntityType, _ id: String) -> StoreError {
+    package static func notFound(_ entity: EntityType, _ id: String) -> StoreError {
         StoreError(kind: .notFound, message: "no \(entity.displayName) with id \(id)")
     }
-    static func invalid(_ message: String) -> StoreError { StoreError(kind: .invalid, message: message) }
-    static func refused(_ message: String) -> StoreError { StoreError(kind: .refused, message: message) }
-    static func corrupt(_ message: String) -> StoreError {
+    package static func invalid(_ message: String) -> StoreError { StoreError(kind: .invalid, message: message) }
+    package static func refused(_ message: String) -> StoreError { StoreError(kind: .refused, message: message) }
+    package static func corrupt(_ message: String) -> StoreError {
         StoreError(kind: .corrupt, message: "database is inconsistent: \(message)")
     }
 }

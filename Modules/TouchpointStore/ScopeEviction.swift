@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import TouchpointModel
+import TouchpointRecords
 
 /// Keeps an agent database to its scope: the customers of its territories and the
 /// records that depend on them. Runs inside the caller's transaction.

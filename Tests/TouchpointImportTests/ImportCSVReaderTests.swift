@@ -1,5 +1,5 @@
 import Testing
-import TouchpointStore
+import TouchpointImport
 
 @Suite struct ImportCSVReaderTests {
     func records(_ text: String) throws -> [CSVRecord] {

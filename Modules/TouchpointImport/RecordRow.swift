@@ -1,5 +1,6 @@
 import Foundation
 import TouchpointModel
+import TouchpointStore
 
 /// A record in the row shape that export writes and import reads: `id` then the
 /// entity's fields, dates as ISO 8601 UTC, ids lowercase, null as empty (CSV) or `null` (JSON).

@@ -1,5 +1,6 @@
 import Foundation
 import TouchpointModel
+import TouchpointStore
 
 /// Turns one imported row (column name → text) into a validated record.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import TouchpointModel
+import TouchpointStore
 
 /// Writes live records as CSV or JSONL in the shape ``Importer`` reads back.
 ///

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import TouchpointModel
+import TouchpointRecords
 
 extension AgentStore {
     /// Moves one queued change to the dead-letter list and rolls it back locally, so

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import TouchpointModel
+import TouchpointRecords
 
 extension AgentStore {
     /// This replica's site id, created on first use: enrolment needs it for Hello

@@ -18,7 +18,4 @@ extension EntityType {
 
     /// The names ``named(_:)`` documents, for help and error texts.
     public static let typedNames = "customer, interaction, case, feedback, followup, note"
-
-    /// Import and export order: referenced records (customers, cases) before the records that point at them.
-    public static let dependencyOrder: [EntityType] = [.customer, .supportCase, .interaction, .feedback, .followUp, .note]
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import TouchpointModel
+import TouchpointRecords
 
 extension AgentStore {
     /// Queued changes after `seq`, oldest first.
@@ -69,9 +70,4 @@ extension AgentStore {
         let values = Dictionary(change.fields.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last })
         return (try? change.entity.validate(id: change.id, fields: values)) != nil
     }
-}
-
-extension Date {
-    /// A date from milliseconds since the epoch.
-    public init(milliseconds: Int64) { self.init(timeIntervalSince1970: Double(milliseconds) / 1000) }
 }
