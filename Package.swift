@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "TouchpointProtocol", targets: ["TouchpointProtocol"]),
         .library(name: "TouchpointServer", targets: ["TouchpointServer"]),
         .library(name: "TouchpointClient", targets: ["TouchpointClient"]),
+        .library(name: "TouchpointAdminClient", targets: ["TouchpointAdminClient"]),
         .library(name: "TouchpointReports", targets: ["TouchpointReports"]),
         .library(name: "TouchpointAdminCLI", targets: ["TouchpointAdminCLI"]),
         .executable(name: "touchpoint-agent", targets: ["touchpoint-agent"]),
@@ -110,13 +111,23 @@ let package = Package(
                 "TouchpointModel",
                 "TouchpointProtocol",
                 "TouchpointStore",
-                "TouchpointReports",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Modules/TouchpointClient",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "TouchpointAdminClient",
+            dependencies: [
+                "TouchpointClient",
+                "TouchpointModel",
+                "TouchpointProtocol",
+                "TouchpointReports",
+            ],
+            path: "Modules/TouchpointAdminClient",
             swiftSettings: swiftSettings
         ),
         .target(
@@ -166,7 +177,7 @@ let package = Package(
             name: "TouchpointAdminCLI",
             dependencies: [
                 "TouchpointCLI",
-                "TouchpointClient",
+                "TouchpointAdminClient",
                 "TouchpointModel",
                 "TouchpointProtocol",
                 "TouchpointReports",
@@ -179,6 +190,7 @@ let package = Package(
             name: "touchpointctl",
             dependencies: [
                 "TouchpointAdminCLI",
+                "TouchpointAdminClient",
                 "TouchpointCLI",
                 "TouchpointClient",
                 "TouchpointModel",
@@ -195,6 +207,7 @@ let package = Package(
             name: "touchpoint-demo",
             dependencies: [
                 "TouchpointAdminCLI",
+                "TouchpointAdminClient",
                 "TouchpointClient",
                 "TouchpointModel",
                 "TouchpointReports",
@@ -291,6 +304,7 @@ let package = Package(
                 "TouchpointModel",
                 "TouchpointServer",
                 "TouchpointClient",
+                "TouchpointAdminClient",
                 "TouchpointStore",
                 "TouchpointProtocol",
                 .product(name: "GRDB", package: "GRDB.swift"),

@@ -1,7 +1,7 @@
 import Foundation
 import TouchpointAdminCLI
+import TouchpointAdminClient
 import TouchpointCLI
-import TouchpointClient
 import TouchpointModel
 import TouchpointReports
 import TouchpointStore

@@ -1,6 +1,6 @@
 import Foundation
+import TouchpointAdminClient
 import TouchpointCLI
-import TouchpointClient
 import TouchpointModel
 
 /// Conflicts as a table (`conflicts list`) and as a detailed block (`conflicts show`).

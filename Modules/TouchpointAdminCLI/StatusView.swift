@@ -1,6 +1,6 @@
 import Foundation
+import TouchpointAdminClient
 import TouchpointCLI
-import TouchpointClient
 
 /// `touchpointctl status` as text and JSON: the server summary and one row per agent.
 public struct StatusView {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TouchpointAdminCLI
+import TouchpointAdminClient
 import TouchpointClient
 import TouchpointModel
 import TouchpointProtocol

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TouchpointAdminClient
 import TouchpointClient
 import TouchpointModel
 import TouchpointReports

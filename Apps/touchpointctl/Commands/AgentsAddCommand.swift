@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
+import TouchpointAdminClient
 import TouchpointCLI
-import TouchpointClient
 import TouchpointModel
 
 /// `agents add`: registers an agent and prints its token once.

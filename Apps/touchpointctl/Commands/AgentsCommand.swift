@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
+import TouchpointAdminClient
 import TouchpointCLI
-import TouchpointClient
 import TouchpointModel
 
 /// `agents list|add|revoke|show`.

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import TouchpointClient
+import TouchpointAdminClient
 
 /// `agents revoke NAME|ID`.
 struct AgentsRevokeCommand: AsyncParsableCommand {

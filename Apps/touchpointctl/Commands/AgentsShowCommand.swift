@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import TouchpointAdminCLI
+import TouchpointAdminClient
 import TouchpointCLI
-import TouchpointClient
 import TouchpointModel
 
 /// `agents show NAME|ID`: registration and sync state of one agent.

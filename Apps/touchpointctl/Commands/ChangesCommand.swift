@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import TouchpointClient
+import TouchpointAdminClient
 
 /// `changes tail`.
 struct ChangesCommand: AsyncParsableCommand {

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import TouchpointAdminCLI
+import TouchpointAdminClient
 import TouchpointCLI
-import TouchpointClient
 import TouchpointProtocol
 
 /// `changes tail [--since SEQ] [--follow]`: one line per change.

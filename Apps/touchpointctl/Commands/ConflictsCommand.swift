@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import TouchpointClient
+import TouchpointAdminClient
 
 /// `conflicts list|show|resolve`.
 struct ConflictsCommand: AsyncParsableCommand {

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import TouchpointAdminCLI
+import TouchpointAdminClient
 import TouchpointCLI
-import TouchpointClient
 import TouchpointModel
 
 /// `conflicts resolve ID --keep winner|loser|value=…`: a new write that propagates to every agent.

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import TouchpointAdminCLI
+import TouchpointAdminClient
 import TouchpointCLI
-import TouchpointClient
 
 /// `inspect PATH`: an agent's database file, opened read-only, offline.
 struct InspectCommand: ParsableCommand {

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import TouchpointAdminCLI
+import TouchpointAdminClient
 import TouchpointCLI
-import TouchpointClient
 import TouchpointReports
 
 /// `report`: CX metrics computed by the server, cut and filtered, as a table, JSON, CSV or an HTML page.

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import TouchpointAdminCLI
+import TouchpointAdminClient
 import TouchpointCLI
-import TouchpointClient
 
 /// `status`: the server, its sequence, conflicts and every agent's sync state.
 struct StatusCommand: AsyncParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TouchpointAdminClient
 import TouchpointCLI
 import TouchpointClient
 import TouchpointProtocol

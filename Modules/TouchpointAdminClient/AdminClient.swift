@@ -1,4 +1,5 @@
 import Foundation
+import TouchpointClient
 import TouchpointModel
 import TouchpointProtocol
 import TouchpointReports
