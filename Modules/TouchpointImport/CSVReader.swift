@@ -1,21 +1,3 @@
-/// One record of a CSV file: its fields and the physical line it starts on.
-public struct CSVRecord: Hashable, Sendable {
-    /// 1-based line of the file where the record starts (a quoted field may span lines).
-    public var line: Int
-    /// The fields, unquoted.
-    public var fields: [String]
-}
-
-/// A CSV text the reader cannot split into records.
-public struct CSVError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// 1-based line where the bad record starts.
-    public var line: Int
-    /// Why the record cannot be read.
-    public var message: String
-
-    public var description: String { "line \(line): \(message)" }
-}
-
 /// Splits RFC 4180 CSV into records: quoted fields with embedded commas,
 /// doubled quotes and newlines; LF or CRLF line ends; a leading UTF-8 BOM is skipped.
 ///

@@ -2,33 +2,6 @@ import Foundation
 import TouchpointModel
 import TouchpointStore
 
-/// How far an import is, for a progress bar.
-public struct ImportProgress: Hashable, Sendable {
-    /// Bytes of the file read so far.
-    public var bytesRead: Int
-    /// The file's size.
-    public var totalBytes: Int
-    /// Data rows seen so far.
-    public var rows: Int
-}
-
-/// What an import did.
-public struct ImportSummary: Hashable, Sendable {
-    /// Data rows read (good and bad).
-    public var rows = 0
-    /// Rows created.
-    public var imported = 0
-    /// Rows already present (same id), left untouched.
-    public var duplicates = 0
-    /// Rows refused.
-    public var rejected = 0
-    /// Wall time of the whole import.
-    public var seconds: Double = 0
-
-    /// Data rows handled per second.
-    public var rowsPerSecond: Double { seconds > 0 ? Double(rows) / seconds : 0 }
-}
-
 /// Imports a CSV or JSONL file into an agent database in batches of one transaction each.
 ///
 /// ```swift

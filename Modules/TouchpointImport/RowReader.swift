@@ -2,47 +2,6 @@ import Foundation
 import TouchpointModel
 import TouchpointStore
 
-/// The file formats import reads and export writes.
-public enum ImportFormat: String, Sendable, CaseIterable {
-    case csv, jsonl
-
-    /// The format a file name's extension implies (`.csv`; `.jsonl`, `.ndjson`, `.json`).
-    public init?(path: String) {
-        switch URL(fileURLWithPath: path).pathExtension.lowercased() {
-        case "csv": self = .csv
-        case "jsonl", "ndjson", "json": self = .jsonl
-        default: return nil
-        }
-    }
-}
-
-/// A file import cannot read at all (as opposed to one bad row).
-public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// One clear line for the user.
-    public var message: String
-
-    /// Creates an import error.
-    public init(_ message: String) { self.message = message }
-
-    public var description: String { message }
-}
-
-/// One data row of an import file, before conversion.
-public struct SourceRow: Hashable, Sendable {
-    /// 1-based line where the row starts.
-    public var line: Int
-    /// The row's `type` column or key, if any (overrides the default entity).
-    public var type: String?
-    /// Column name → text; empty text means null.
-    public var values: [String: String]
-}
-
-/// What reading the next row gave: a row, or a line that is not a row.
-public enum SourceItem: Hashable, Sendable {
-    case row(SourceRow)
-    case bad(RejectedRow)
-}
-
 /// Reads rows out of a CSV (header row of field names) or JSONL (one object per line) file.
 public struct RowReader: Sendable {
     private enum Source: Sendable {

@@ -147,16 +147,6 @@ package struct RecordTable {
     }
 }
 
-/// What merging one change did.
-package struct MergeResult: Sendable {
-    /// Field changes that won and were written.
-    package var applied: [FieldChange]
-    /// Concurrent edits detected (winner and loser kept).
-    package var conflicts: [FieldConflict]
-    /// True when the record did not exist before.
-    package var created: Bool
-}
-
 extension RecordTable {
     /// Visits every record state of an entity matching an optional SQL condition on
     /// the table (aliased `r`), in pages, inside the caller's read.
