@@ -209,7 +209,11 @@ let package = Package(
         ),
         .testTarget(
             name: "TouchpointReportsTests",
-            dependencies: ["TouchpointReports", "TouchpointModel"],
+            dependencies: [
+                "TouchpointReports",
+                "TouchpointModel",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             path: "Tests/TouchpointReportsTests",
             swiftSettings: swiftSettings
         ),

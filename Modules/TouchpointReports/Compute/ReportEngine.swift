@@ -1,5 +1,4 @@
 import Foundation
-import TouchpointModel
 
 /// Computes CX reports from merged records.
 ///

@@ -41,7 +41,7 @@ struct RetentionEstimator {
                 churnedDuringPeriod: lost.map { period.start <= $0 && $0 < period.end } ?? false
             )
         }
-        return try MetricCalculator.checked { () throws(MetricError) in try RetentionCounts(customers: facts) }
+        return try MetricCalculator.checked { () throws(ReportError) in try RetentionCounts(customers: facts) }
     }
 
     /// Whether the customer passes the persona and segment filters.

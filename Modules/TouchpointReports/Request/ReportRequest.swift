@@ -1,5 +1,4 @@
 import Foundation
-import TouchpointModel
 
 /// What to report: the cuts, the period and the filters.
 ///

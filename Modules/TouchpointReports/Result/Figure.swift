@@ -1,5 +1,3 @@
-import TouchpointModel
-
 /// One metric's value in one row, with the sample behind it.
 ///
 /// `value` is nil when nothing backs it (no answers, no resolved case) — never a made-up 0.

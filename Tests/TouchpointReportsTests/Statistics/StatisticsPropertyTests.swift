@@ -1,10 +1,10 @@
 import PropertyBased
 import Testing
-@testable import TouchpointModel
+@testable import TouchpointReports
 
-extension MetricsTests {
+extension StatisticsTests {
     @Suite("Metric invariants")
-    struct MetricsPropertyTests {
+    struct StatisticsPropertyTests {
         @Test func npsStaysInRangeAndInsideItsIntervals() async {
             await propertyCheck(input: Gen.int(in: 0...10).array(of: 1...200)) { scores in
                 let nps = try NetPromoterScore(scores: scores)

@@ -1,8 +1,8 @@
 import Foundation
 import Testing
-@testable import TouchpointModel
+@testable import TouchpointReports
 
-extension MetricsTests {
+extension StatisticsTests {
     @Suite("Retention and churn")
     struct RetentionCountsTests {
         @Test func countsHandComputed() throws {
@@ -31,7 +31,7 @@ extension MetricsTests {
             (0, Int.max, 0, 0),
         ])
         func contradictoryCounts(atStart: Int, atEnd: Int, new: Int, lost: Int) {
-            let error = #expect(throws: MetricError.self) {
+            let error = #expect(throws: ReportError.self) {
                 try RetentionCounts(atStart: atStart, atEnd: atEnd, new: new, lost: lost)
             }
             #expect(error?.code == .invalidCount)
@@ -65,7 +65,7 @@ extension MetricsTests {
         ])
         func impossibleLifecycle(customer: CustomerPeriodFacts) {
             #expect(!customer.isConsistent)
-            let error = #expect(throws: MetricError.self) { try RetentionCounts(customers: [customer]) }
+            let error = #expect(throws: ReportError.self) { try RetentionCounts(customers: [customer]) }
             #expect(error?.code == .inconsistentFacts)
         }
 

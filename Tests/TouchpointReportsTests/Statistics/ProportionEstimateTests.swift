@@ -1,8 +1,8 @@
 import Foundation
 import Testing
-@testable import TouchpointModel
+@testable import TouchpointReports
 
-extension MetricsTests {
+extension StatisticsTests {
     @Suite("ProportionEstimate and CSAT")
     struct ProportionEstimateTests {
         @Test func wilsonEightOfTen() throws {
@@ -51,7 +51,7 @@ extension MetricsTests {
 
         @Test("Impossible counts are rejected", arguments: [(11, 10), (-1, 10), (0, -1)])
         func impossibleCounts(successes: Int, n: Int) {
-            let error = #expect(throws: MetricError.self) { try ProportionEstimate(successes: successes, n: n) }
+            let error = #expect(throws: ReportError.self) { try ProportionEstimate(successes: successes, n: n) }
             #expect(error?.code == .invalidCount)
         }
 
@@ -74,7 +74,7 @@ extension MetricsTests {
 
         @Test("CSAT rejects answers outside 1–5", arguments: [0, 6, -4])
         func csatRejectsOutOfRange(score: Int) {
-            let error = #expect(throws: MetricError.self) {
+            let error = #expect(throws: ReportError.self) {
                 try ProportionEstimate.customerSatisfaction(scores: [5, score])
             }
             #expect(error?.code == .scoreOutOfRange)

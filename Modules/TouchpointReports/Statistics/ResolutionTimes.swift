@@ -25,7 +25,7 @@ public struct ResolutionTimes: SampledMetric, Hashable, Codable {
     public let mean: Double?
 
     /// Summarises durations in seconds; throws `invalidDuration` for a negative or non-finite one.
-    public init(durations: some Sequence<Double>) throws(MetricError) {
+    public init(durations: some Sequence<Double>) throws(ReportError) {
         try self.init(durations: durations, unresolved: 0)
     }
 
@@ -33,7 +33,7 @@ public struct ResolutionTimes: SampledMetric, Hashable, Codable {
     ///
     /// Throws `invalidDuration` for a case resolved before it was opened: that means a wrong
     /// clock or a wrong record, and a report should not average it away.
-    public init(cases: some Sequence<(openedAt: Date, resolvedAt: Date?)>) throws(MetricError) {
+    public init(cases: some Sequence<(openedAt: Date, resolvedAt: Date?)>) throws(ReportError) {
         var durations: [Double] = []
         var unresolved = 0
         for (openedAt, resolvedAt) in cases {
@@ -46,11 +46,11 @@ public struct ResolutionTimes: SampledMetric, Hashable, Codable {
         try self.init(durations: durations, unresolved: unresolved)
     }
 
-    private init(durations: some Sequence<Double>, unresolved: Int) throws(MetricError) {
+    private init(durations: some Sequence<Double>, unresolved: Int) throws(ReportError) {
         var sorted: [Double] = []
         for duration in durations {
             guard duration.isFinite, duration >= 0 else {
-                throw MetricError(
+                throw ReportError(
                     code: .invalidDuration,
                     message: "resolution time \(duration) s must be a finite, non-negative number of seconds"
                 )

@@ -25,9 +25,9 @@ public struct RetentionCounts: SampledMetric, Hashable, Codable {
     ///
     /// The checks: `new ≤ atEnd`, and the customers kept (`atEnd − new`) plus those `lost`
     /// cannot outnumber those at the start — otherwise retention + churn would exceed 100%.
-    public init(atStart: Int, atEnd: Int, new: Int, lost: Int) throws(MetricError) {
-        try MetricError.checkCounts(
-            [atStart, atEnd, new, lost].allSatisfy(MetricError.isCount)
+    public init(atStart: Int, atEnd: Int, new: Int, lost: Int) throws(ReportError) {
+        try ReportError.checkCounts(
+            [atStart, atEnd, new, lost].allSatisfy(ReportError.isCount)
                 && new <= atEnd && (atEnd - new) + lost <= atStart,
             "retention counts contradict each other (start \(atStart), end \(atEnd), new \(new), lost \(lost))"
         )
@@ -42,11 +42,11 @@ public struct RetentionCounts: SampledMetric, Hashable, Codable {
     /// `new` counts customers who joined and are active at the end, and `lost` customers
     /// active at the start who churned: someone who joined and left within the period is in
     /// neither, so does not distort either rate. With consistent facts, retention + churn = 100%.
-    public init(customers: some Sequence<CustomerPeriodFacts>) throws(MetricError) {
+    public init(customers: some Sequence<CustomerPeriodFacts>) throws(ReportError) {
         var atStart = 0, atEnd = 0, new = 0, lost = 0
         for (index, customer) in customers.enumerated() {
             guard customer.isConsistent else {
-                throw MetricError(code: .inconsistentFacts, message: "customer #\(index): \(customer) is not a possible lifecycle")
+                throw ReportError(code: .inconsistentFacts, message: "customer #\(index): \(customer) is not a possible lifecycle")
             }
             if customer.wasActiveAtStart { atStart += 1 }
             if customer.isActiveAtEnd { atEnd += 1 }
@@ -63,7 +63,7 @@ public struct RetentionCounts: SampledMetric, Hashable, Codable {
         let atEnd = try container.decode(Int.self, forKey: .atEnd)
         let new = try container.decode(Int.self, forKey: .new)
         let lost = try container.decode(Int.self, forKey: .lost)
-        self = try decodeValidated(decoder) { () throws(MetricError) in
+        self = try decodeValidated(decoder) { () throws(ReportError) in
             try RetentionCounts(atStart: atStart, atEnd: atEnd, new: new, lost: lost)
         }
     }

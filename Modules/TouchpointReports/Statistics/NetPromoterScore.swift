@@ -27,7 +27,7 @@ public struct NetPromoterScore: SampledMetric, Hashable, Codable {
     public var n: Int { promoters + passives + detractors }
 
     /// Counts the buckets of `scores`; throws `scoreOutOfRange` for any answer outside 0–10.
-    public init(scores: some Sequence<Int>) throws(MetricError) {
+    public init(scores: some Sequence<Int>) throws(ReportError) {
         var promoters = 0, passives = 0, detractors = 0
         for score in scores {
             switch try NPSBucket(score: score) {
@@ -42,9 +42,9 @@ public struct NetPromoterScore: SampledMetric, Hashable, Codable {
     }
 
     /// Uses bucket counts computed elsewhere (for example by a database query); throws `invalidCount` if any is negative.
-    public init(promoters: Int, passives: Int, detractors: Int) throws(MetricError) {
-        try MetricError.checkCounts(
-            MetricError.isCount(promoters) && MetricError.isCount(passives) && MetricError.isCount(detractors),
+    public init(promoters: Int, passives: Int, detractors: Int) throws(ReportError) {
+        try ReportError.checkCounts(
+            ReportError.isCount(promoters) && ReportError.isCount(passives) && ReportError.isCount(detractors),
             "NPS bucket counts must be non-negative counts (promoters \(promoters), passives \(passives), detractors \(detractors))"
         )
         self.promoters = promoters
@@ -58,7 +58,7 @@ public struct NetPromoterScore: SampledMetric, Hashable, Codable {
         let promoters = try container.decode(Int.self, forKey: .promoters)
         let passives = try container.decode(Int.self, forKey: .passives)
         let detractors = try container.decode(Int.self, forKey: .detractors)
-        self = try decodeValidated(decoder) { () throws(MetricError) in
+        self = try decodeValidated(decoder) { () throws(ReportError) in
             try NetPromoterScore(promoters: promoters, passives: passives, detractors: detractors)
         }
     }

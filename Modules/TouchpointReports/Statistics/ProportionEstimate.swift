@@ -16,9 +16,9 @@ public struct ProportionEstimate: SampledMetric, Hashable, Codable {
     public let n: Int
 
     /// Creates an estimate; throws `invalidCount` unless `0 ≤ successes ≤ n`.
-    public init(successes: Int, n: Int) throws(MetricError) {
-        try MetricError.checkCounts(
-            MetricError.isCount(n) && (0...n).contains(successes),
+    public init(successes: Int, n: Int) throws(ReportError) {
+        try ReportError.checkCounts(
+            ReportError.isCount(n) && (0...n).contains(successes),
             "successes \(successes) must lie between 0 and n = \(n)"
         )
         self.init(checkedSuccesses: successes, n: n)
@@ -36,7 +36,7 @@ public struct ProportionEstimate: SampledMetric, Hashable, Codable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let successes = try container.decode(Int.self, forKey: .successes)
         let n = try container.decode(Int.self, forKey: .n)
-        self = try decodeValidated(decoder) { () throws(MetricError) in
+        self = try decodeValidated(decoder) { () throws(ReportError) in
             try ProportionEstimate(successes: successes, n: n)
         }
     }

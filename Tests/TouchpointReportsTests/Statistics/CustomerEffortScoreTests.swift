@@ -1,8 +1,8 @@
 import Foundation
 import Testing
-@testable import TouchpointModel
+@testable import TouchpointReports
 
-extension MetricsTests {
+extension StatisticsTests {
     @Suite("CustomerEffortScore")
     struct CustomerEffortScoreTests {
         @Test func handComputed() throws {
@@ -34,7 +34,7 @@ extension MetricsTests {
 
         @Test("CES rejects answers outside 1–7", arguments: [0, 8, -1])
         func rejectsOutOfRange(score: Int) {
-            let error = #expect(throws: MetricError.self) { try CustomerEffortScore(scores: [3, score]) }
+            let error = #expect(throws: ReportError.self) { try CustomerEffortScore(scores: [3, score]) }
             #expect(error?.code == .scoreOutOfRange)
             #expect(error?.message == "CES answer \(score) is outside the 1–7 scale")
         }
@@ -53,7 +53,7 @@ extension MetricsTests {
             (0, 1, 0),  // no answers sum to 0
         ])
         func impossibleTotals(n: Int, sum: Int, easyAnswers: Int) {
-            let error = #expect(throws: MetricError.self) { try CustomerEffortScore(n: n, sum: sum, easyAnswers: easyAnswers) }
+            let error = #expect(throws: ReportError.self) { try CustomerEffortScore(n: n, sum: sum, easyAnswers: easyAnswers) }
             #expect(error?.code == .invalidCount)
         }
 

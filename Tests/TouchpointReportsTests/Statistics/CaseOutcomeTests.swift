@@ -1,7 +1,7 @@
 import Testing
-@testable import TouchpointModel
+@testable import TouchpointReports
 
-extension MetricsTests {
+extension StatisticsTests {
     @Suite("First-contact resolution and reopen rate")
     struct CaseOutcomeTests {
         /// Eight cases:
@@ -53,9 +53,9 @@ extension MetricsTests {
             CaseOutcome(isResolved: false, timesReopened: -2),
         ])
         func rejectsNegativeCounts(outcome: CaseOutcome) {
-            let fcr = #expect(throws: MetricError.self) { try ProportionEstimate.firstContactResolution(cases: [outcome]) }
+            let fcr = #expect(throws: ReportError.self) { try ProportionEstimate.firstContactResolution(cases: [outcome]) }
             #expect(fcr?.code == .invalidCount)
-            let reopen = #expect(throws: MetricError.self) { try ProportionEstimate.reopenRate(cases: [outcome]) }
+            let reopen = #expect(throws: ReportError.self) { try ProportionEstimate.reopenRate(cases: [outcome]) }
             #expect(reopen?.code == .invalidCount)
         }
     }

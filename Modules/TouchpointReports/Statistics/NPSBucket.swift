@@ -8,8 +8,8 @@ public enum NPSBucket: String, Sendable, Hashable, Codable, CaseIterable {
     case detractor
 
     /// The bucket of a 0–10 answer; throws `scoreOutOfRange` for anything else.
-    public init(score: Int) throws(MetricError) {
-        try MetricError.check(score, on: NetPromoterScore.scale, metric: "NPS")
+    public init(score: Int) throws(ReportError) {
+        try ReportError.check(score, on: NetPromoterScore.scale, metric: "NPS")
         switch score {
         case 9...10: self = .promoter
         case 7...8: self = .passive

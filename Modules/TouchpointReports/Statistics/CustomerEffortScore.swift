@@ -21,10 +21,10 @@ public struct CustomerEffortScore: SampledMetric, Hashable, Codable {
     public let easyAnswers: Int
 
     /// Summarises `scores`; throws `scoreOutOfRange` for any answer outside 1–7.
-    public init(scores: some Sequence<Int>) throws(MetricError) {
+    public init(scores: some Sequence<Int>) throws(ReportError) {
         var n = 0, sum = 0, easy = 0
         for score in scores {
-            try MetricError.check(score, on: Self.scale, metric: "CES")
+            try ReportError.check(score, on: Self.scale, metric: "CES")
             n += 1
             sum += score
             if Self.easyScores.contains(score) { easy += 1 }
@@ -35,8 +35,8 @@ public struct CustomerEffortScore: SampledMetric, Hashable, Codable {
     }
 
     /// Uses totals computed elsewhere; throws `invalidCount` unless some set of 1–7 answers could produce them.
-    public init(n: Int, sum: Int, easyAnswers: Int) throws(MetricError) {
-        try MetricError.checkCounts(
+    public init(n: Int, sum: Int, easyAnswers: Int) throws(ReportError) {
+        try ReportError.checkCounts(
             Self.sumIsPossible(n: n, sum: sum, easyAnswers: easyAnswers),
             "no set of \(n) CES answers with \(easyAnswers) of 5–7 sums to \(sum)"
         )
@@ -51,13 +51,13 @@ public struct CustomerEffortScore: SampledMetric, Hashable, Codable {
         let n = try container.decode(Int.self, forKey: .n)
         let sum = try container.decode(Int.self, forKey: .sum)
         let easyAnswers = try container.decode(Int.self, forKey: .easyAnswers)
-        self = try decodeValidated(decoder) { () throws(MetricError) in
+        self = try decodeValidated(decoder) { () throws(ReportError) in
             try CustomerEffortScore(n: n, sum: sum, easyAnswers: easyAnswers)
         }
     }
 
     private static func sumIsPossible(n: Int, sum: Int, easyAnswers: Int) -> Bool {
-        guard MetricError.isCount(n), (0...n).contains(easyAnswers) else { return false }
+        guard ReportError.isCount(n), (0...n).contains(easyAnswers) else { return false }
         let others = n - easyAnswers
         // Easy answers contribute 5…7 each, the others 1…4; `isCount` keeps 7·n from overflowing.
         return (easyAnswers * 5 + others * 1...easyAnswers * 7 + others * 4).contains(sum)

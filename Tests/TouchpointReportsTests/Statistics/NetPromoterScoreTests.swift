@@ -1,8 +1,8 @@
 import Foundation
 import Testing
-@testable import TouchpointModel
+@testable import TouchpointReports
 
-extension MetricsTests {
+extension StatisticsTests {
     @Suite("NetPromoterScore")
     struct NetPromoterScoreTests {
         @Test("NPSBucket boundaries", arguments: [
@@ -14,7 +14,7 @@ extension MetricsTests {
 
         @Test("NPSBucket rejects scores outside 0–10", arguments: [-1, 11, 100, Int.min])
         func bucketRejectsOutOfRange(score: Int) {
-            let error = #expect(throws: MetricError.self) { try NPSBucket(score: score) }
+            let error = #expect(throws: ReportError.self) { try NPSBucket(score: score) }
             #expect(error?.code == .scoreOutOfRange)
             #expect(error?.message.contains("\(score)") == true)
         }
@@ -122,13 +122,13 @@ extension MetricsTests {
         }
 
         @Test func outOfRangeAnswerIsRejected() {
-            let error = #expect(throws: MetricError.self) { try NetPromoterScore(scores: [10, 9, 11, 0]) }
+            let error = #expect(throws: ReportError.self) { try NetPromoterScore(scores: [10, 9, 11, 0]) }
             #expect(error?.code == .scoreOutOfRange)
             #expect(error?.message == "NPS answer 11 is outside the 0–10 scale")
         }
 
         @Test func negativeCountsAreRejected() {
-            let error = #expect(throws: MetricError.self) {
+            let error = #expect(throws: ReportError.self) {
                 try NetPromoterScore(promoters: 3, passives: -1, detractors: 0)
             }
             #expect(error?.code == .invalidCount)

@@ -1,9 +1,3 @@
-/// Defaults for judging whether a sample is large enough to report a precise-looking figure.
-public enum SampleSize {
-    /// Below this many observations a figure is flagged as a small sample (30, the usual rule of thumb).
-    public static let defaultSmallSampleThreshold = 30
-}
-
 /// A figure computed from `n` observations, which a report should flag when `n` is small.
 public protocol SampledMetric: Sendable {
     /// The number of observations behind the figure.

@@ -1,8 +1,8 @@
 import Foundation
 import Testing
-@testable import TouchpointModel
+@testable import TouchpointReports
 
-extension MetricsTests {
+extension StatisticsTests {
     @Suite("Percentile and ResolutionTimes")
     struct ResolutionTimesTests {
         @Test("Linear interpolation between closest ranks, as numpy's default", arguments: [
@@ -87,13 +87,13 @@ extension MetricsTests {
 
         @Test("Negative and non-finite durations are rejected", arguments: [-1, -0.001, .nan, .infinity] as [Double])
         func rejectsBadDurations(duration: Double) {
-            let error = #expect(throws: MetricError.self) { try ResolutionTimes(durations: [60, duration]) }
+            let error = #expect(throws: ReportError.self) { try ResolutionTimes(durations: [60, duration]) }
             #expect(error?.code == .invalidDuration)
         }
 
         @Test func resolvedBeforeOpenedIsRejected() {
             let opened = Date(timeIntervalSince1970: 1_700_000_000)
-            let error = #expect(throws: MetricError.self) {
+            let error = #expect(throws: ReportError.self) {
                 try ResolutionTimes(cases: [(openedAt: opened, resolvedAt: opened.addingTimeInterval(-5))])
             }
             #expect(error?.code == .invalidDuration)
