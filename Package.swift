@@ -103,7 +103,7 @@ let package = Package(
         ),
         .target(
             name: "TouchpointReports",
-            dependencies: ["TouchpointModel"],
+            dependencies: ["TouchpointModel", "TouchpointProtocol"],
             path: "Modules/TouchpointReports",
             swiftSettings: swiftSettings
         ),
@@ -212,6 +212,7 @@ let package = Package(
             dependencies: [
                 "TouchpointReports",
                 "TouchpointModel",
+                "TouchpointProtocol",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             path: "Tests/TouchpointReportsTests",

@@ -43,10 +43,15 @@ public enum ReportEngine {
     }
 
     /// The request's bounds, with missing ones taken from the selected records' span.
+    ///
+    /// A missing end is the millisecond after the last record's: a whole millisecond, the
+    /// precision of the wire, so a report computed by the server equals one computed here.
     private static func effectivePeriod(_ request: ReportRequest, _ facts: [Fact]) -> DateInterval? {
         let dates = facts.map(\.date)
         guard let start = request.from ?? dates.min(),
-            let end = request.to ?? dates.max().map({ $0.addingTimeInterval(0.001) })
+            let end = request.to ?? dates.max().map({ last in
+                Date(timeIntervalSince1970: ((last.timeIntervalSince1970 * 1000).rounded(.down) + 1) / 1000)
+            })
         else { return nil }
         return start < end ? DateInterval(start: start, end: end) : nil
     }

@@ -44,6 +44,9 @@ public struct ReportRequest: Sendable, Codable, Hashable {
             throw .invalidRequest("at most two dimensions can be combined, got \(by.count): \(by.map(\.rawValue).joined(separator: ", "))")
         }
         guard Set(by).count == by.count else { throw .invalidRequest("a dimension is repeated in --by") }
+        // Reports cover 1970–9999, the range the wire carries.
+        if let from { _ = try ReportWireTime.milliseconds(from, name: "--from") }
+        if let to { _ = try ReportWireTime.milliseconds(to, name: "--to") }
         if let from, let to, from >= to {
             throw .invalidRequest("--from (\(Self.format(from))) must be before --to (\(Self.format(to)))")
         }
