@@ -133,6 +133,7 @@ let package = Package(
                 "TouchpointServer",
                 "TouchpointClient",
                 "TouchpointModel",
+                "TouchpointProtocol",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TouchpointCLI
 import TouchpointClient
+import TouchpointModel
 
 /// `agents add`: registers an agent and prints its token once.
 struct AgentsAddCommand: AsyncParsableCommand {
@@ -18,7 +19,7 @@ struct AgentsAddCommand: AsyncParsableCommand {
     func run() async throws {
         let list = territories.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let (agent, token) = try await connection.connect {
-            try await $0.addAgent(name: name, team: team, territories: list, admin: admin)
+            try await $0.addAgent(name: name, team: team, territories: list, role: admin ? .admin : .agent)
         }
         if output.json {
             try JSONOutput.object(["id": agent.id.uuidString.lowercased(), "name": agent.name, "token": token])

@@ -9,11 +9,7 @@ struct ReportHandler: Sendable {
 
     func handle(_ request: Touchpoint_V1_ReportRequest) async throws -> Touchpoint_V1_ReportResponse {
         let reportRequest = try ReportRequest(wire: request)
-        do {
-            let result = try ReportEngine.compute(reportRequest, on: try await store.reportDataset())
-            return try Touchpoint_V1_ReportResponse(result)
-        } catch let error as ReportError {
-            throw ProtocolError(error.code == .invalidRequest ? .invalidArgument : .internal, error.message)
-        }
+        let result = try ReportEngine.compute(reportRequest, on: try await store.reportDataset())
+        return try Touchpoint_V1_ReportResponse(result)
     }
 }
