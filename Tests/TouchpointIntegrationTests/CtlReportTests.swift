@@ -95,6 +95,18 @@ import TouchpointStore
         #expect((all[.closedLoopCloseMedian]?.value ?? -1) >= 0)
     }
 
+    @Test func customerValueMatchesTheHandComputedOne() async throws {
+        let (server, _, token) = try await Self.serverWithFixture()
+        defer { Task { await server.stop() } }
+        let value = try await Self.report(server, token, ReportRequest(from: CXFixture.from, to: CXFixture.to)).overall.customerValue
+        #expect(value.customers == 3 && value.withoutValue == 0 && value.atRisk == 1)
+        #expect(abs((value.lifetime?.years ?? .nan) - CXFixture.lifetimeYears) < 1e-12)
+        #expect(abs((value["EUR"]?.clv.value ?? .nan) - CXFixture.clvEUR) < 1e-6)
+        #expect(abs((value["USD"]?.clv.value ?? .nan) - CXFixture.clvUSD) < 1e-6)
+        #expect(value["EUR"]?.revenueAtRisk.value == CXFixture.revenueAtRiskEUR)
+        #expect(value["USD"]?.revenueAtRisk.value == 0)
+    }
+
     static let requests: [ReportRequest] = [
         ReportRequest(from: CXFixture.from, to: CXFixture.to),
         ReportRequest(

@@ -3,7 +3,7 @@ import TouchpointProtocol
 
 /// The admin `report` vectors: a week cut by channel for the `smb` segment, with every message
 /// the typed report uses (figures with and without data, intervals, the trend, the journey map,
-/// the retention counts).
+/// the retention counts, CLV and revenue at risk).
 extension VectorCatalog {
     static let reportWeekStartMs: UInt64 = 1_793_577_600_000  // 2026-11-02T00:00:00Z, a Monday (2026-W45)
     static let reportWeekEndMs: UInt64 = 1_794_182_400_000  // 2026-11-09T00:00:00Z
@@ -40,13 +40,33 @@ extension VectorCatalog {
         var overall = figures
         overall.churn = figure(0, n: 4)
         overall.retention = figure(100, n: 4)
+        // The three customers served hold 1200.00 and 600.00 EUR a year and one has no value; no one
+        // was lost, so the lifetime is the 10-year cap. The detractor (600.00 EUR) is at risk.
+        let customerValue = Touchpoint_V1_ReportCustomerValue.with {
+            $0.customers = 3
+            $0.withoutValue = 1
+            $0.atRisk = 1
+            $0.lifetime = .with {
+                $0.atStart = 4
+                $0.periodDays = 7
+                $0.annualChurnPercent = 0
+                $0.years = 10
+                $0.capped = true
+            }
+            $0.currencies = [.with {
+                $0.currency = "EUR"
+                $0.meanAnnualValue = figure(90_000, n: 2)
+                $0.clv = figure(900_000, n: 2)
+                $0.revenueAtRisk = count(60_000, of: 1)
+            }]
+        }
         return .with {
             $0.request = reportRequest()
             $0.generatedAtMs = 1_794_211_200_000  // 2026-11-09T08:00:00Z
             $0.period = .with { $0.startMs = reportWeekStartMs; $0.endMs = reportWeekEndMs }
             $0.dimensions = [.channel]
-            $0.overall = .with { $0.figures = overall }
-            $0.groups = [.with { $0.key = ["phone"]; $0.figures = figures }]
+            $0.overall = .with { $0.figures = overall; $0.customerValue = customerValue }
+            $0.groups = [.with { $0.key = ["phone"]; $0.figures = figures; $0.customerValue = customerValue }]
             $0.retentionCounts = .with { $0.atStart = 4; $0.atEnd = 4 }
             $0.trendUnit = .week
             $0.trend = [.with {

@@ -43,6 +43,13 @@ import TouchpointReports
         #expect(try ReportResult(wire: wire) == result)
     }
 
+    @Test(arguments: [[], [ReportDimension.segment], [.week], [.channel, .segment]])
+    func customerValueRoundTrips(by: [ReportDimension]) throws {
+        let result = try CustomerValueTests.report(by: by)
+        #expect(result.overall.customerValue.currencies.count == 2)
+        #expect(try ReportResult(wire: Touchpoint_V1_ReportResponse(result)) == result)
+    }
+
     @Test func theGoldenVectorIsAReport() throws {
         let vectors = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("../../Protocol/vectors").standardized
@@ -61,6 +68,9 @@ import TouchpointReports
         #expect(result.series(.interactions)?.points.map(\.period.label) == ["2026-W45"])
         #expect(result.journeyMap.first?.touchpoint == "billing")
         #expect(try TableRenderer().render(result).contains("+33.3 ±106.7 n=3*"))
+        let value = result.overall.customerValue
+        #expect(value.lifetime?.isCapped == true && value.lifetime?.years == 10)
+        #expect(value["EUR"]?.clv.value == 900_000 && value["EUR"]?.revenueAtRisk.value == 60_000)
     }
 
     @Test func aDateTheWireCannotCarryIsRefusedBeforeSending() {
@@ -113,6 +123,12 @@ import TouchpointReports
         try Self.refusesResult("report.trend[0]") { $0.trend[0].figures.clearCsat() }
         try Self.refusesResult("report.trend_unit") { $0.trendUnit = .unspecified }
         try Self.refusesResult("report.retention_counts") { $0.retentionCounts = .with { $0.atStart = 1; $0.lost = 5 } }
+        try Self.refusesResult("report.overall.customer_value.currencies[0].clv.value") {
+            $0.overall.customerValue.currencies = [.with { $0.currency = "EUR"; $0.clv.value = .infinity }]
+        }
+        try Self.refusesResult("report.overall.customer_value.lifetime") { $0.overall.customerValue.lifetime.periodDays = 0 }
+        try Self.refusesResult("report.overall.customer_value.lifetime") { $0.overall.customerValue.lifetime.lost = $0.overall.customerValue.lifetime.atStart + 1 }
+        try Self.refusesResult("report.groups[0].customer_value.at_risk") { $0.groups[0].customerValue.atRisk = .max }
     }
 
     @Test func anExtremeButValidResultStillRenders() throws {

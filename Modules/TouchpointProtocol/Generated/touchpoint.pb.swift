@@ -2217,6 +2217,148 @@ public nonisolated struct Touchpoint_V1_ReportFigures: @unchecked Sendable {
   fileprivate var _storage = _StorageClass.defaultInstance
 }
 
+/// How long a customer stays, from the churn of a period: the period's churn
+/// (lost / at_start) annualised linearly (x 365.25 / period_days), and its
+/// inverse in years, at most 10 (capped: churn zero or near zero).
+public nonisolated struct Touchpoint_V1_ReportLifetime: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// Customers active at the start of the period.
+  public var atStart: UInt64 = 0
+
+  /// Of those, the customers lost during the period.
+  public var lost: UInt64 = 0
+
+  /// The length of the period in days.
+  public var periodDays: Double = 0
+
+  /// Percent per year; absent when at_start is 0.
+  public var annualChurnPercent: Double {
+    get {_annualChurnPercent ?? 0}
+    set {_annualChurnPercent = newValue}
+  }
+  /// Returns true if `annualChurnPercent` has been explicitly set.
+  public var hasAnnualChurnPercent: Bool {self._annualChurnPercent != nil}
+  /// Clears the value of `annualChurnPercent`. Subsequent reads from it will return its default value.
+  public mutating func clearAnnualChurnPercent() {self._annualChurnPercent = nil}
+
+  /// The expected lifetime in years; absent when at_start is 0.
+  public var years: Double {
+    get {_years ?? 0}
+    set {_years = newValue}
+  }
+  /// Returns true if `years` has been explicitly set.
+  public var hasYears: Bool {self._years != nil}
+  /// Clears the value of `years`. Subsequent reads from it will return its default value.
+  public mutating func clearYears() {self._years = nil}
+
+  /// The lifetime is the 10-year cap.
+  public var capped: Bool = false
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _annualChurnPercent: Double? = nil
+  fileprivate var _years: Double? = nil
+}
+
+/// CLV and revenue at risk in one currency. Values are in the currency's minor
+/// unit (cents for EUR); amounts of different currencies are never added.
+public nonisolated struct Touchpoint_V1_ReportCurrencyValue: @unchecked Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// ISO 4217, upper case, e.g. "EUR".
+  public var currency: String {
+    get {_storage._currency}
+    set {_uniqueStorage()._currency = newValue}
+  }
+
+  /// Mean annual value; n = customers with an annual value in this currency.
+  public var meanAnnualValue: Touchpoint_V1_ReportFigure {
+    get {_storage._meanAnnualValue ?? Touchpoint_V1_ReportFigure()}
+    set {_uniqueStorage()._meanAnnualValue = newValue}
+  }
+  /// Returns true if `meanAnnualValue` has been explicitly set.
+  public var hasMeanAnnualValue: Bool {_storage._meanAnnualValue != nil}
+  /// Clears the value of `meanAnnualValue`. Subsequent reads from it will return its default value.
+  public mutating func clearMeanAnnualValue() {_uniqueStorage()._meanAnnualValue = nil}
+
+  /// Customer lifetime value = mean annual value x the row's lifetime in years;
+  /// n as above; small_sample when n or the lifetime's at_start is below the threshold.
+  public var clv: Touchpoint_V1_ReportFigure {
+    get {_storage._clv ?? Touchpoint_V1_ReportFigure()}
+    set {_uniqueStorage()._clv = newValue}
+  }
+  /// Returns true if `clv` has been explicitly set.
+  public var hasClv: Bool {_storage._clv != nil}
+  /// Clears the value of `clv`. Subsequent reads from it will return its default value.
+  public mutating func clearClv() {_uniqueStorage()._clv = nil}
+
+  /// Total annual value of the customers at risk (an exact total, never
+  /// flagged); n = those customers with an annual value in this currency.
+  public var revenueAtRisk: Touchpoint_V1_ReportFigure {
+    get {_storage._revenueAtRisk ?? Touchpoint_V1_ReportFigure()}
+    set {_uniqueStorage()._revenueAtRisk = newValue}
+  }
+  /// Returns true if `revenueAtRisk` has been explicitly set.
+  public var hasRevenueAtRisk: Bool {_storage._revenueAtRisk != nil}
+  /// Clears the value of `revenueAtRisk`. Subsequent reads from it will return its default value.
+  public mutating func clearRevenueAtRisk() {_uniqueStorage()._revenueAtRisk = nil}
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _storage = _StorageClass.defaultInstance
+}
+
+/// CLV and revenue at risk of a row. Its customers are those (prospects aside)
+/// with an interaction, answer or case in the row; a customer is at risk, in the
+/// row of their latest NPS answer of the period, when that answer is 0-6 and
+/// they have not churned.
+public nonisolated struct Touchpoint_V1_ReportCustomerValue: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// Customers with a record in the row, prospects aside.
+  public var customers: UInt64 = 0
+
+  /// Of those, customers without an annual value or a currency (left out).
+  public var withoutValue: UInt64 = 0
+
+  /// Customers at risk credited to the row.
+  public var atRisk: UInt64 = 0
+
+  /// Of those, customers without an annual value or a currency (left out).
+  public var atRiskWithoutValue: UInt64 = 0
+
+  /// From the churn of the customers the row's persona and segment describe,
+  /// over the row's week or month, else the report's period; absent without a period.
+  public var lifetime: Touchpoint_V1_ReportLifetime {
+    get {_lifetime ?? Touchpoint_V1_ReportLifetime()}
+    set {_lifetime = newValue}
+  }
+  /// Returns true if `lifetime` has been explicitly set.
+  public var hasLifetime: Bool {self._lifetime != nil}
+  /// Clears the value of `lifetime`. Subsequent reads from it will return its default value.
+  public mutating func clearLifetime() {self._lifetime = nil}
+
+  /// One per currency, in code order.
+  public var currencies: [Touchpoint_V1_ReportCurrencyValue] = []
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _lifetime: Touchpoint_V1_ReportLifetime? = nil
+}
+
 /// A group's key values (in the order of ReportResponse.dimensions; empty for
 /// the overall row) and its figures.
 public nonisolated struct Touchpoint_V1_ReportRow: Sendable {
@@ -2235,11 +2377,22 @@ public nonisolated struct Touchpoint_V1_ReportRow: Sendable {
   /// Clears the value of `figures`. Subsequent reads from it will return its default value.
   public mutating func clearFigures() {self._figures = nil}
 
+  /// CLV and revenue at risk per currency.
+  public var customerValue: Touchpoint_V1_ReportCustomerValue {
+    get {_customerValue ?? Touchpoint_V1_ReportCustomerValue()}
+    set {_customerValue = newValue}
+  }
+  /// Returns true if `customerValue` has been explicitly set.
+  public var hasCustomerValue: Bool {self._customerValue != nil}
+  /// Clears the value of `customerValue`. Subsequent reads from it will return its default value.
+  public mutating func clearCustomerValue() {self._customerValue = nil}
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
 
   fileprivate var _figures: Touchpoint_V1_ReportFigures? = nil
+  fileprivate var _customerValue: Touchpoint_V1_ReportCustomerValue? = nil
 }
 
 /// A period of time: [start_ms, end_ms), ms since the epoch.
@@ -5608,9 +5761,218 @@ nonisolated extension Touchpoint_V1_ReportFigures: SwiftProtobuf.Message, SwiftP
   }
 }
 
+nonisolated extension Touchpoint_V1_ReportLifetime: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ReportLifetime"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}at_start\0\u{1}lost\0\u{3}period_days\0\u{3}annual_churn_percent\0\u{1}years\0\u{1}capped\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularUInt64Field(value: &self.atStart) }()
+      case 2: try { try decoder.decodeSingularUInt64Field(value: &self.lost) }()
+      case 3: try { try decoder.decodeSingularDoubleField(value: &self.periodDays) }()
+      case 4: try { try decoder.decodeSingularDoubleField(value: &self._annualChurnPercent) }()
+      case 5: try { try decoder.decodeSingularDoubleField(value: &self._years) }()
+      case 6: try { try decoder.decodeSingularBoolField(value: &self.capped) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    if self.atStart != 0 {
+      try visitor.visitSingularUInt64Field(value: self.atStart, fieldNumber: 1)
+    }
+    if self.lost != 0 {
+      try visitor.visitSingularUInt64Field(value: self.lost, fieldNumber: 2)
+    }
+    if self.periodDays.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.periodDays, fieldNumber: 3)
+    }
+    try { if let v = self._annualChurnPercent {
+      try visitor.visitSingularDoubleField(value: v, fieldNumber: 4)
+    } }()
+    try { if let v = self._years {
+      try visitor.visitSingularDoubleField(value: v, fieldNumber: 5)
+    } }()
+    if self.capped != false {
+      try visitor.visitSingularBoolField(value: self.capped, fieldNumber: 6)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Touchpoint_V1_ReportLifetime, rhs: Touchpoint_V1_ReportLifetime) -> Bool {
+    if lhs.atStart != rhs.atStart {return false}
+    if lhs.lost != rhs.lost {return false}
+    if lhs.periodDays != rhs.periodDays {return false}
+    if lhs._annualChurnPercent != rhs._annualChurnPercent {return false}
+    if lhs._years != rhs._years {return false}
+    if lhs.capped != rhs.capped {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Touchpoint_V1_ReportCurrencyValue: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ReportCurrencyValue"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}currency\0\u{3}mean_annual_value\0\u{1}clv\0\u{3}revenue_at_risk\0")
+
+  fileprivate class _StorageClass {
+    var _currency: String = String()
+    var _meanAnnualValue: Touchpoint_V1_ReportFigure? = nil
+    var _clv: Touchpoint_V1_ReportFigure? = nil
+    var _revenueAtRisk: Touchpoint_V1_ReportFigure? = nil
+
+      // This property is used as the initial default value for new instances of the type.
+      // The type itself is protecting the reference to its storage via CoW semantics.
+      // This will force a copy to be made of this reference when the first mutation occurs;
+      // hence, it is safe to mark this as `nonisolated(unsafe)`.
+      static nonisolated(unsafe) let defaultInstance = _StorageClass()
+
+    private init() {}
+
+    init(copying source: _StorageClass) {
+      _currency = source._currency
+      _meanAnnualValue = source._meanAnnualValue
+      _clv = source._clv
+      _revenueAtRisk = source._revenueAtRisk
+    }
+  }
+
+  fileprivate mutating func _uniqueStorage() -> _StorageClass {
+    if !isKnownUniquelyReferenced(&_storage) {
+      _storage = _StorageClass(copying: _storage)
+    }
+    return _storage
+  }
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    _ = _uniqueStorage()
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      while let fieldNumber = try decoder.nextFieldNumber() {
+        // The use of inline closures is to circumvent an issue where the compiler
+        // allocates stack space for every case branch when no optimizations are
+        // enabled. https://github.com/apple/swift-protobuf/issues/1034
+        switch fieldNumber {
+        case 1: try { try decoder.decodeSingularStringField(value: &_storage._currency) }()
+        case 2: try { try decoder.decodeSingularMessageField(value: &_storage._meanAnnualValue) }()
+        case 3: try { try decoder.decodeSingularMessageField(value: &_storage._clv) }()
+        case 4: try { try decoder.decodeSingularMessageField(value: &_storage._revenueAtRisk) }()
+        default: break
+        }
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every if/case branch local when no optimizations
+      // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+      // https://github.com/apple/swift-protobuf/issues/1182
+      if !_storage._currency.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._currency, fieldNumber: 1)
+      }
+      try { if let v = _storage._meanAnnualValue {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 2)
+      } }()
+      try { if let v = _storage._clv {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 3)
+      } }()
+      try { if let v = _storage._revenueAtRisk {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 4)
+      } }()
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Touchpoint_V1_ReportCurrencyValue, rhs: Touchpoint_V1_ReportCurrencyValue) -> Bool {
+    if lhs._storage !== rhs._storage {
+      let storagesAreEqual: Bool = withExtendedLifetime((lhs._storage, rhs._storage)) { (_args: (_StorageClass, _StorageClass)) in
+        let _storage = _args.0
+        let rhs_storage = _args.1
+        if _storage._currency != rhs_storage._currency {return false}
+        if _storage._meanAnnualValue != rhs_storage._meanAnnualValue {return false}
+        if _storage._clv != rhs_storage._clv {return false}
+        if _storage._revenueAtRisk != rhs_storage._revenueAtRisk {return false}
+        return true
+      }
+      if !storagesAreEqual {return false}
+    }
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Touchpoint_V1_ReportCustomerValue: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ReportCustomerValue"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}customers\0\u{3}without_value\0\u{3}at_risk\0\u{3}at_risk_without_value\0\u{1}lifetime\0\u{1}currencies\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularUInt64Field(value: &self.customers) }()
+      case 2: try { try decoder.decodeSingularUInt64Field(value: &self.withoutValue) }()
+      case 3: try { try decoder.decodeSingularUInt64Field(value: &self.atRisk) }()
+      case 4: try { try decoder.decodeSingularUInt64Field(value: &self.atRiskWithoutValue) }()
+      case 5: try { try decoder.decodeSingularMessageField(value: &self._lifetime) }()
+      case 6: try { try decoder.decodeRepeatedMessageField(value: &self.currencies) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    if self.customers != 0 {
+      try visitor.visitSingularUInt64Field(value: self.customers, fieldNumber: 1)
+    }
+    if self.withoutValue != 0 {
+      try visitor.visitSingularUInt64Field(value: self.withoutValue, fieldNumber: 2)
+    }
+    if self.atRisk != 0 {
+      try visitor.visitSingularUInt64Field(value: self.atRisk, fieldNumber: 3)
+    }
+    if self.atRiskWithoutValue != 0 {
+      try visitor.visitSingularUInt64Field(value: self.atRiskWithoutValue, fieldNumber: 4)
+    }
+    try { if let v = self._lifetime {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 5)
+    } }()
+    if !self.currencies.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.currencies, fieldNumber: 6)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Touchpoint_V1_ReportCustomerValue, rhs: Touchpoint_V1_ReportCustomerValue) -> Bool {
+    if lhs.customers != rhs.customers {return false}
+    if lhs.withoutValue != rhs.withoutValue {return false}
+    if lhs.atRisk != rhs.atRisk {return false}
+    if lhs.atRiskWithoutValue != rhs.atRiskWithoutValue {return false}
+    if lhs._lifetime != rhs._lifetime {return false}
+    if lhs.currencies != rhs.currencies {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
 nonisolated extension Touchpoint_V1_ReportRow: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ReportRow"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\u{2}key\0\u{1}figures\0\u{b}cells\0\u{c}\u{1}\u{1}")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\u{2}key\0\u{1}figures\0\u{3}customer_value\0\u{b}cells\0\u{c}\u{1}\u{1}")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -5620,6 +5982,7 @@ nonisolated extension Touchpoint_V1_ReportRow: SwiftProtobuf.Message, SwiftProto
       switch fieldNumber {
       case 2: try { try decoder.decodeRepeatedStringField(value: &self.key) }()
       case 3: try { try decoder.decodeSingularMessageField(value: &self._figures) }()
+      case 4: try { try decoder.decodeSingularMessageField(value: &self._customerValue) }()
       default: break
       }
     }
@@ -5636,12 +5999,16 @@ nonisolated extension Touchpoint_V1_ReportRow: SwiftProtobuf.Message, SwiftProto
     try { if let v = self._figures {
       try visitor.visitSingularMessageField(value: v, fieldNumber: 3)
     } }()
+    try { if let v = self._customerValue {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 4)
+    } }()
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Touchpoint_V1_ReportRow, rhs: Touchpoint_V1_ReportRow) -> Bool {
     if lhs.key != rhs.key {return false}
     if lhs._figures != rhs._figures {return false}
+    if lhs._customerValue != rhs._customerValue {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

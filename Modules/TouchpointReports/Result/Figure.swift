@@ -29,6 +29,18 @@ public struct Figure: Codable, Sendable, Hashable {
         self.isSmallSample = isSmallSample
     }
 
+    private enum CodingKeys: String, CodingKey {
+        case value, n, marginOfError = "margin_of_error", lower, upper, isSmallSample = "small_sample"
+    }
+
+    /// Encodes every key, `null` where there is no value.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeEveryKey([
+            .value: value, .n: n, .marginOfError: marginOfError, .lower: lower, .upper: upper, .isSmallSample: isSmallSample,
+        ])
+    }
+
     /// An exact count.
     static func count(_ count: Int, of n: Int? = nil) -> Figure {
         Figure(value: Double(count), n: n ?? count, isSmallSample: false)

@@ -33,3 +33,47 @@ public struct ReportResult: Codable, Sendable, Hashable {
         groups.first { $0.key == key }
     }
 }
+
+extension ReportResult {
+    private enum CodingKeys: String, CodingKey {
+        case request, generatedAt = "generated_at", period, dimensions, overall, groups
+        case retentionCounts = "retention_counts", trend, trendUnit = "trend_unit", journeyMap = "journey_map"
+    }
+
+    /// The period as its bounds: `start` inclusive, `end` exclusive.
+    private struct Period: Codable {
+        var start: Date
+        var end: Date
+    }
+
+    /// Encodes every key, `null` for a missing period or retention counts.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeEveryKey([
+            .request: request, .generatedAt: generatedAt, .period: period.map { Period(start: $0.start, end: $0.end) },
+            .dimensions: dimensions, .overall: overall, .groups: groups, .retentionCounts: retentionCounts, .trend: trend,
+            .trendUnit: trendUnit, .journeyMap: journeyMap,
+        ])
+    }
+
+    /// Decodes what ``encode(to:)`` writes; a period that ends before it starts is refused.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let period = try container.decodeIfPresent(Period.self, forKey: .period)
+        if let period, period.end < period.start {
+            throw DecodingError.dataCorruptedError(forKey: .period, in: container, debugDescription: "the period ends before it starts")
+        }
+        self.init(
+            request: try container.decode(ReportRequest.self, forKey: .request),
+            generatedAt: try container.decode(Date.self, forKey: .generatedAt),
+            period: period.map { DateInterval(start: $0.start, end: $0.end) },
+            dimensions: try container.decode([ReportDimension].self, forKey: .dimensions),
+            overall: try container.decode(ReportRow.self, forKey: .overall),
+            groups: try container.decode([ReportRow].self, forKey: .groups),
+            retentionCounts: try container.decodeIfPresent(RetentionCounts.self, forKey: .retentionCounts),
+            trend: try container.decode([TrendSeries].self, forKey: .trend),
+            trendUnit: try container.decode(PeriodUnit.self, forKey: .trendUnit),
+            journeyMap: try container.decode([JourneyCell].self, forKey: .journeyMap)
+        )
+    }
+}

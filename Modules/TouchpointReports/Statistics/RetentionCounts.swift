@@ -18,6 +18,10 @@ public struct RetentionCounts: SampledMetric, Hashable, Codable {
     /// Customers active at the start who churned during the period.
     public let lost: Int
 
+    private enum CodingKeys: String, CodingKey {
+        case atStart = "at_start", atEnd = "at_end", new, lost
+    }
+
     /// The customers the rates are shares of: those at the start.
     public var n: Int { atStart }
 

@@ -32,7 +32,7 @@ extension Figure {
         }
         self.init(
             value: try number(wire.hasValue, wire.value, "value"),
-            n: try ReportWireTime.count(wire.n, field: "\(field).n"),
+            n: try ReportWire.count(wire.n, field: "\(field).n"),
             marginOfError: try number(wire.hasMarginOfError, wire.marginOfError, "margin_of_error"),
             lower: try number(wire.hasLower, wire.lower, "lower"),
             upper: try number(wire.hasUpper, wire.upper, "upper"),

@@ -17,7 +17,7 @@ extension JourneyCell {
     init(wire: Touchpoint_V1_ReportJourneyCell, field: String) throws(ProtocolError) {
         self.init(
             stage: wire.stage, touchpoint: wire.touchpoint,
-            interactions: try ReportWireTime.count(wire.interactions, field: "\(field).interactions"),
+            interactions: try ReportWire.count(wire.interactions, field: "\(field).interactions"),
             nps: try Figure(wire: wire.nps, field: "\(field).nps"),
             csat: try Figure(wire: wire.csat, field: "\(field).csat")
         )

@@ -8,8 +8,8 @@ extension Touchpoint_V1_ReportRequest {
     public init(_ request: ReportRequest) throws(ReportError) {
         self.init()
         dimensions = request.by.map(\.wire)
-        if let from = request.from { startMs = try ReportWireTime.milliseconds(from, name: "--from") }
-        if let to = request.to { endMs = try ReportWireTime.milliseconds(to, name: "--to") }
+        if let from = request.from { startMs = try ReportWire.milliseconds(from, name: "--from") }
+        if let to = request.to { endMs = try ReportWire.milliseconds(to, name: "--to") }
         reportFilters = request.filters.sorted { $0.key.rawValue < $1.key.rawValue }.map { dimension, values in
             var filter = Touchpoint_V1_ReportFilter()
             filter.dimension = dimension.wire
@@ -31,8 +31,8 @@ extension ReportRequest {
         for dimension in wire.dimensions {
             by.append(try ReportDimension(wire: dimension, field: "report.dimensions"))
         }
-        if wire.startMs != 0 { from = try ReportWireTime.date(wire.startMs, field: "report.start_ms") }
-        if wire.endMs != 0 { to = try ReportWireTime.date(wire.endMs, field: "report.end_ms") }
+        if wire.startMs != 0 { from = try ReportWire.date(wire.startMs, field: "report.start_ms") }
+        if wire.endMs != 0 { to = try ReportWire.date(wire.endMs, field: "report.end_ms") }
         for filter in wire.reportFilters {
             let dimension = try ReportDimension(wire: filter.dimension, field: "report.report_filters.dimension")
             guard filters[dimension] == nil else {

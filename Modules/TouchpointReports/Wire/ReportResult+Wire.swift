@@ -9,10 +9,10 @@ extension Touchpoint_V1_ReportResponse {
     public init(_ result: ReportResult) throws(ReportError) {
         self.init()
         request = try Touchpoint_V1_ReportRequest(result.request)
-        generatedAtMs = try ReportWireTime.milliseconds(result.generatedAt, name: "generated at")
+        generatedAtMs = try ReportWire.milliseconds(result.generatedAt, name: "generated at")
         if let period = result.period {
-            self.period.startMs = try ReportWireTime.milliseconds(period.start, name: "the period's start")
-            self.period.endMs = try ReportWireTime.milliseconds(period.end, name: "the period's end")
+            self.period.startMs = try ReportWire.milliseconds(period.start, name: "the period's start")
+            self.period.endMs = try ReportWire.milliseconds(period.end, name: "the period's end")
         }
         dimensions = result.dimensions.map(\.wire)
         overall = Touchpoint_V1_ReportRow(result.overall)
@@ -22,8 +22,8 @@ extension Touchpoint_V1_ReportResponse {
         for (index, bucket) in (result.trend.first?.points ?? []).map(\.period).enumerated() {
             var point = Touchpoint_V1_ReportTrendPoint()
             point.period.label = bucket.label
-            point.period.startMs = try ReportWireTime.milliseconds(bucket.start, name: "trend bucket \(bucket.label)")
-            point.period.endMs = try ReportWireTime.milliseconds(bucket.end, name: "trend bucket \(bucket.label)")
+            point.period.startMs = try ReportWire.milliseconds(bucket.start, name: "trend bucket \(bucket.label)")
+            point.period.endMs = try ReportWire.milliseconds(bucket.end, name: "trend bucket \(bucket.label)")
             var figures: [Metric: Figure] = [:]
             for series in result.trend where series.points.indices.contains(index) {
                 figures[series.metric] = series.points[index].figure
@@ -60,7 +60,7 @@ extension ReportResult {
         }
         self.init(
             request: try ReportRequest(wire: wire.request),
-            generatedAt: try ReportWireTime.date(wire.generatedAtMs, field: "report.generated_at_ms"),
+            generatedAt: try ReportWire.date(wire.generatedAtMs, field: "report.generated_at_ms"),
             period: wire.hasPeriod ? try Self.period(wire.period) : nil,
             dimensions: dimensions,
             overall: try ReportRow(wire: wire.overall, keyCount: 0, field: "report.overall"),
@@ -74,8 +74,8 @@ extension ReportResult {
     }
 
     private static func period(_ wire: Touchpoint_V1_ReportPeriod) throws(ProtocolError) -> DateInterval {
-        let start = try ReportWireTime.date(wire.startMs, field: "report.period.start_ms")
-        let end = try ReportWireTime.date(wire.endMs, field: "report.period.end_ms")
+        let start = try ReportWire.date(wire.startMs, field: "report.period.start_ms")
+        let end = try ReportWire.date(wire.endMs, field: "report.period.end_ms")
         guard start <= end else {
             throw ProtocolError(.invalidArgument, "report.period ends before it starts", details: ["field": "report.period"])
         }
@@ -90,8 +90,8 @@ extension ReportResult {
             let field = "report.trend[\(index)]"
             buckets.append(PeriodBucket(
                 label: point.period.label,
-                start: try ReportWireTime.date(point.period.startMs, field: "\(field).period.start_ms"),
-                end: try ReportWireTime.date(point.period.endMs, field: "\(field).period.end_ms")
+                start: try ReportWire.date(point.period.startMs, field: "\(field).period.start_ms"),
+                end: try ReportWire.date(point.period.endMs, field: "\(field).period.end_ms")
             ))
             let pointFigures = try point.figures.figures(field: "\(field).figures")
             for metric in Metric.perGroup where pointFigures[metric] == nil {

@@ -6,6 +6,7 @@ extension Touchpoint_V1_ReportRow {
         self.init()
         key = row.key
         figures = Touchpoint_V1_ReportFigures(row.metrics)
+        customerValue = Touchpoint_V1_ReportCustomerValue(row.customerValue)
     }
 }
 
@@ -17,6 +18,9 @@ extension ReportRow {
                 .invalidArgument, "\(field).key has \(wire.key.count) values for \(keyCount) dimensions",
                 details: ["field": "\(field).key"])
         }
-        self.init(key: wire.key, metrics: try wire.figures.figures(field: "\(field).figures"))
+        self.init(
+            key: wire.key, metrics: try wire.figures.figures(field: "\(field).figures"),
+            customerValue: try CustomerValue(wire: wire.customerValue, field: "\(field).customer_value")
+        )
     }
 }

@@ -14,14 +14,12 @@ extension Touchpoint_V1_ReportRetentionCounts {
 extension RetentionCounts {
     /// Reads the counts; `INVALID_ARGUMENT` naming `field` when they are out of range or contradict each other.
     init(wire: Touchpoint_V1_ReportRetentionCounts, field: String) throws(ProtocolError) {
-        let atStart = try ReportWireTime.count(wire.atStart, field: "\(field).at_start")
-        let atEnd = try ReportWireTime.count(wire.atEnd, field: "\(field).at_end")
-        let new = try ReportWireTime.count(wire.new, field: "\(field).new")
-        let lost = try ReportWireTime.count(wire.lost, field: "\(field).lost")
-        do {
-            try self.init(atStart: atStart, atEnd: atEnd, new: new, lost: lost)
-        } catch {
-            throw ProtocolError(.invalidArgument, "\(field): \(error.message)", details: ["field": field])
+        let atStart = try ReportWire.count(wire.atStart, field: "\(field).at_start")
+        let atEnd = try ReportWire.count(wire.atEnd, field: "\(field).at_end")
+        let new = try ReportWire.count(wire.new, field: "\(field).new")
+        let lost = try ReportWire.count(wire.lost, field: "\(field).lost")
+        self = try ReportWire.checked(field: field) { () throws(ReportError) in
+            try RetentionCounts(atStart: atStart, atEnd: atEnd, new: new, lost: lost)
         }
     }
 }

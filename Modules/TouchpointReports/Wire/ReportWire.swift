@@ -1,8 +1,9 @@
 import Foundation
 import TouchpointProtocol
 
-/// Times as the report messages carry them: whole milliseconds since the Unix epoch, 0 for none.
-enum ReportWireTime {
+/// The checks every report message gets: times in whole milliseconds since the Unix epoch (0 for
+/// none) within 1970–9999, counts within `Int64`, and the statistics' own checks.
+enum ReportWire {
     /// The latest time a report message carries: the last millisecond of year 9999 (UTC).
     static let maxMilliseconds: UInt64 = 253_402_300_799_999
 
@@ -27,5 +28,15 @@ enum ReportWireTime {
     /// A count read from the wire; `INVALID_ARGUMENT` naming `field` above `Int64.max`.
     static func count(_ value: UInt64, field: String) throws(ProtocolError) -> Int {
         Int(try WireInteger.int64(value, field: field))
+    }
+
+    /// Runs a statistic's validating initializer on values read from the wire; its refusal is
+    /// `INVALID_ARGUMENT` naming `field`.
+    static func checked<T>(field: String, _ make: () throws(ReportError) -> T) throws(ProtocolError) -> T {
+        do {
+            return try make()
+        } catch {
+            throw ProtocolError(.invalidArgument, "\(field): \(error.message)", details: ["field": field])
+        }
     }
 }
