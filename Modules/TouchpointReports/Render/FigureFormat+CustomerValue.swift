@@ -23,11 +23,11 @@ extension FigureFormat {
         money(value.revenueAtRisk, value.currency, wholeUnits: false)
     }
 
-    /// `5.0y n=40`, `10.0y cap n=40`, with `*` for a small sample; `—` without a lifetime.
+    /// `5.0y n=40`, `0.31y n=4*`, `10.0y cap n=40`, with `*` for a small sample; `—` without a lifetime.
     static func lifetime(_ lifetime: ExpectedLifetime?, threshold: Int) -> String {
         guard let lifetime, let years = lifetime.years else { return missing }
         let cap = lifetime.isCapped ? " cap" : ""
-        return "\(fixed(years, 1))y\(cap) n=\(lifetime.n)" + (lifetime.isSmallSample(threshold: threshold) ? "*" : "")
+        return "\(fixed(years, years < 1 ? 2 : 1))y\(cap) n=\(lifetime.n)" + (lifetime.isSmallSample(threshold: threshold) ? "*" : "")
     }
 
     /// `churn 20.0%/year: 10 of 200 lost in 91 days`, what a lifetime comes from.
