@@ -1,19 +1,30 @@
 import Foundation
 
-/// `touchpoint-bench [import|sync] [--rows N] …`: each mode prints our figure next to
+/// `touchpoint-bench import|sync [--rows N] …`: each mode prints our figure next to
 /// raw SQLite doing the same inserts in the same run.
 @main
 struct Bench {
+    static let usage = """
+        usage: touchpoint-bench import [--rows N] [--batch N] [--keep DIR]
+               touchpoint-bench sync [--rows N]
+
+          import   agent import of N interaction rows (default 100000) next to raw SQLite inserting
+                   the same rows into a plain table and into the same schema, in the same run
+          sync     push and pull through a real server next to raw SQLite, in the same run
+
+        Build with -c release for figures worth comparing (docs/performance.md).
+
+        """
+
     static func main() async throws {
         let arguments = CommandLine.arguments
         switch arguments.dropFirst().first {
         case "sync": try await SyncBench.run(arguments)
-        case "import", nil: try ImportBench.run(arguments)
+        case "import": try ImportBench.run(arguments)
+        case "help", "--help", "-h", nil: print(usage, terminator: "")
         case let other?:
-            if other.hasPrefix("--") { try ImportBench.run(arguments) } else {
-                FileHandle.standardError.write(Data("usage: touchpoint-bench [import|sync] [--rows N]\n".utf8))
-                exit(64)
-            }
+            FileHandle.standardError.write(Data("touchpoint-bench: unknown mode '\(other)'\n\(usage)".utf8))
+            exit(64)
         }
     }
 
