@@ -68,6 +68,8 @@ struct AdminHandler: Sendable {
             }
             var response = Touchpoint_V1_ConflictShowResponse()
             response.conflict = Self.info(conflict)
+            let record = try await store.record(conflict.entity, id: conflict.entityID)
+            response.record = (record?.fields ?? [:]).sorted { $0.key < $1.key }.map { Touchpoint_V1_FieldSnapshot(name: $0.key, $0.value) }
             return .conflictShow(response)
         case .conflictResolve(let request):
             let id = try WireInteger.int64(request.conflictID, field: "conflict_resolve.conflict_id")
