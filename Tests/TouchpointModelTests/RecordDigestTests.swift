@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import TouchpointModel
 
-/// The verify digest as PROTOCOL.md section 6.7 lays it out, byte for byte.
+/// The verify digest as PROTOCOL.md section 6.9 lays it out, byte for byte.
 @Suite struct RecordDigestTests {
     static let site = SiteID(UUID(uuidString: "6f1c2a7e-3b9d-4e51-8a0c-2d4f6b8e1a35")!)
     static let serverSite = SiteID(UUID(uuidString: "0b5e9c3d-71a4-4f28-9d6e-c8a1f3b2e704")!)

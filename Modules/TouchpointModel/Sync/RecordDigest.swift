@@ -5,7 +5,7 @@ import Foundation
 /// Each record hashes (FNV-1a, 64-bit) its entity, id and every field's name,
 /// value and version in name order; a digest sums those hashes per entity
 /// (wrapping), so it does not depend on the order records are visited in.
-/// PROTOCOL.md section 6.7 gives the byte layout, with a worked example.
+/// PROTOCOL.md section 6.9 gives the byte layout, with a worked example.
 public struct RecordDigest: Hashable, Sendable, Codable {
     /// Per entity (raw value): record count and the wrapping sum of record hashes.
     public var entities: [String: Part]
