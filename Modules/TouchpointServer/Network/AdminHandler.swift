@@ -97,9 +97,12 @@ struct AdminHandler: Sendable {
             response.more = changes.count == limit
             response.sequenceHead = try await store.info().head
             return .changesTail(response)
-        case .digest:
-            let digest = try await service.digest(for: principal)
-            return .digest(Touchpoint_V1_DigestResponse(digest, sequenceHead: try await store.info().head))
+        case .digest(let request):
+            let agent = request.agentID.isEmpty ? nil : try UUID(wireBytes: request.agentID, field: "digest.agent_id")
+            let digest = try await service.digest(for: principal, agent: agent)
+            var response = Touchpoint_V1_DigestResponse(digest, sequenceHead: try await store.info().head)
+            if !request.entities.isEmpty { response.digests.removeAll { !request.entities.contains($0.entity) } }
+            return .digest(response)
         case .report(let request):
             return .report(try await ReportHandler(store: store).handle(request))
         }
