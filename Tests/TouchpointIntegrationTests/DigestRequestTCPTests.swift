@@ -3,6 +3,7 @@ import Testing
 import TouchpointClient
 import TouchpointModel
 import TouchpointProtocol
+import TouchpointStore
 
 /// The `digest` admin request honours its `agent_id` and `entities` (PROTOCOL.md section 5).
 @Suite struct DigestRequestTCPTests {

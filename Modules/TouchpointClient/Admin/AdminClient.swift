@@ -68,7 +68,7 @@ public struct AdminClient {
         request.includeResolved = !openOnly
         request.limit = UInt32(limit)
         guard case .conflictsList(let r) = try await connection.admin(.conflictsList(request)) else { throw Self.mismatch("conflicts_list") }
-        return try r.conflicts.map(ConflictView.init)
+        return try r.conflicts.map { try ConflictView($0) }
     }
 
     /// One conflict, with the record's current fields.
