@@ -130,6 +130,7 @@ let package = Package(
         .executableTarget(
             name: "touchpoint-server",
             dependencies: [
+                "TouchpointCLI",
                 "TouchpointServer",
                 "TouchpointClient",
                 "TouchpointModel",
