@@ -132,7 +132,7 @@ let package = Package(
         ),
         .target(
             name: "TouchpointReports",
-            dependencies: ["TouchpointModel"],
+            dependencies: ["TouchpointModel", "TouchpointProtocol"],
             path: "Modules/TouchpointReports",
             swiftSettings: swiftSettings
         ),
@@ -161,6 +161,7 @@ let package = Package(
         .executableTarget(
             name: "touchpoint-server",
             dependencies: [
+                "TouchpointCLI",
                 "TouchpointServer",
                 "TouchpointClient",
                 "TouchpointModel",
@@ -246,7 +247,12 @@ let package = Package(
         ),
         .testTarget(
             name: "TouchpointReportsTests",
-            dependencies: ["TouchpointReports", "TouchpointModel"],
+            dependencies: [
+                "TouchpointReports",
+                "TouchpointModel",
+                "TouchpointProtocol",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             path: "Tests/TouchpointReportsTests",
             swiftSettings: swiftSettings
         ),

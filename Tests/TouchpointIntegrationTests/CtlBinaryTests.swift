@@ -5,6 +5,7 @@ import FoundationXML
 import Testing
 import TouchpointClient
 import TouchpointModel
+import TouchpointServer
 import TouchpointStore
 
 /// End-to-end runs of the built `touchpointctl` binary.
@@ -37,7 +38,11 @@ import TouchpointStore
 
     static func ctl(_ arguments: String..., server: LiveServer, token: String) async throws -> Run {
         let environment = ["TOUCHPOINT_SERVER": server.endpoint.description, "TOUCHPOINT_TOKEN": token, "COLUMNS": "120"]
-        return try await Task.detached { try run("touchpointctl", arguments, environment: environment) }.value
+        // On a thread of its own: waiting for the process must not hold one of the few threads of
+        // Swift's cooperative pool, which the in-process server needs to answer it.
+        return try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try run("touchpointctl", arguments, environment: environment) }) }.start()
+        }
     }
 
     @Test func statusAndReportFromTheBinary() async throws {
@@ -67,7 +72,7 @@ import TouchpointStore
         #expect(html.status == 0, "\(html.stderr)")
         let text = try String(contentsOfFile: page, encoding: .utf8)
         #expect(XMLParser(data: Data(text.utf8)).parse(), "the page is well-formed XHTML")
-        for figure in ["+14.3", "±61.7", "66.7%", "4.50", "4.0h", "8.2h", "50.0%", "25.0%", "33.3%", "<svg"] {
+        for figure in ["+14.3", "±61.7", "66.7%", "4.50", "4.0h", "8.2h", "50.0%", "25.0%", "33.3%", "<svg", "CLV (EUR)", "2400.00 EUR"] {
             #expect(text.contains(figure), "HTML lacks \(figure)")
         }
         #expect(!text.contains("http://") || !text.contains("src=\"http"), "no network fetches")
@@ -84,6 +89,33 @@ import TouchpointStore
         let noServer = try Self.run("touchpointctl", ["status"], environment: ["TOUCHPOINT_SERVER": "", "TOUCHPOINT_TOKEN": ""])
         #expect(noServer.status != 0)
         #expect(noServer.stderr.contains("--server"))
+    }
+
+    @Test func conflictsShowPrintsTheRecordsCurrentFields() async throws {
+        let server = try await LiveServer.start()
+        defer { Task { await server.stop() } }
+        let (ada, _, admin, customer) = try await CtlAdminTests.concurrentPhoneEdits(on: server)
+        let conflict = try #require(try await server.store.conflicts(ConflictFilter()).first)
+        let id = customer.id.uuidString.lowercased()
+
+        let json = try await Self.ctl("conflicts", "show", "\(conflict.id)", "--json", server: server, token: admin.token)
+        #expect(json.status == 0, "\(json.stderr)")
+        let object = try #require(try json.json() as? [String: Any])
+        #expect(object["entity_id"] as? String == id)
+        #expect(object["detected_at"] is String)
+        let record = try #require(object["record"] as? [String: [String: Any]], "the record's current fields")
+        #expect((record["phone"]?["value"] as? [String: Any])?["text"] as? String == conflict.winner.value.text)
+        #expect((record["name"]?["value"] as? [String: Any])?["text"] as? String == "Anika")
+        let adaSite = try ada.store.identity().site.description
+        #expect(record["territory"]?["site"] as? String == adaSite)
+        #expect((record["phone"]?["hlc"] as? NSNumber)?.uint64Value == conflict.winner.version.hlc.rawValue)
+        #expect(!json.stdout.contains(customer.id.uuidString), "ids are lower-case")
+
+        let text = try await Self.ctl("conflicts", "show", "\(conflict.id)", server: server, token: admin.token)
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("record \(id) now:"))
+        #expect(text.stdout.contains("  name "))
+        #expect(text.stdout.contains("\"Anika\""))
     }
 
     @Test func inspectReadsAnAgentDatabaseOffline() throws {

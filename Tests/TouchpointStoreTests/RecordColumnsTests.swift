@@ -23,4 +23,10 @@ import TouchpointRecords
             #expect((column["type"] as String == "INTEGER") == field.kind.isInteger, "\(entity.rawValue).\(field.name) type")
         }
     }
+
+    @Test(arguments: EntityType.allCases)
+    func listsSortAndSearchOnFieldsOfTheEntity(entity: EntityType) {
+        if let date = entity.dateColumn { #expect(entity.descriptor.field(date)?.kind == .time) }
+        #expect(entity.descriptor.field(entity.searchColumn) != nil)
+    }
 }
