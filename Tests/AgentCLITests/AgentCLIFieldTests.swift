@@ -9,9 +9,18 @@ import Testing
 
     init() throws { cli = try AgentCLI() }
 
+    /// Runs the binary on a thread of its own: a walk of dozens of processes must not hold a thread of the
+    /// cooperative pool, which the in-process servers of other suites need (two cores: two threads).
+    func runOffPool(_ arguments: [String]) async throws -> AgentCLI.Result {
+        let cli = cli
+        return try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try cli.run(arguments) }) }.start()
+        }
+    }
+
     /// Every command path of the binary, found by reading the SUBCOMMANDS of each help page.
-    func commandPaths(_ path: [String] = []) throws -> [[String]] {
-        let help = try cli.run(path + ["--help"])
+    func commandPaths(_ path: [String] = []) async throws -> [[String]] {
+        let help = try await runOffPool(path + ["--help"])
         #expect(help.status == 0, "\(path.joined(separator: " ")) --help: \(help.stderr)")
         guard let section = help.stdout.range(of: "SUBCOMMANDS:\n") else { return [path] }
         let lines = help.stdout[section.upperBound...].split(separator: "\n", omittingEmptySubsequences: false)
@@ -19,11 +28,13 @@ import Testing
             .filter { $0.hasPrefix("  ") && !$0.hasPrefix("   ") }  // a name; wrapped abstracts are indented further
             .compactMap { $0.split(separator: " ").first.map(String.init) }
             .filter { $0 != "help" }
-        return try [path] + names.flatMap { try commandPaths(path + [$0]) }
+        var paths = [path]
+        for name in names { paths += try await commandPaths(path + [name]) }
+        return paths
     }
 
-    @Test func everyCommandPrintsItsHelp() throws {
-        let paths = try commandPaths()
+    @Test func everyCommandPrintsItsHelp() async throws {
+        let paths = try await commandPaths()
         #expect(paths.count > 30, "found the command tree: \(paths.map { $0.joined(separator: " ") })")
     }
 
