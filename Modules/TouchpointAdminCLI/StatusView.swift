@@ -61,14 +61,11 @@ public struct StatusView {
 
     /// The JSON form: the status with each agent's `silent` flag and the threshold.
     public func jsonObject() throws -> [String: Any] {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
-        guard var object = try JSONSerialization.jsonObject(with: encoder.encode(status)) as? [String: Any] else { return [:] }
+        guard var object = try JSONOutput.jsonObject(status) as? [String: Any] else { return [:] }
         object["rejected"] = status.rejected
-        object["silentAfterSeconds"] = silentAfter
+        object["silent_after_seconds"] = silentAfter
         object["agents"] = try status.agents.map { agent -> [String: Any] in
-            var row = try JSONSerialization.jsonObject(with: encoder.encode(agent)) as? [String: Any] ?? [:]
-            row["id"] = agent.id.uuidString.lowercased()
+            var row = try JSONOutput.jsonObject(agent) as? [String: Any] ?? [:]
             row["silent"] = isSilent(agent)
             return row
         }

@@ -46,7 +46,7 @@ struct FeedbackCommand: ParsableCommand {
             touchpoint: rated?.touchpoint, stage: rated?.stage)
         try database.create([answer], now: now)
         if output.json {
-            try JSONOutput.object(["feedback": RecordRow.jsonObject(answer)])
+            try JSONOutput.record(answer)
             return
         }
         let bucket = answer.bucket.map { " (\($0))" } ?? ""

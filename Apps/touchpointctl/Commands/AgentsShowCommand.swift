@@ -21,12 +21,7 @@ struct AgentsShowCommand: AsyncParsableCommand {
         }
         let view = StatusView(status)
         if output.json {
-            let encoder = JSONEncoder()
-            var object = try JSONSerialization.jsonObject(with: encoder.encode(info)) as? [String: Any] ?? [:]
-            object["id"] = info.id.uuidString.lowercased()
-            object["sync"] = (try view.jsonObject()["agents"] as? [Any])?.first ?? NSNull()
-            try JSONOutput.object(object)
-            return
+            return try JSONOutput.encodable(info, adding: ["sync": (try view.jsonObject()["agents"] as? [Any])?.first ?? NSNull()])
         }
         print("agent        \(info.name) \(info.id.uuidString.lowercased())")
         print("team         \(info.team ?? "—")")
