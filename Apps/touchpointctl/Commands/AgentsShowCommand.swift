@@ -30,7 +30,8 @@ struct AgentsShowCommand: AsyncParsableCommand {
         if let row = status.agents.first {
             print("site         \(row.site ?? "—")")
             print("lag          \(row.lag) (cursor \(row.cursor) of \(status.sequence))")
-            print("outbox acked \(row.ackedOutbox)")
+            print("outbox       \(row.outboxDepth.map { "\($0) change(s) waiting at its latest pull (as reported)" } ?? "— (never reported)")")
+            print("acked        outbox sequence \(row.ackedOutbox)")
             print("last seen    \(row.lastSeen.map(Format.date) ?? "never")\(view.isSilent(row) ? "  SILENT" : "")")
             print("last sync    \(row.lastSync.map(Format.date) ?? "never")")
             print("rejected     \(row.rejected)")

@@ -17,6 +17,8 @@ public struct AgentSyncState: Hashable, Sendable, Codable {
     public var lastErrorAt: Date?
     /// Changes of this agent's pushes the server refused permanently (its dead letters).
     public var rejected: Int = 0
+    /// The changes waiting in its outbox at its latest pull, as it reported them; nil when it never did.
+    public var outboxDepth: UInt64? = nil
 }
 
 /// A kept conflict: both values, versions, sites and agents of one field.
