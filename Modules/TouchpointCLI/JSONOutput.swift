@@ -2,7 +2,7 @@ import Foundation
 
 /// Prints `--json` output on stdout, and nothing else there, in the one JSON style of
 /// both CLIs: snake_case keys, lower-case ids, dates as ISO 8601 UTC with milliseconds,
-/// keys sorted, pretty-printed.
+/// a value not known as `null` (never left out), keys sorted, pretty-printed.
 ///
 /// Every `--json` command of `touchpoint-agent` and `touchpointctl` prints through here,
 /// so the style is applied in one place: keys are converted to snake_case and UUIDs
@@ -35,7 +35,8 @@ public enum JSONOutput {
             try container.encode(Self.date(date))
         }
         let data = try encoder.encode(value)
-        return normalized(try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]), lowercasingIDs: true)
+        let tree = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        return normalized(fillingNulls(tree, from: value), lowercasingIDs: true)
     }
 
     /// The text `object(_:)` prints, without the line end.
@@ -80,6 +81,32 @@ public enum JSONOutput {
         }
         if !word.isEmpty { words.append(word) }
         return underscores + words.map { $0.lowercased() }.joined(separator: "_")
+    }
+
+    /// The tree with `null` for each optional stored property of `value` that is nil (an
+    /// `Encodable` struct leaves those keys out), in nested structs and arrays too.
+    private static func fillingNulls(_ tree: Any, from value: Any) -> Any {
+        let mirror = Mirror(reflecting: value)
+        switch (tree, mirror.displayStyle) {
+        case (var object as [String: Any], .struct?):
+            for child in mirror.children {
+                guard let label = child.label, !label.hasPrefix("$"), !label.hasPrefix("_") else { continue }
+                if let present = object[label] {
+                    object[label] = fillingNulls(present, from: child.value)
+                } else if case .optional? = Mirror(reflecting: child.value).displayStyle,
+                    Mirror(reflecting: child.value).children.isEmpty
+                {
+                    object[label] = NSNull()
+                }
+            }
+            return object
+        case (let array as [Any], .collection?) where array.count == mirror.children.count:
+            return zip(array, mirror.children).map { fillingNulls($0, from: $1.value) }
+        case (_, .optional?):
+            return mirror.children.first.map { fillingNulls(tree, from: $0.value) } ?? tree
+        default:
+            return tree
+        }
     }
 
     /// Keys in snake_case everywhere in the tree; with `lowercasingIDs`, strings that are

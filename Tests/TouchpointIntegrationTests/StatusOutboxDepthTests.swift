@@ -63,6 +63,6 @@ import TouchpointStore
         func depth(_ name: String) throws -> Any? { try #require(agents.first { $0["name"] as? String == name })["outbox_depth"] }
         #expect(try depth("Ada") as? Int == 0)
         #expect(try depth("Dee") as? Int == 2)
-        #expect(try depth("Older") == nil, "never reported: no value, not 0")
+        #expect(try depth("Older") is NSNull, "never reported: null, not 0")
     }
 }
