@@ -130,9 +130,11 @@ let package = Package(
         .executableTarget(
             name: "touchpoint-server",
             dependencies: [
+                "TouchpointCLI",
                 "TouchpointServer",
                 "TouchpointClient",
                 "TouchpointModel",
+                "TouchpointProtocol",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -139,14 +139,3 @@ public struct AgentSync: Sendable {
         return .milliseconds(Int64(Double.random(in: base / 2...base) * 1000))
     }
 }
-
-/// The outcome of comparing digests.
-public struct VerifyResult: Sendable {
-    public var local: RecordDigest
-    public var server: RecordDigest
-
-    /// True when both sides hold the same records at the same versions.
-    public var converged: Bool { local == server }
-    /// Entity types whose digests differ.
-    public var differing: [String] { local.differences(from: server) }
-}

@@ -6,19 +6,19 @@ import TouchpointStore
 /// Cuts the outbox into push batches that fit both the server's batch limit
 /// (changes) and its frame limit (encoded bytes).
 ///
-/// The outbox is read `maxBatch` entries at a time and handed out in as many
+/// The outbox is read `maxBatchChanges` entries at a time and handed out in as many
 /// batches as those bytes need. A change too large for any frame the server
 /// accepts can never be sent: it goes to the dead letters with a clear message
 /// instead of failing every sync.
 struct OutboxBatches {
     let store: AgentStore
-    let limits: SyncLimits
+    let limits: ProtocolLimits
     private var pending: ArraySlice<OutboxEntry> = []
     private var after: Int64 = 0
     /// Changes moved to the dead letters because no frame could hold them.
     private(set) var oversized = 0
 
-    init(store: AgentStore, limits: SyncLimits) {
+    init(store: AgentStore, limits: ProtocolLimits) {
         self.store = store
         self.limits = limits
     }
@@ -28,11 +28,11 @@ struct OutboxBatches {
         let budget = FrameBudget(maxFrameBytes: limits.maxFrameBytes)
         while true {
             if pending.isEmpty {
-                pending = try store.outbox(after: after, limit: limits.maxBatch)[...]
+                pending = try store.outbox(after: after, limit: limits.maxBatchChanges)[...]
                 guard let last = pending.last else { return nil }
                 after = last.seq
             }
-            let count = budget.fittingCount(pending.prefix(limits.maxBatch).lazy.map(\.change))
+            let count = budget.fittingCount(pending.prefix(limits.maxBatchChanges).lazy.map(\.change))
             if count > 0 {
                 defer { pending.removeFirst(count) }
                 return Array(pending.prefix(count))

@@ -160,23 +160,13 @@ public final class SyncConnection: SyncTransport {
         }
     }
 
-    public var limits: SyncLimits {
-        let server = session?.serverLimits ?? .defaults
-        return SyncLimits(
-            maxBatch: server.maxBatchChanges, maxPage: server.maxPageChanges, maxFrameBytes: server.maxFrameBytes)
-    }
+    public var limits: ProtocolLimits { session?.serverLimits ?? .defaults }
 
     public func push(_ entries: [SequencedChange]) async throws -> PushAcknowledgement {
         guard case .pushAcked(_, let ack) = try await exchange(try machine.push(entries)) else {
             throw ProtocolError(.internal, "push answered with something else than PushAck")
         }
-        return PushAcknowledgement(
-            ackedSeq: ack.ackedSequence, applied: Int(ack.applied), duplicates: Int(ack.duplicates),
-            conflicts: Int(ack.conflicts),
-            rejected: ack.rejected.map { rejection in
-                let code = ProtocolError.Code(rawValue: rejection.code.rawValue) ?? .unknown
-                return (rejection.sequence, code.name, rejection.message)
-            })
+        return ack
     }
 
     public func pull(after cursor: UInt64, limit: Int) async throws -> PulledPage {
@@ -206,28 +196,4 @@ public final class SyncConnection: SyncTransport {
         }
         return try response.recordDigest()
     }
-}
-
-/// A server address, `HOST:PORT`.
-public struct Endpoint: Hashable, Sendable, CustomStringConvertible {
-    public var host: String
-    public var port: Int
-
-    /// Creates an endpoint.
-    public init(host: String, port: Int) {
-        self.host = host
-        self.port = port
-    }
-
-    /// Parses `HOST:PORT` (IPv6 as `[::1]:7070`); throws a clear error otherwise.
-    public init(parsing text: String) throws {
-        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]), (0...65535).contains(port)
-        else { throw ProtocolError(.invalidArgument, "'\(text)' is not HOST:PORT (e.g. 127.0.0.1:7070)") }
-        var host = String(text[..<colon])
-        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
-        guard !host.isEmpty else { throw ProtocolError(.invalidArgument, "'\(text)' has no host") }
-        self.init(host: host, port: port)
-    }
-
-    public var description: String { host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)" }
 }

@@ -59,13 +59,13 @@ public struct SyncEngine: Sendable {
         while let entries = try batches.next(), let last = entries.last {
             let ack = try await transport.push(entries.map { SequencedChange(sequence: UInt64($0.seq), change: $0.change) })
             try store.settle(
-                rejections: ack.rejected.map { (Int64(clamping: $0.seq), $0.code, $0.message) },
-                acknowledgedUpTo: Int64(clamping: ack.ackedSeq))
+                rejections: ack.rejected.map { (Int64(clamping: $0.sequence), $0.code.name, $0.message) },
+                acknowledgedUpTo: Int64(clamping: ack.ackedSequence))
             summary.pushed += ack.applied
             summary.conflicts += ack.conflicts
             summary.rejected += ack.rejected.count
-            guard ack.ackedSeq >= UInt64(last.seq) else {
-                throw SyncEngineError("server acknowledged up to \(ack.ackedSeq) of a batch ending at \(last.seq)")
+            guard ack.ackedSequence >= UInt64(last.seq) else {
+                throw SyncEngineError("server acknowledged up to \(ack.ackedSequence) of a batch ending at \(last.seq)")
             }
             progress(SyncProgress(phase: .push, done: summary.pushed + summary.rejected, total: total))
         }
@@ -76,7 +76,7 @@ public struct SyncEngine: Sendable {
     ) async throws {
         var cursor = try store.pullCursor()
         let start = cursor
-        var limit = transport.limits.maxPage
+        var limit = transport.limits.maxPageChanges
         var confirming = false
         while true {
             // What still waits after the push (refused pushes, a clock ahead): admins see it in `status`.
@@ -87,7 +87,7 @@ public struct SyncEngine: Sendable {
             // Clamped: numbers from the server never trap the client.
             let span = max(1, Int(clamping: page.sequenceHead) &- Int(clamping: start))
             progress(SyncProgress(phase: .pull, done: Int(clamping: cursor) &- Int(clamping: start), total: span))
-            limit = Self.pageSize(after: page, asked: limit, max: transport.limits.maxPage)
+            limit = Self.pageSize(after: page, asked: limit, max: transport.limits.maxPageChanges)
             if page.hasMore {
                 confirming = false
                 continue
@@ -105,36 +105,4 @@ public struct SyncEngine: Sendable {
         let cut = page.hasMore && page.changes.count < asked
         return Swift.min(max, cut ? Swift.max(1, page.changes.count) * 2 : asked * 2)
     }
-}
-
-/// Where a sync is.
-public struct SyncProgress: Hashable, Sendable {
-    public enum Phase: String, Sendable { case push, pull }
-    public var phase: Phase
-    public var done: Int
-    public var total: Int
-}
-
-/// What one sync did.
-public struct SyncSummary: Hashable, Sendable, Codable {
-    public var pushed = 0
-    public var pulled = 0
-    public var conflicts = 0
-    public var rejected = 0
-    /// Unsynced changes re-stamped because this laptop's clock had run ahead.
-    public var restamped = 0
-    /// Why the server looked restored, when it did: this sync re-pushed what the laptop holds and re-pulled from 0.
-    public var serverRestored: String?
-    /// Seconds.
-    public var duration: TimeInterval = 0
-
-    /// An empty summary.
-    public init() {}
-}
-
-/// A sync that could not proceed.
-public struct SyncEngineError: Error, CustomStringConvertible {
-    public var description: String
-
-    init(_ description: String) { self.description = description }
 }

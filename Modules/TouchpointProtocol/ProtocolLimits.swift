@@ -1,8 +1,12 @@
-/// Sizes one side of a session accepts, with the defaults of PROTOCOL.md.
+/// Sizes one side of a session accepts, with the defaults of PROTOCOL.md §8: the
+/// one limits type of the package.
 ///
 /// Each side announces its limits (Hello from the client, Welcome from the
 /// server); a sender must stay within what the receiver announced, and a
-/// receiver enforces its own limits whatever the sender does.
+/// receiver enforces its own limits whatever the sender does. The server's come
+/// from `SyncService.Configuration.limits` (set by `touchpoint-server serve
+/// --max-frame-bytes/--max-batch-changes/--max-page-changes`); a client pushes
+/// and pulls within the server's (`SyncTransport.limits`).
 public struct ProtocolLimits: Hashable, Sendable {
     /// Default largest frame payload: 4 MiB, as gRPC's default max message size.
     public static let defaultMaxFrameBytes = 4 * 1024 * 1024
@@ -57,30 +61,4 @@ extension ProtocolLimits {
             maxPageChanges: value(wire.maxPageChanges, Self.defaultMaxPageChanges)
         )
     }
-}
-
-/// How frames are compressed when sending.
-public struct CompressionConfiguration: Hashable, Sendable {
-    /// Payloads smaller than this are sent plain even when zlib was negotiated:
-    /// below ~1 KiB a change batch gains little and deflate costs more than it saves.
-    public static let defaultThreshold = 1024
-
-    /// Whether this side offers/accepts zlib.
-    public var enabled: Bool
-    /// Smallest payload that is compressed, in bytes.
-    public var threshold: Int
-    /// zlib level 1…9 (6 is zlib's default balance of speed and size).
-    public var level: Int32
-
-    /// Creates a compression configuration.
-    public init(enabled: Bool = true, threshold: Int = CompressionConfiguration.defaultThreshold, level: Int32 = 6) {
-        self.enabled = enabled
-        self.threshold = threshold
-        self.level = level
-    }
-
-    /// zlib offered, 1 KiB threshold, level 6.
-    public static var defaults: CompressionConfiguration { CompressionConfiguration() }
-    /// Never compress.
-    public static var disabled: CompressionConfiguration { CompressionConfiguration(enabled: false) }
 }

@@ -10,10 +10,9 @@ public struct SyncService: Sendable {
     public struct Configuration: Sendable {
         /// A pushed HLC further ahead of the server clock than this is refused (seconds). Default 5 minutes.
         public var maxClockSkew: TimeInterval = 300
-        /// Most changes accepted in one push. Default 1000.
-        public var maxBatch = 1000
-        /// Most changes served in one pull page. Default 1000.
-        public var maxPage = 1000
+        /// What this server accepts and announces in Welcome: frame size, push batch,
+        /// pull page. Default ``ProtocolLimits/defaults`` (4 MiB, 1000, 1000).
+        public var limits = ProtocolLimits.defaults
 
         /// The defaults.
         public static var defaults: Configuration { Configuration() }
@@ -83,10 +82,11 @@ public struct SyncService: Sendable {
 
     /// Applies a pushed batch after checking its size and every clock. Changes the
     /// batch decoding `refused` (text that is not UTF-8) are acknowledged as rejected.
-    public func push(_ entries: [SequencedChange], refused: [RefusedChange] = [], from principal: Principal) async throws -> PushOutcome {
+    public func push(_ entries: [SequencedChange], refused: [RefusedChange] = [], from principal: Principal) async throws -> PushAcknowledgement {
         let now = clock()
-        guard entries.count <= configuration.maxBatch else {
-            throw ProtocolError(.resourceExhausted, "batch of \(entries.count) changes exceeds the limit of \(configuration.maxBatch)")
+        guard entries.count <= configuration.limits.maxBatchChanges else {
+            throw ProtocolError(
+                .resourceExhausted, "batch of \(entries.count) changes exceeds the limit of \(configuration.limits.maxBatchChanges)")
         }
         for entry in entries {
             do {
@@ -99,9 +99,9 @@ public struct SyncService: Sendable {
         }
         var outcome = try await store.push(entries, from: principal, now: now)
         if let last = refused.map(\.sequence).max() {
-            outcome.rejected += refused.map { Rejection(seq: $0.sequence, code: $0.error.code, message: $0.error.message) }
-            outcome.rejected.sort { $0.seq < $1.seq }
-            outcome.ackedSeq = max(outcome.ackedSeq, last)
+            outcome.rejected += refused.map(Rejection.init)
+            outcome.rejected.sort { $0.sequence < $1.sequence }
+            outcome.ackedSequence = max(outcome.ackedSequence, last)
         }
         logger.debug(
             "push applied",
@@ -116,7 +116,7 @@ public struct SyncService: Sendable {
         after cursor: UInt64, limit: Int, maxFrameBytes: Int = ProtocolLimits.defaultMaxFrameBytes,
         outboxDepth: UInt64? = nil, for principal: Principal
     ) async throws -> PulledPage {
-        let size = max(1, min(limit, configuration.maxPage))
+        let size = max(1, min(limit, configuration.limits.maxPageChanges))
         let page = try await store.pull(after: cursor, limit: size, for: principal, outboxDepth: outboxDepth, now: clock())
         do {
             return try page.fitting(FrameBudget(maxFrameBytes: maxFrameBytes))

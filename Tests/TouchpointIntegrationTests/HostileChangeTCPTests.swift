@@ -48,7 +48,7 @@ import TouchpointStore
         try await SyncConnection.withConnection(to: live.endpoint, configuration: configuration) { connection in
             for (index, (what, change, reason)) in hostile.enumerated() {
                 let ack = try await connection.push([SequencedChange(sequence: UInt64(index + 1), change: change)])
-                #expect(ack.rejected.map(\.code) == ["PERMISSION_DENIED"], "\(what)")
+                #expect(ack.rejected.map(\.code) == [.permissionDenied], "\(what)")
                 #expect(ack.rejected.first?.message.contains(reason) == true, "\(what): \(ack.rejected.map(\.message))")
                 #expect(ack.applied == 0, "\(what)")
             }

@@ -17,11 +17,13 @@ struct LiveServer {
     var endpoint: Endpoint { Endpoint(host: "127.0.0.1", port: server.localAddress.port!) }
 
     static func start(
-        directory: String? = nil, maxSkew: TimeInterval = 300, network: SyncServer.Configuration = .defaults
+        directory: String? = nil, maxSkew: TimeInterval = 300, limits: ProtocolLimits = .defaults,
+        network: SyncServer.Configuration = .defaults
     ) async throws -> LiveServer {
         let store = try directory.map { try SQLiteServerStore(directory: $0) } ?? SQLiteServerStore(writer: try DatabaseQueue())
         var configuration = SyncService.Configuration.defaults
         configuration.maxClockSkew = maxSkew
+        configuration.limits = limits
         let service = SyncService(store: store, configuration: configuration)
         var logger = Logger(label: "test.server")
         logger.logLevel = .warning

@@ -31,7 +31,7 @@ import TouchpointStore
         let lost = try await SyncConnection.withConnection(to: a.endpoint, configuration: try a.configuration) {
             try await $0.push(entries)
         }
-        #expect(lost.rejected.map(\.code) == ["PERMISSION_DENIED"])
+        #expect(lost.rejected.map(\.code) == [.permissionDenied])
         #expect(try await live.store.digest(territories: ["north"]).entities["customer"]?.count == 1, "Stays was applied")
         #expect(try a.store.status().outboxDepth == 2)
 

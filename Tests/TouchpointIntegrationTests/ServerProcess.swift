@@ -23,19 +23,25 @@ final class ServerProcess {
     /// Runs a one-shot subcommand (init, agents add) and returns its stdout.
     @discardableResult
     func command(_ arguments: [String]) throws -> String {
+        let (text, status) = try Self.run(arguments + ["--data", data])
+        guard status == 0 else {
+            throw ProcessError("touchpoint-server \(arguments.joined(separator: " ")) exited \(status)")
+        }
+        return text
+    }
+
+    /// Runs the binary to its end: its stdout and exit status.
+    static func run(_ arguments: [String]) throws -> (output: String, status: Int32) {
         let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments + ["--data", data]
+        process.executableURL = binary
+        process.arguments = arguments
         let out = Pipe()
         process.standardOutput = out
         process.standardError = Pipe()
         try process.run()
         let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw ProcessError("touchpoint-server \(arguments.joined(separator: " ")) exited \(process.terminationStatus)")
-        }
-        return text
+        return (text, process.terminationStatus)
     }
 
     /// Starts `serve` on an ephemeral port and waits for its "listening on" line.

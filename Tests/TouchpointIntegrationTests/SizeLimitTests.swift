@@ -11,9 +11,7 @@ import TouchpointStore
     /// Notes near the 64 KiB body limit sync through a server and a client that
     /// both announce frame limits far below what the whole set takes.
     @Test func oversizedNotesSyncInByteSizedBatches() async throws {
-        var network = SyncServer.Configuration.defaults
-        network.limits = ProtocolLimits(maxFrameBytes: 256 * 1024)
-        let live = try await LiveServer.start(network: network)
+        let live = try await LiveServer.start(limits: ProtocolLimits(maxFrameBytes: 256 * 1024))
         defer { Task { await live.stop() } }
         let a = try await live.laptop("Ada", territories: ["north"])
         let b = try await live.laptop("Bo", territories: ["north"])
@@ -66,7 +64,7 @@ import TouchpointStore
         let ack = try await SyncConnection.withConnection(to: a.endpoint, configuration: try a.configuration) { connection in
             try await connection.push([SequencedChange(sequence: UInt64(entry.seq), change: change)])
         }
-        #expect(ack.rejected.map(\.code) == ["INVALID_ARGUMENT"])
+        #expect(ack.rejected.map(\.code) == [.invalidArgument])
         #expect(ack.rejected.first?.message.contains("case.subject") == true, "\(ack.rejected)")
     }
 }

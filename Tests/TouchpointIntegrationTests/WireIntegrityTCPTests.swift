@@ -32,10 +32,10 @@ import TouchpointStore
                 SequencedChange(sequence: 2, change: Self.creation(cut, version, replacing: ["name": .text("Ann\u{0}Smith")])),
             ])
         }
-        #expect(ack.rejected.map(\.seq) == [2])
-        #expect(ack.rejected.map(\.code) == ["INVALID_ARGUMENT"])
+        #expect(ack.rejected.map(\.sequence) == [2])
+        #expect(ack.rejected.map(\.code) == [.invalidArgument])
         #expect(ack.rejected.first?.message.contains("NUL") == true, "\(ack.rejected.map(\.message))")
-        #expect(ack.applied == 1 && ack.ackedSeq == 2)
+        #expect(ack.applied == 1 && ack.ackedSequence == 2)
         try await north.sync()
         #expect(try north.store.record(Customer.self, id: plain.id)?.name == "Plain")
         #expect(try north.store.record(Customer.self, id: cut.id) == nil, "no cut value reached the agent")

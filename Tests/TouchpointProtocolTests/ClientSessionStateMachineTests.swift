@@ -121,7 +121,7 @@ import TouchpointProtocol
         var machine = try Self.ready()
         let envelope = try machine.push(Samples.interactions(3, firstSequence: 10))
         #expect(machine.outstanding[envelope.requestID] == .push(lastSequence: 12))
-        let ack = Envelope.pushAck(requestID: envelope.requestID, ackedSequence: 12, applied: 3, sequenceHead: 50)
+        let ack = Envelope.pushAck(requestID: envelope.requestID, PushAcknowledgement(ackedSequence: 12, applied: 3, sequenceHead: 50))
         guard case .pushAcked(let id, let body) = machine.received(ack) else { Issue.record("expected ack"); return }
         #expect(id == envelope.requestID && body.ackedSequence == 12)
         #expect(machine.outstanding.isEmpty)
@@ -130,7 +130,7 @@ import TouchpointProtocol
     @Test func ackBeyondTheBatchIsAViolation() throws {
         var machine = try Self.ready()
         let envelope = try machine.push(Samples.interactions(1))
-        let ack = Envelope.pushAck(requestID: envelope.requestID, ackedSequence: 99, sequenceHead: 50)
+        let ack = Envelope.pushAck(requestID: envelope.requestID, PushAcknowledgement(ackedSequence: 99, sequenceHead: 50))
         #expect(Self.closingCode(machine.received(ack)) == .failedPrecondition)
     }
 
@@ -192,7 +192,7 @@ import TouchpointProtocol
     }
 
     @Test(arguments: [
-        Envelope.pushAck(requestID: 77, ackedSequence: 1, sequenceHead: 1), .pong(requestID: 77, nonce: 1),
+        Envelope.pushAck(requestID: 77, PushAcknowledgement(ackedSequence: 1, sequenceHead: 1)), .pong(requestID: 77, nonce: 1),
         .error(ProtocolError(.notFound, "x"), requestID: 77, fatal: false),
     ])
     func responsesToUnknownRequestsAreViolations(envelope: Envelope) throws {
@@ -203,7 +203,7 @@ import TouchpointProtocol
     @Test func mismatchedResponseIsAViolation() throws {
         var machine = try Self.ready()
         let request = try machine.pull(afterSequence: 0)
-        let ack = Envelope.pushAck(requestID: request.requestID, ackedSequence: 1, sequenceHead: 1)
+        let ack = Envelope.pushAck(requestID: request.requestID, PushAcknowledgement(ackedSequence: 1, sequenceHead: 1))
         #expect(Self.closingCode(machine.received(ack)) == .failedPrecondition)
     }
 

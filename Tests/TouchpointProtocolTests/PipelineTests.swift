@@ -59,7 +59,7 @@ import TouchpointProtocol
             return
         }
         #expect(received == changes)
-        let ack = try client.receive(server.send(.pushAck(requestID: requestID, ackedSequence: 50, applied: 50, sequenceHead: 59)))
+        let ack = try client.receive(server.send(.pushAck(requestID: requestID, PushAcknowledgement(ackedSequence: 50, applied: 50, sequenceHead: 59))))
         guard case .pushAcked(_, let body) = clientMachine.received(ack) else { Issue.record("no ack"); return }
         #expect(body.ackedSequence == 50)
     }

@@ -19,7 +19,7 @@ import TouchpointProtocol
         return Envelope(requestID: 1, body: .hello(hello))
     }
 
-    static func ready(role: SessionRole = .agent) -> Machine {
+    static func ready(role: AgentRole = .agent) -> Machine {
         var machine = Machine(configuration: configuration)
         _ = machine.received(hello())
         _ = machine.authenticated(role: role, sequenceHead: 42, serverTimeMs: 1_715_679_000_000)
@@ -257,7 +257,7 @@ import TouchpointProtocol
     }
 
     @Test(arguments: [
-        Envelope.pushAck(requestID: 1, ackedSequence: 1, sequenceHead: 1),
+        Envelope.pushAck(requestID: 1, PushAcknowledgement(ackedSequence: 1, sequenceHead: 1)),
         Envelope(requestID: 1, body: .welcome(.init())), .adminResponse(requestID: 1, .status(.init())),
         try! .pullPage(requestID: 1, changes: [], nextCursor: 0, hasMore: false, sequenceHead: 0),
     ])

@@ -70,19 +70,17 @@ enum VectorCatalog {
             $0.columns = ["channel", "nps", "responses"]
             $0.rows = [.with { $0.cells = ["phone", "42.5", "120"] }]
         }
-        let rejection = Touchpoint_V1_Rejection.with {
-            $0.sequence = 117
-            $0.code = .permissionDenied
-            $0.message = "interaction 1a000000-0000-4000-8000-000000000010: its customer is in territory 'south', outside your territories"
-        }
+        let rejection = Rejection(
+            sequence: 117, code: .permissionDenied,
+            message: "interaction 1a000000-0000-4000-8000-000000000010: its customer is in territory 'south', outside your territories")
         return [
             .valid("hello", "Client opens the session: versions 1..1, zlib offered, default limits", hello()),
             .valid("welcome", "Server accepts: version 1, zlib, agent Dana Field (north, south), sequence head 1284, store epoch 5e1f0c3a-…", welcome()),
             .valid("push_request", "Three new interactions (outbox sequences 41..43)", try! .pushRequest(requestID: 2, changes: push), changes: push),
             .valid("push_request_zlib", "Forty new interactions, zlib-compressed", try! .pushRequest(requestID: 3, changes: bigPush), compressed: true, changes: bigPush),
-            .valid("push_ack", "The push with request 2 was applied up to outbox sequence 43", .pushAck(requestID: 2, ackedSequence: 43, applied: 3, sequenceHead: 1287)),
+            .valid("push_ack", "The push with request 2 was applied up to outbox sequence 43", .pushAck(requestID: 2, PushAcknowledgement(ackedSequence: 43, applied: 3, sequenceHead: 1287))),
             .valid("push_ack_rejected", "The push with request 3 was acknowledged; one change was refused as out of scope",
-                   .pushAck(requestID: 3, ackedSequence: 140, applied: 39, sequenceHead: 1326, rejected: [rejection])),
+                   .pushAck(requestID: 3, PushAcknowledgement(ackedSequence: 140, applied: 39, rejected: [rejection], sequenceHead: 1326))),
             .valid("pull_request", "Pull up to 500 changes after server sequence 1284", .pullRequest(requestID: 4, afterSequence: 1284, maxChanges: 500)),
             .valid("pull_page", "Three customer edits with base versions; cursor 1290, more to come",
                    try! .pullPage(requestID: 4, changes: page, nextCursor: 1290, hasMore: true, sequenceHead: 1400), changes: page),

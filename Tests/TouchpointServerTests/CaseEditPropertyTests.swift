@@ -26,7 +26,8 @@ import TouchpointStore
             case .close:
                 c.status = .closed
                 c.resolvedAt = c.resolvedAt ?? now
-            case .pend:
+            case .pend:  // as `case update --status pending`: only an open case (a resolved one has a resolution time)
+                guard c.status == .open || c.status == .pending else { return }
                 c.status = .pending
             }
         }

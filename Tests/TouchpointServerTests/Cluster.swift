@@ -11,13 +11,10 @@ import TouchpointStore
 struct InProcessTransport: SyncTransport {
     let service: SyncService
     let principal: Principal
-    var limits = SyncLimits(maxBatch: 7, maxPage: 5)
+    var limits = ProtocolLimits(maxBatchChanges: 7, maxPageChanges: 5)
 
     func push(_ entries: [SequencedChange]) async throws -> PushAcknowledgement {
-        let outcome = try await service.push(entries, from: principal)
-        return PushAcknowledgement(
-            ackedSeq: outcome.ackedSeq, applied: outcome.applied, duplicates: outcome.duplicates,
-            conflicts: outcome.conflicts, rejected: outcome.rejected.map { ($0.seq, $0.code.name, $0.message) })
+        try await service.push(entries, from: principal)
     }
 
     func pull(after cursor: UInt64, limit: Int) async throws -> PulledPage {

@@ -66,7 +66,7 @@ import TouchpointStore
         let first = try await cluster.service.push(entries, from: a.principal)
         let replay = try await cluster.service.push(entries, from: a.principal)
         #expect(first.applied == 1 && first.duplicates == 0)
-        #expect(replay.applied == 0 && replay.duplicates == 1 && replay.ackedSeq == first.ackedSeq)
+        #expect(replay.applied == 0 && replay.duplicates == 1 && replay.ackedSequence == first.ackedSequence)
         #expect(try await cluster.server.info().head == 1)
     }
 

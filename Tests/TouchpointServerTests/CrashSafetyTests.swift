@@ -72,6 +72,6 @@ import TouchpointStore
 
         try await queue.write { db in try db.execute(sql: "DROP TRIGGER crash") }
         let outcome = try await service.push(entries, from: principal)
-        #expect(outcome.applied == 5 && outcome.ackedSeq == entries.last!.sequence)
+        #expect(outcome.applied == 5 && outcome.ackedSequence == entries.last!.sequence)
     }
 }

@@ -32,7 +32,7 @@ import TouchpointStore
         }
 
         /// Pushes one hand-made change as `agent` and returns the server's answer.
-        func push(_ change: Change, as agent: Cluster.FieldAgent, seq: UInt64 = 1_000) async throws -> PushOutcome {
+        func push(_ change: Change, as agent: Cluster.FieldAgent, seq: UInt64 = 1_000) async throws -> PushAcknowledgement {
             try await cluster.service.push([SequencedChange(sequence: seq, change: change)], from: agent.principal)
         }
 

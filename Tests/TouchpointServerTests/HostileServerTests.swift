@@ -11,12 +11,12 @@ import TouchpointStore
 @Suite struct HostileServerTests {
     /// A transport standing in for a malicious server: every number at its maximum.
     struct HostileTransport: SyncTransport {
-        var limits = SyncLimits()
+        var limits = ProtocolLimits.defaults
 
         func push(_ entries: [SequencedChange]) async throws -> PushAcknowledgement {
             PushAcknowledgement(
-                ackedSeq: .max, applied: 0, duplicates: 0, conflicts: 0,
-                rejected: entries.map { _ in (seq: UInt64.max, code: "PERMISSION_DENIED", message: "no") })
+                ackedSequence: .max, rejected: entries.map { _ in Rejection(sequence: .max, code: .permissionDenied, message: "no") },
+                sequenceHead: .max)
         }
 
         func pull(after cursor: UInt64, limit: Int) async throws -> PulledPage {

@@ -11,7 +11,7 @@ import TouchpointStore
 final class FlakyTransport: SyncTransport, @unchecked Sendable {
     let inner: InProcessTransport
     var rng: SeededRandom
-    var limits: SyncLimits { inner.limits }
+    var limits: ProtocolLimits { inner.limits }
 
     struct Dropped: Error {}
 

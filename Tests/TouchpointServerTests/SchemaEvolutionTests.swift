@@ -11,7 +11,7 @@ import TouchpointProtocol
 /// newer agent) is kept and forwarded, never refused, so older agents keep syncing.
 @Suite struct SchemaEvolutionTests {
     /// Older agents — a hub (north and south), a north one and a south one — share a
-    /// north customer; `newer` speaks for an agent whose schema has `annual_value`.
+    /// north customer; `newer` speaks for an agent whose schema has `loyalty_tier` (a field a later version may add).
     struct World {
         let cluster: Cluster
         let hub: Cluster.FieldAgent
@@ -36,7 +36,7 @@ import TouchpointProtocol
         /// Pushes one hand-made change of the customer as `agent` (the newer one by default).
         func push(
             _ values: [String: FieldValue], version: FieldVersion, as agent: Cluster.FieldAgent? = nil, seq: UInt64 = 1
-        ) async throws -> PushOutcome {
+        ) async throws -> PushAcknowledgement {
             let change = Change(entity: .customer, id: customer.id, fields: values.keys.sorted().map {
                 FieldChange(name: $0, value: values[$0]!, version: version)
             })
@@ -69,27 +69,27 @@ import TouchpointProtocol
     @Test func unknownFieldIsKeptAndForwardedByTheServer() async throws {
         let world = try await World()
         let version = world.version()
-        let outcome = try await world.push(["segment": .text("enterprise"), "annual_value": .integer(120_000)], version: version)
+        let outcome = try await world.push(["segment": .text("enterprise"), "loyalty_tier": .integer(120_000)], version: version)
         #expect(outcome.rejected.isEmpty)
         #expect(outcome.applied == 1)
 
         let kept = FieldState(value: .integer(120_000), version: version)
-        #expect(try await world.serverState()?.fields["annual_value"] == kept, "the server keeps the field with its version")
+        #expect(try await world.serverState()?.fields["loyalty_tier"] == kept, "the server keeps the field with its version")
         let page = try await world.cluster.service.pull(after: 0, limit: 100, for: world.north.principal)
-        let forwarded = try #require(page.changes.last?.change.fields.first { $0.name == "annual_value" })
+        let forwarded = try #require(page.changes.last?.change.fields.first { $0.name == "loyalty_tier" })
         #expect(FieldState(value: forwarded.value, version: forwarded.version) == kept, "the change log forwards it")
     }
 
     @Test func olderAgentKeepsPullingChangesWithNewFields() async throws {
         let world = try await World()
         let version = world.version()
-        _ = try await world.push(["segment": .text("enterprise"), "annual_value": .integer(120_000)], version: version)
+        _ = try await world.push(["segment": .text("enterprise"), "loyalty_tier": .integer(120_000)], version: version)
 
         _ = try await world.north.sync()
         _ = try await world.hub.sync()
         let kept = FieldState(value: .integer(120_000), version: version)
-        #expect(try world.state(world.north)?.fields["annual_value"] == kept)
-        #expect(try world.state(world.hub)?.fields["annual_value"] == kept)
+        #expect(try world.state(world.north)?.fields["loyalty_tier"] == kept)
+        #expect(try world.state(world.hub)?.fields["loyalty_tier"] == kept)
         #expect(try world.north.store.record(Customer.self, id: world.customer.id)?.segment == "enterprise")
         try await world.expectConverged()
 
@@ -103,7 +103,7 @@ import TouchpointProtocol
     @Test func editingAKnownFieldKeepsTheUnknownOne() async throws {
         let world = try await World()
         let version = world.version()
-        _ = try await world.push(["annual_value": .integer(120_000)], version: version)
+        _ = try await world.push(["loyalty_tier": .integer(120_000)], version: version)
         _ = try await world.north.sync()
 
         try world.north.store.update(Customer.self, id: world.customer.id) { $0.segment = "smb" }
@@ -111,9 +111,9 @@ import TouchpointProtocol
         _ = try await world.hub.sync()
 
         let kept = FieldState(value: .integer(120_000), version: version)
-        #expect(try world.state(world.north)?.fields["annual_value"] == kept, "the editing agent keeps it")
-        #expect(try await world.serverState()?.fields["annual_value"] == kept, "the server keeps it")
-        #expect(try world.state(world.hub)?.fields["annual_value"] == kept, "other agents keep it")
+        #expect(try world.state(world.north)?.fields["loyalty_tier"] == kept, "the editing agent keeps it")
+        #expect(try await world.serverState()?.fields["loyalty_tier"] == kept, "the server keeps it")
+        #expect(try world.state(world.hub)?.fields["loyalty_tier"] == kept, "other agents keep it")
         #expect(try world.hub.store.record(Customer.self, id: world.customer.id)?.segment == "smb")
         try await world.expectConverged()
     }
@@ -125,8 +125,8 @@ import TouchpointProtocol
         let now = Date()
         let (high, low) = (world.version(at: now, logical: 9), world.version(other, at: now, logical: 1))
         let pushes = [
-            { try await world.push(["annual_value": .integer(2)], version: high) },
-            { try await world.push(["annual_value": .integer(1)], version: low, as: other) },
+            { try await world.push(["loyalty_tier": .integer(2)], version: high) },
+            { try await world.push(["loyalty_tier": .integer(1)], version: low, as: other) },
         ]
         for push in higherFirst ? pushes : pushes.reversed() {
             #expect(try await push().rejected.isEmpty)
@@ -134,22 +134,22 @@ import TouchpointProtocol
         try await world.expectConverged()
 
         let winner = FieldState(value: .integer(2), version: high)
-        #expect(try await world.serverState()?.fields["annual_value"] == winner)
-        #expect(try world.state(world.north)?.fields["annual_value"] == winner)
-        #expect(try world.state(world.hub)?.fields["annual_value"] == winner)
+        #expect(try await world.serverState()?.fields["loyalty_tier"] == winner)
+        #expect(try world.state(world.north)?.fields["loyalty_tier"] == winner)
+        #expect(try world.state(world.hub)?.fields["loyalty_tier"] == winner)
     }
 
     @Test func aCustomerMovingTerritoryTakesItsUnknownFieldsAlong() async throws {
         let world = try await World()
         let version = world.version()
-        _ = try await world.push(["annual_value": .text("large")], version: version)
+        _ = try await world.push(["loyalty_tier": .text("large")], version: version)
         _ = try await world.hub.sync()
 
         try world.hub.store.update(Customer.self, id: world.customer.id) { $0.territory = "south" }
         _ = try await world.hub.sync()
         _ = try await world.south.sync()
 
-        #expect(try world.state(world.south)?.fields["annual_value"] == FieldState(value: .text("large"), version: version))
+        #expect(try world.state(world.south)?.fields["loyalty_tier"] == FieldState(value: .text("large"), version: version))
         try await world.expectConverged()
     }
 

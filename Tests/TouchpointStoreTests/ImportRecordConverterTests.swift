@@ -30,6 +30,24 @@ import TouchpointStore
         #expect(record.id == UUID(uuidString: id))
     }
 
+    /// The id the first schema (before `annual_value` and `currency`) gave this row: re-importing an old file
+    /// after an upgrade must find the records it made, not duplicate them.
+    @Test func rowsWithoutIDKeepTheIDTheyHadBeforeFieldsWereAdded() throws {
+        let row = ["name": "Anika", "territory": "north", "email": "a@example.com"]
+        #expect(try converter.record(.customer, row).id == UUID(uuidString: "8debf28a-0edf-8580-a2cb-a6518c62f9ce"))
+        let valued = try converter.record(.customer, row.merging(["annual_value": "100", "currency": "EUR"]) { $1 })
+        #expect(valued.id != UUID(uuidString: "8debf28a-0edf-8580-a2cb-a6518c62f9ce"), "a new field with a value counts")
+    }
+
+    @Test func aCaseRowWithAResolutionTimeAndNoStatusIsResolved() throws {
+        let row = ["customer_id": customer, "subject": "Refund", "opened_at": "2025-06-01T09:00:00Z", "resolved_at": "2025-06-02T09:00:00Z"]
+        let resolved = try #require(try converter.record(.supportCase, row) as? SupportCase)
+        #expect(resolved.status == .resolved, "not stored open while reports count it as resolved")
+        #expect(throws: ValidationError.self, "an explicit open status with a resolution time is refused") {
+            _ = try converter.record(.supportCase, row.merging(["status": "open"]) { $1 })
+        }
+    }
+
     @Test func rowsWithoutIDGetADeterministicOne() throws {
         let row = ["name": "Anika", "territory": "north", "email": "a@example.com"]
         let first = try converter.record(.customer, row)
@@ -44,7 +62,7 @@ import TouchpointStore
         (["kind": "nps", "score": "3", "collected_at": "soon"],
          "feedback.collected_at: not a date: 'soon' (give ISO 8601 or epoch milliseconds)"),
         (["kind": "nps", "score": "3", "customer_id": "nope"], "feedback.customer_id: not a UUID: 'nope'"),
-        (["kind": "stars", "score": "3"], "survey kind: unknown survey kind 'stars' (expected one of: nps, csat, ces)"),
+        (["kind": "stars", "score": "3"], "feedback.kind: unknown survey kind 'stars' (expected one of: nps, csat, ces)"),
         (["kind": "nps", "score": "3", "subject": "x"], "feedback.subject: feedback has no field 'subject'"),
         (["kind": "nps", "score": "3", "collected_at": ""], "feedback.collected_at: is required"),
     ])

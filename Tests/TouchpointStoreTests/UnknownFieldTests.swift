@@ -22,10 +22,10 @@ import TouchpointModel
         FieldVersion(hlc: HLC(physical: HLC.milliseconds(now), logical: logical), site: site ?? newer)
     }
 
-    /// A whole customer as a newer agent writes it: every known field plus `annual_value`.
+    /// A whole customer as a newer agent writes it: every known field plus `loyalty_tier`.
     func newerCustomer(_ id: UUID = UUID()) throws -> Change {
         var values = try Customer(id: id, name: "Remote", territory: "north").fields
-        values["annual_value"] = .integer(120_000)
+        values["loyalty_tier"] = .integer(120_000)
         return Change(entity: .customer, id: id, fields: values.keys.sorted().map {
             FieldChange(name: $0, value: values[$0]!, version: version())
         })
@@ -41,7 +41,7 @@ import TouchpointModel
     @Test func olderAgentKeepsAPulledRecordWithNewFields() throws {
         let change = try newerCustomer()
         #expect(try store.applyPulled([change], cursor: 1, now: now) == 1)
-        #expect(try state(change.id, in: queue)?.fields["annual_value"] == FieldState(value: .integer(120_000), version: version()))
+        #expect(try state(change.id, in: queue)?.fields["loyalty_tier"] == FieldState(value: .integer(120_000), version: version()))
         #expect(try store.record(Customer.self, id: change.id)?.name == "Remote", "typed reads ignore the unknown field")
         var expected = RecordDigest()
         expected.add(RecordState(entity: .customer, id: change.id, fields: Dictionary(uniqueKeysWithValues: change.fields.map {
@@ -54,13 +54,13 @@ import TouchpointModel
         let change = try newerCustomer()
         try store.applyPulled([change], cursor: 1, now: now)
         func write(_ value: Int64, _ version: FieldVersion) -> Change {
-            Change(entity: .customer, id: change.id, fields: [FieldChange(name: "annual_value", value: .integer(value), version: version)])
+            Change(entity: .customer, id: change.id, fields: [FieldChange(name: "loyalty_tier", value: .integer(value), version: version)])
         }
         let lower = FieldVersion(hlc: HLC(physical: HLC.milliseconds(now) - 1_000, logical: 0), site: .random())
         try store.applyPulled([write(1, lower)], cursor: 2, now: now)
-        #expect(try state(change.id, in: queue)?.fields["annual_value"] == FieldState(value: .integer(120_000), version: version()))
+        #expect(try state(change.id, in: queue)?.fields["loyalty_tier"] == FieldState(value: .integer(120_000), version: version()))
         try store.applyPulled([write(3, version(5))], cursor: 3, now: now)
-        #expect(try state(change.id, in: queue)?.fields["annual_value"] == FieldState(value: .integer(3), version: version(5)))
+        #expect(try state(change.id, in: queue)?.fields["loyalty_tier"] == FieldState(value: .integer(3), version: version(5)))
     }
 
     @Test(arguments: [
@@ -73,7 +73,7 @@ import TouchpointModel
         try store.applyPulled([write], cursor: 2, now: now)
         let held = try #require(try state(change.id, in: queue))
         #expect(held.fields["memo_2"] == FieldState(value: value, version: version(1)))
-        #expect(held.fields["annual_value"]?.value == .integer(120_000))
+        #expect(held.fields["loyalty_tier"]?.value == .integer(120_000))
     }
 
     @Test func olderAgentReplaysTheUnknownFieldsItHolds() throws {
@@ -81,7 +81,7 @@ import TouchpointModel
         try store.applyPulled([change], cursor: 1, now: now)
         try store.update(Customer.self, id: change.id, now: now) { $0.segment = "smb" }
         let held = try #require(try state(change.id, in: queue))
-        #expect(held.fields["annual_value"] != nil, "a local edit keeps the unknown field")
+        #expect(held.fields["loyalty_tier"] != nil, "a local edit keeps the unknown field")
 
         // What a restored server receives when the agent re-pushes what it holds.
         let restored = try DatabaseQueue()
@@ -90,7 +90,7 @@ import TouchpointModel
             var table = RecordTable()
             for replay in held.replayChanges { _ = try table.merge(replay, validate: true, db) }
         }
-        #expect(held.replayChanges.contains { $0.fields.contains { $0.name == "annual_value" } })
+        #expect(held.replayChanges.contains { $0.fields.contains { $0.name == "loyalty_tier" } })
         #expect(try state(change.id, in: restored) == held)
     }
 

@@ -68,10 +68,16 @@ struct ImportBench {
         let count = try raw.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM interactions") }
         precondition(count == rows)
 
+        // 4. Same-schema SQLite: the same rows, typed as the store types them, into the record table with its
+        // columns, keys, checks and indexes — without the sync metadata (versions, tombstone, outbox).
+        let sameSchemaRate = try SameSchemaReference(directory: directory, customers: customers)
+            .insert(parsed, header: RowGenerator.interactionColumns, batch: batch)
+
         print(String(format: "library import : %9.0f rows/s  (%.2f s, every row versioned and queued in the outbox)", importRate, summary.seconds))
         print(String(format: "raw SQLite     : %9.0f rows/s  (prepared INSERT into a plain table, same batches)", rawRate))
+        print(String(format: "same schema    : %9.0f rows/s  (the record table's columns, keys, checks and indexes, typed; no sync metadata)", sameSchemaRate))
         print(String(format: "CSV parse only : %9.0f rows/s", Double(rows) / parseSeconds))
-        print(String(format: "ratio          : raw is %.1f× the library import", rawRate / importRate))
+        print(String(format: "ratio          : plain raw is %.1f×, same-schema raw %.1f× the library import", rawRate / importRate, sameSchemaRate / importRate))
     }
 
     static func seconds(since start: ContinuousClock.Instant) -> Double {

@@ -13,6 +13,9 @@ struct RowGenerator {
         "Follow up next week\nsend written steps", "Billing question about the June invoice", "No answer, left a message",
     ]
 
+    /// The interaction columns the CSV has: every field but the case.
+    static let interactionColumns = Interaction.fieldNames.filter { $0 != "case_id" }
+
     /// `count` customers in territory `north`.
     mutating func customers(_ count: Int) throws -> [Customer] {
         try (0..<count).map { i in
@@ -24,28 +27,25 @@ struct RowGenerator {
 
     /// A CSV of `count` interactions with `customers`, by `agent`, over the year before `end`.
     mutating func interactionsCSV(count: Int, customers: [Customer], agent: UUID, end: Date) -> String {
-        let columns = [
-            "customer_id", "agent_id", "occurred_at", "channel", "touchpoint", "stage", "direction", "sentiment",
-            "outcome", "duration_seconds", "summary",
-        ]
-        var text = CSVWriter.record(columns)
+        var text = CSVWriter.record(Self.interactionColumns)
         text.reserveCapacity(count * 200)
         let endMS = Int64(end.timeIntervalSince1970 * 1000)
         for _ in 0..<count {
             let at = endMS - Int64(next(365 * 86_400_000))
-            text += CSVWriter.record([
-                customers[Int(next(UInt64(customers.count)))].id.uuidString.lowercased(),
-                agent.uuidString.lowercased(),
-                Timestamp.format(milliseconds: at),
-                pick(Channel.allCases).rawValue,
-                pick(Self.touchpoints),
-                pick(JourneyStage.allCases).rawValue,
-                pick(Direction.allCases).rawValue,
-                String(Int(next(5)) - 2),
-                pick(Outcome.allCases).rawValue,
-                String(30 + next(3600)),
-                pick(Self.summaries),
-            ])
+            let values: [String: String] = [
+                "customer_id": customers[Int(next(UInt64(customers.count)))].id.uuidString.lowercased(),
+                "agent_id": agent.uuidString.lowercased(),
+                "occurred_at": Timestamp.format(milliseconds: at),
+                "channel": pick(Channel.allCases).rawValue,
+                "touchpoint": pick(Self.touchpoints),
+                "stage": pick(JourneyStage.allCases).rawValue,
+                "direction": pick(Direction.allCases).rawValue,
+                "sentiment": String(Int(next(5)) - 2),
+                "outcome": pick(Outcome.allCases).rawValue,
+                "duration_seconds": String(30 + next(3600)),
+                "summary": pick(Self.summaries),
+            ]
+            text += CSVWriter.record(Self.interactionColumns.map { values[$0] })
         }
         return text
     }

@@ -26,7 +26,7 @@ struct CustomerAddCommand: ParsableCommand {
             name: fields.name ?? "", email: fields.email, phone: fields.phone, segment: fields.segment,
             persona: fields.persona, lifecycle: try fields.lifecycle.map(LifecycleStage.parse) ?? .active,
             territory: territory, ownerAgentID: try Parse.uuid(fields.owner, option: "--owner") ?? identity.agentID,
-            tags: fields.tags)
+            tags: fields.tags, annualValue: try fields.annualValueMinorUnits(currency: nil) ?? nil, currency: fields.currency)
         try database.create(customer)
         if output.json {
             try JSONOutput.record(customer)

@@ -27,6 +27,7 @@ struct CustomerShowCommand: ParsableCommand {
             ("lifecycle", customer.lifecycle.rawValue), ("territory", customer.territory),
             ("owner", customer.ownerAgentID?.uuidString.lowercased()),
             ("tags", customer.tags.isEmpty ? nil : customer.tags.joined(separator: ", ")),
+            ("value", customer.annualValue.map { Money.format($0, currency: customer.currency ?? "") + " a year" }),
         ]
         for (label, value) in details { print("\((label + ":").padding(toLength: 11, withPad: " ", startingAt: 0))\(value ?? "-")") }
 

@@ -29,6 +29,8 @@ struct CustomerUpdateCommand: ParsableCommand {
             if let territory = fields.territory { c.territory = territory.trimmingCharacters(in: .whitespaces) }
             if let owner { c.ownerAgentID = owner }
             if !fields.tags.isEmpty { c.tags = fields.tags.filter { !$0.isEmpty } }
+            if let value = try fields.annualValueMinorUnits(currency: c.currency) { c.annualValue = value }
+            if let currency = fields.currency { c.currency = currency.nonBlank?.trimmingCharacters(in: .whitespaces).uppercased() }
         }
     }
 }

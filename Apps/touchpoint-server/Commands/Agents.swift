@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TouchpointCLI
 import TouchpointModel
 import TouchpointServer
 
@@ -13,10 +14,8 @@ struct Agents: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Register an agent and print its token (shown once).")
 
         @OptionGroup var store: StoreOptions
-        @Option(help: "Agent name.") var name: String
-        @Option(help: "Team.") var team: String?
-        @Option(name: .customLong("territory"), help: "A territory the agent covers (repeatable).") var territories: [String] = []
-        @Option(help: "agent or admin.") var role = "agent"
+        @Option(help: .field(Agent.descriptor, "name")) var name: String
+        @OptionGroup var fields: AgentFields
         @Option(help: "Use this id (default: a new one).") var id: String?
 
         func run() async throws {
@@ -25,7 +24,7 @@ struct Agents: AsyncParsableCommand {
                 return id
             } ?? UUID()
             let agent = try Agent(
-                id: agentID, name: name, team: team, territories: territories, role: try AgentRole.parse(role))
+                id: agentID, name: name, team: fields.team, territories: fields.territories, role: try fields.agentRole())
             let token = try await store.open().addAgent(agent, now: Date())
             print("agent id: \(agent.id.uuidString.lowercased())")
             print("token (shown once): \(token)")
@@ -50,7 +49,8 @@ struct Agents: AsyncParsableCommand {
             abstract: "Set the territories an agent covers; its laptop receives the new ones whole and evicts the others at its next sync.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "Agent id.") var id: String
-        @Option(name: .customLong("territory"), help: "A territory the agent covers (repeatable).") var territories: [String] = []
+        @Option(name: .customLong("territory"), help: .field(Agent.descriptor, "territories", "Repeat for several."))
+        var territories: [String] = []
 
         func run() async throws {
             guard let agentID = UUID(uuidString: id) else { throw ValidationError("'\(id)' is not an agent id") }

@@ -12,6 +12,8 @@ struct Serve: AsyncParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
+    @OptionGroup(title: "Limits") var limits: LimitOptions
+
     @Option(help: "Address to listen on, HOST:PORT.")
     var listen = "127.0.0.1:7070"
 
@@ -58,6 +60,7 @@ struct Serve: AsyncParsableCommand {
         let logger = Logger(label: "touchpoint.server")
         var configuration = SyncService.Configuration.defaults
         configuration.maxClockSkew = maxSkew
+        configuration.limits = limits.limits
         let service = SyncService(store: try store.open(), configuration: configuration, logger: logger)
         // Every connection takes a descriptor: use all the system allows.
         let openFiles = FileDescriptorLimit.raise()

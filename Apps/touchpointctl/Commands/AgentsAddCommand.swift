@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TouchpointCLI
 import TouchpointClient
+import TouchpointModel
 
 /// `agents add`: registers an agent and prints its token once.
 struct AgentsAddCommand: AsyncParsableCommand {
@@ -10,15 +11,13 @@ struct AgentsAddCommand: AsyncParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var output: OutputOptions
-    @Argument(help: "The agent's name.") var name: String
-    @Option(help: "Team.") var team: String?
-    @Option(help: "Territories, comma-separated.") var territories: String = ""
-    @Flag(help: "Register an admin.") var admin = false
+    @Argument(help: .field(Agent.descriptor, "name")) var name: String
+    @OptionGroup var fields: AgentFields
 
     func run() async throws {
-        let list = territories.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let role = try fields.agentRole()
         let (agent, token) = try await connection.connect {
-            try await $0.addAgent(name: name, team: team, territories: list, admin: admin)
+            try await $0.addAgent(name: name, team: fields.team, territories: fields.territories, role: role)
         }
         if output.json {
             try JSONOutput.object(["id": agent.id.uuidString.lowercased(), "name": agent.name, "token": token])

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TouchpointCLI
 import TouchpointClient
+import TouchpointModel
 
 /// `agents list|add|revoke|show`.
 struct AgentsCommand: AsyncParsableCommand {
@@ -18,7 +19,7 @@ enum AgentRows {
         var table = Table("ID", "NAME", "TEAM", "TERRITORIES", "ROLE", "STATE")
         for a in agents {
             table.add(
-                Format.short(a.id), a.name, a.team ?? "", a.territories.joined(separator: ","), a.role,
+                Format.short(a.id), a.name, a.team ?? "", a.territories.joined(separator: ","), a.role.rawValue,
                 a.revoked ? "revoked" : "active")
         }
         table.print(empty: "no agents")

@@ -3,6 +3,7 @@ import Foundation
 import TouchpointAdminCLI
 import TouchpointCLI
 import TouchpointClient
+import TouchpointModel
 
 /// `agents show NAME|ID`: registration and sync state of one agent.
 struct AgentsShowCommand: AsyncParsableCommand {
@@ -26,7 +27,7 @@ struct AgentsShowCommand: AsyncParsableCommand {
         print("agent        \(info.name) \(info.id.uuidString.lowercased())")
         print("team         \(info.team ?? "—")")
         print("territories  \(info.territories.joined(separator: ", "))")
-        print("role         \(info.role)\(info.revoked ? " (revoked)" : "")")
+        print("role         \(info.role.rawValue)\(info.revoked ? " (revoked)" : "")")
         if let row = status.agents.first {
             print("site         \(row.site ?? "—")")
             print("lag          \(row.lag) (cursor \(row.cursor) of \(status.sequence))")

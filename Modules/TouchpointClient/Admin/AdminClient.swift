@@ -44,12 +44,12 @@ public struct AdminClient {
     }
 
     /// Registers an agent; returns it with its token (shown once).
-    public func addAgent(name: String, team: String?, territories: [String], admin: Bool = false) async throws -> (AgentView, String) {
+    public func addAgent(name: String, team: String?, territories: [String], role: AgentRole = .agent) async throws -> (AgentView, String) {
         var request = Touchpoint_V1_AgentAddRequest()
         request.name = name
         request.team = team ?? ""
         request.territories = territories
-        request.role = admin ? .admin : .agent
+        request.role = role.wire
         guard case .agentAdd(let r) = try await connection.admin(.agentAdd(request)) else { throw Self.mismatch("agent_add") }
         return (AgentView(r.agent), r.token)
     }

@@ -2,6 +2,19 @@ import Foundation
 
 /// A field agent or admin, registered centrally on the server.
 public struct Agent: Hashable, Sendable, Codable {
+    /// An agent's fields, described once (agents live on the server; they do not sync as records).
+    public static let descriptor = EntityDescriptor(
+        "agent", summary: "A field agent or admin, registered on the server; its territories decide what it receives.",
+        fields: [
+            FieldDescriptor("name", .text(.short), required: true, help: "Display name."),
+            FieldDescriptor("team", .text(.short), dimension: true, help: "Team, e.g. emea-support."),
+            FieldDescriptor(
+                "territories", .tags, help: "Territories whose customers the agent receives (at least one for an agent)."),
+            FieldDescriptor(
+                "role", .vocabulary(AgentRole.self), required: true, default: .value(.text(AgentRole.agent.rawValue)),
+                help: "What the agent may do."),
+        ])
+
     public var id: UUID
     public var name: String
     public var team: String?
@@ -16,11 +29,13 @@ public struct Agent: Hashable, Sendable, Codable {
         self.team = team?.nonEmpty
         self.territories = territories.compactMap(\.nonEmpty)
         self.role = role
-        try require(!self.name.isEmpty, "agent.name", "must not be empty")
         try require(role == .admin || !self.territories.isEmpty, "agent.territories", "an agent needs at least one territory")
-        try TextLimit.short(self.name, "agent.name")
-        try TextLimit.short(self.team, "agent.team")
-        for territory in self.territories { try TextLimit.short(territory, "agent.territories") }
+        try require(!self.territories.contains { $0.contains(",") }, "agent.territories", "a territory may not contain ','")
+        try Self.descriptor.check([
+            "name": .text(self.name), "team": .text(self.team),
+            "territories": self.territories.isEmpty ? .null : .text(self.territories.joined(separator: ",")),
+            "role": .text(role.rawValue),
+        ])
     }
 
     /// True when this agent may see customers of `territory`.

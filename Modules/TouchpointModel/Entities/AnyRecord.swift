@@ -14,6 +14,9 @@ extension EntityType {
         }
     }
 
+    /// This entity's fields, described once.
+    public var descriptor: EntityDescriptor { recordType.descriptor }
+
     /// The synced field names of this entity, in column order.
     public var fieldNames: [String] { recordType.fieldNames }
 

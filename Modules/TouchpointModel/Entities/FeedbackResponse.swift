@@ -6,10 +6,28 @@ import Foundation
 /// rating time so credit survives later reassignment.
 public struct FeedbackResponse: SyncRecord, Codable {
     public static let entity = EntityType.feedback
-    public static let fieldNames = [
-        "customer_id", "interaction_id", "agent_id", "kind", "score", "bucket", "comment", "collected_at",
-        "channel", "touchpoint", "stage", "team",
-    ]
+    public static let descriptor = EntityDescriptor(
+        "feedback", summary: "A customer's survey answer (NPS, CSAT or CES), with a snapshot of what it rates (append-only).",
+        fields: [
+            FieldDescriptor("customer_id", .reference("customer"), required: true, help: "The customer who answered."),
+            FieldDescriptor("interaction_id", .reference("interaction"), help: "The interaction it rates."),
+            FieldDescriptor("agent_id", .reference("agent"), dimension: true, help: "The agent it rates."),
+            FieldDescriptor("kind", .vocabulary(SurveyKind.self), required: true, help: "The survey."),
+            FieldDescriptor("score", .integer(0...10), required: true, help: "The score: NPS 0–10, CSAT 1–5, CES 1–7."),
+            FieldDescriptor(
+                "bucket", .vocabulary(name: "bucket", values: ["promoter", "passive", "detractor"]),
+                help: "NPS only, derived from the score: promoter 9–10, passive 7–8, detractor 0–6; null for other kinds."),
+            FieldDescriptor("comment", .text(.long), help: "The customer's comment."),
+            FieldDescriptor("collected_at", .time, required: true, help: "When it was collected."),
+            FieldDescriptor("channel", .vocabulary(Channel.self), dimension: true, help: "Channel of what it rates."),
+            FieldDescriptor("touchpoint", .slug, dimension: true, help: "Touchpoint of what it rates."),
+            FieldDescriptor("stage", .vocabulary(JourneyStage.self), dimension: true, help: "Journey stage of what it rates."),
+            FieldDescriptor("team", .text(.short), dimension: true, help: "Team of the agent it rates."),
+        ],
+        rules: [
+            "`score` is on the kind's scale: `nps` 0–10, `csat` 1–5, `ces` 1–7.",
+            "`bucket` is derived from `score` by its writer (a reader recomputes it).",
+        ])
 
     public var id: UUID
     public var customerID: UUID
@@ -51,8 +69,7 @@ public struct FeedbackResponse: SyncRecord, Codable {
             scale.contains(score), "feedback.score",
             "\(kind.rawValue.uppercased()) score must be \(scale.lowerBound)–\(scale.upperBound), got \(score)"
         )
-        try TextLimit.long(comment, "feedback.comment")
-        try TextLimit.short(team, "feedback.team")
+        try Self.descriptor.check(fields)
     }
 
     /// For NPS: `promoter` (9–10), `passive` (7–8) or `detractor` (0–6); nil for other kinds.

@@ -3,10 +3,27 @@ import Foundation
 /// A follow-up task for an agent: call back, send the steps, close the loop on a detractor.
 public struct FollowUp: SyncRecord, Codable {
     public static let entity = EntityType.followUp
-    public static let fieldNames = [
-        "customer_id", "assignee_agent_id", "due_at", "status", "note", "source_feedback_id", "created_at",
-        "completed_at",
-    ]
+    public static let descriptor = EntityDescriptor(
+        "follow_up", summary: "A task for an agent: call back, send the steps, close the loop on a detractor.",
+        fields: [
+            FieldDescriptor("customer_id", .reference("customer"), required: true, help: "The customer it is for."),
+            FieldDescriptor(
+                "assignee_agent_id", .reference("agent"), required: true, default: .author,
+                help: "The agent who should do it (default: the writing agent)."),
+            FieldDescriptor("due_at", .time, required: true, help: "When it is due."),
+            FieldDescriptor(
+                "status", .vocabulary(FollowUpStatus.self), required: true,
+                default: .whenSet(
+                    field: "completed_at", then: .text(FollowUpStatus.done.rawValue), otherwise: .text(FollowUpStatus.open.rawValue)),
+                help: "Where it stands; a done follow-up has completed_at."),
+            FieldDescriptor("note", .text(.long), help: "What to do."),
+            FieldDescriptor(
+                "source_feedback_id", .reference("feedback"), help: "The survey answer that opened it (closed loop)."),
+            FieldDescriptor("created_at", .time, required: true, help: "When it was created."),
+            FieldDescriptor("completed_at", .time, help: "When it was done."),
+        ],
+        groups: [["status", "completed_at"]],
+        rules: ["A `done` follow-up has `completed_at`.", "`completed_at` is not before `created_at`."])
 
     public var id: UUID
     public var customerID: UUID
@@ -37,7 +54,7 @@ public struct FollowUp: SyncRecord, Codable {
     }
 
     public func validate() throws {
-        try TextLimit.long(note, "follow_up.note")
+        try Self.descriptor.check(fields)
         if status == .done {
             try require(completedAt != nil, "follow_up.completed_at", "is required when the follow-up is done")
         }

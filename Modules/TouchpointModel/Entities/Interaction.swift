@@ -3,10 +3,32 @@ import Foundation
 /// One touchpoint event: an agent serving a customer's need over a channel.
 public struct Interaction: SyncRecord, Codable {
     public static let entity = EntityType.interaction
-    public static let fieldNames = [
-        "customer_id", "agent_id", "occurred_at", "channel", "touchpoint", "stage", "direction",
-        "sentiment", "outcome", "duration_seconds", "case_id", "summary",
-    ]
+    public static let descriptor = EntityDescriptor(
+        "interaction", summary: "One touchpoint event: an agent serving a customer's need over a channel (append-only).",
+        fields: [
+            FieldDescriptor("customer_id", .reference("customer"), required: true, help: "The customer served."),
+            FieldDescriptor(
+                "agent_id", .reference("agent"), required: true, default: .author, dimension: true,
+                help: "The agent who served (default: the writing agent)."),
+            FieldDescriptor(
+                "occurred_at", .time, required: true, help: "When it happened, by the device's clock (metrics use this)."),
+            FieldDescriptor("channel", .vocabulary(Channel.self), required: true, dimension: true, help: "How."),
+            FieldDescriptor(
+                "touchpoint", .slug, required: true, dimension: true, help: "The customer's need or moment, e.g. billing."),
+            FieldDescriptor("stage", .vocabulary(JourneyStage.self), required: true, dimension: true, help: "Journey stage."),
+            FieldDescriptor(
+                "direction", .vocabulary(Direction.self), required: true, default: .value(.text(Direction.inbound.rawValue)),
+                help: "Who started it."),
+            FieldDescriptor(
+                "sentiment", .integer(-2...2), required: true, default: .value(.integer(0)),
+                help: "-2 (very negative) … +2 (very positive)."),
+            FieldDescriptor("outcome", .vocabulary(Outcome.self), required: true, help: "What it ended with."),
+            FieldDescriptor(
+                "duration_seconds", .integer(0...Int64.max), required: true, default: .value(.integer(0)),
+                help: "How long it took, in seconds."),
+            FieldDescriptor("case_id", .reference("case"), help: "The case it belongs to."),
+            FieldDescriptor("summary", .text(.long), help: "What happened."),
+        ])
 
     public var id: UUID
     public var customerID: UUID
@@ -48,10 +70,7 @@ public struct Interaction: SyncRecord, Codable {
     }
 
     public func validate() throws {
-        try require((-2...2).contains(sentiment), "interaction.sentiment", "must be −2…+2, got \(sentiment)")
-        try require(durationSeconds >= 0, "interaction.duration_seconds", "must not be negative, got \(durationSeconds)")
-        _ = try Touchpoint.validate(touchpoint)
-        try TextLimit.long(summary, "interaction.summary")
+        try Self.descriptor.check(fields)
     }
 
     public var fields: [String: FieldValue] {

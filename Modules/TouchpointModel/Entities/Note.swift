@@ -3,7 +3,17 @@ import Foundation
 /// Append-only free text attached to a customer, and optionally to one of its cases.
 public struct Note: SyncRecord, Codable {
     public static let entity = EntityType.note
-    public static let fieldNames = ["customer_id", "case_id", "author_agent_id", "body", "created_at"]
+    public static let descriptor = EntityDescriptor(
+        "note", summary: "Free text about a customer, and optionally one of its cases (append-only).",
+        fields: [
+            FieldDescriptor("customer_id", .reference("customer"), required: true, help: "The customer it is about."),
+            FieldDescriptor("case_id", .reference("case"), help: "The case it is about."),
+            FieldDescriptor(
+                "author_agent_id", .reference("agent"), required: true, default: .author,
+                help: "Who wrote it (default: the writing agent)."),
+            FieldDescriptor("body", .text(.long), required: true, help: "The text."),
+            FieldDescriptor("created_at", .time, required: true, help: "When it was written."),
+        ])
 
     public var id: UUID
     public var customerID: UUID
@@ -26,8 +36,7 @@ public struct Note: SyncRecord, Codable {
     }
 
     public func validate() throws {
-        try require(!body.isEmpty, "note.body", "must not be empty")
-        try TextLimit.long(body, "note.body")
+        try Self.descriptor.check(fields)
     }
 
     public var fields: [String: FieldValue] {

@@ -3,10 +3,31 @@ import Foundation
 /// A support case (ticket) and its resolution timeline.
 public struct SupportCase: SyncRecord, Codable {
     public static let entity = EntityType.supportCase
-    public static let fieldNames = [
-        "customer_id", "subject", "status", "priority", "owner_agent_id", "opened_at", "first_response_at",
-        "resolved_at", "reopen_count",
-    ]
+    public static let descriptor = EntityDescriptor(
+        "case", summary: "A support case (ticket) and its resolution timeline.",
+        fields: [
+            FieldDescriptor("customer_id", .reference("customer"), required: true, help: "The customer it is for."),
+            FieldDescriptor("subject", .text(.short), required: true, help: "What the case is about."),
+            FieldDescriptor(
+                "status", .vocabulary(CaseStatus.self), required: true,
+                default: .whenSet(field: "resolved_at", then: .text(CaseStatus.resolved.rawValue), otherwise: .text(CaseStatus.open.rawValue)),
+                help: "Where the case stands; resolved and closed cases have resolved_at, open and pending ones do not."),
+            FieldDescriptor(
+                "priority", .vocabulary(CasePriority.self), required: true,
+                default: .value(.text(CasePriority.normal.rawValue)), dimension: true, help: "How urgent."),
+            FieldDescriptor("owner_agent_id", .reference("agent"), help: "Owning agent's id."),
+            FieldDescriptor("opened_at", .time, required: true, help: "When it was opened."),
+            FieldDescriptor("first_response_at", .time, help: "When the customer first got an answer."),
+            FieldDescriptor("resolved_at", .time, help: "When it was resolved (cleared on reopen)."),
+            FieldDescriptor(
+                "reopen_count", .integer(0...Int64.max), required: true, default: .value(.integer(0)),
+                help: "How many times it was reopened."),
+        ],
+        groups: [["status", "resolved_at"]],
+        rules: [
+            "`resolved_at` and `first_response_at` are not before `opened_at`.",
+            "`resolved` and `closed` cases have `resolved_at`; `open` and `pending` cases do not.",
+        ])
 
     public var id: UUID
     public var customerID: UUID
@@ -41,8 +62,7 @@ public struct SupportCase: SyncRecord, Codable {
     }
 
     public func validate() throws {
-        try require(!subject.isEmpty, "case.subject", "must not be empty")
-        try TextLimit.short(subject, "case.subject")
+        try Self.descriptor.check(fields)
         if let resolvedAt {
             try require(resolvedAt >= openedAt, "case.resolved_at", "a case cannot be resolved before it was opened")
         }
@@ -51,8 +71,11 @@ public struct SupportCase: SyncRecord, Codable {
         }
         if status == .resolved || status == .closed {
             try require(resolvedAt != nil, "case.resolved_at", "is required when the status is \(status.rawValue)")
+        } else {
+            try require(
+                resolvedAt == nil, "case.resolved_at",
+                "must be empty while the status is \(status.rawValue) (a case with a resolution time is resolved or closed)")
         }
-        try require(reopenCount >= 0, "case.reopen_count", "must not be negative")
     }
 
     /// Seconds from opening to resolution, when resolved.

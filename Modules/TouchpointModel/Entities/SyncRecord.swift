@@ -7,8 +7,8 @@ import Foundation
 public protocol SyncRecord: Hashable, Sendable {
     /// The record kind.
     static var entity: EntityType { get }
-    /// Field names in column order (excluding `id`).
-    static var fieldNames: [String] { get }
+    /// The entity's fields, described once (names, kinds, limits, groups, help).
+    static var descriptor: EntityDescriptor { get }
     /// The record id (a UUID made on the device).
     var id: UUID { get }
     /// Every synced field by name (excluding `id`).
@@ -17,6 +17,11 @@ public protocol SyncRecord: Hashable, Sendable {
     init(id: UUID, fields: [String: FieldValue]) throws
     /// Checks the domain rules; throws ``ValidationError``.
     func validate() throws
+}
+
+extension SyncRecord {
+    /// Field names in column order (excluding `id`).
+    public static var fieldNames: [String] { descriptor.names }
 }
 
 /// Reads typed values out of a field map, with errors that name the field.
@@ -29,7 +34,10 @@ struct FieldReader {
         self.fields = fields
     }
 
-    private func name(_ key: String) -> String { "\(entity.rawValue).\(key)" }
+    private func name(_ key: String) -> String {
+        assert(entity.descriptor.field(key) != nil, "\(entity.rawValue) has no field '\(key)' in its descriptor")
+        return "\(entity.rawValue).\(key)"
+    }
 
     func optionalText(_ key: String) throws -> String? {
         switch fields[key] ?? .null {
@@ -44,12 +52,16 @@ struct FieldReader {
         return s
     }
 
-    func optionalInt(_ key: String) throws -> Int? {
+    func optionalInt64(_ key: String) throws -> Int64? {
         switch fields[key] ?? .null {
         case .null: return nil
-        case .integer(let i): return Int(i)
+        case .integer(let i): return i
         case let other: throw ValidationError(field: name(key), message: "expected an integer, got \(other)")
         }
+    }
+
+    func optionalInt(_ key: String) throws -> Int? {
+        try optionalInt64(key).map { Int(truncatingIfNeeded: $0) }
     }
 
     func int(_ key: String) throws -> Int {
@@ -80,11 +92,20 @@ struct FieldReader {
     }
 
     func vocabulary<V: Vocabulary>(_ key: String, _ type: V.Type) throws -> V {
-        try V.parse(try text(key))
+        try parse(key, try text(key))
     }
 
     func optionalVocabulary<V: Vocabulary>(_ key: String, _ type: V.Type) throws -> V? {
-        try optionalText(key).map { try V.parse($0) }
+        try optionalText(key).map { try parse(key, $0) }
+    }
+
+    /// Parses a vocabulary value; the error names the entity and field like every other field error.
+    private func parse<V: Vocabulary>(_ key: String, _ text: String) throws -> V {
+        do {
+            return try V.parse(text)
+        } catch let error as ValidationError {
+            throw ValidationError(field: name(key), message: error.message)
+        }
     }
 
     private func missing(_ key: String) -> ValidationError {

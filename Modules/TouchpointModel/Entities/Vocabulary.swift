@@ -106,7 +106,8 @@ public enum Touchpoint {
         return slug
     }
 
-    private static func isSlug(_ text: String) -> Bool {
+    /// True for a normalized touchpoint: 1–64 of `a-z`, `0-9`, `_`.
+    static func isSlug(_ text: String) -> Bool {
         !text.isEmpty && text.utf8.count <= 64
             && text.utf8.allSatisfy { (0x61...0x7a).contains($0) || (0x30...0x39).contains($0) || $0 == 0x5f }
     }

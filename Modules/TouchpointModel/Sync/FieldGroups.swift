@@ -6,18 +6,11 @@ import Foundation
 /// time), a follow-up's `status` and `completed_at`: merged field by field, two
 /// valid concurrent edits could leave `closed` with no `resolved_at`. As a group
 /// the newest write of the whole group wins, so every merged state is valid.
+/// The groups are declared in each entity's ``EntityDescriptor``.
 extension EntityType {
     /// The field groups of this entity (each a list of field names).
-    public var fieldGroups: [[String]] {
-        switch self {
-        case .supportCase: [["status", "resolved_at"]]
-        case .followUp: [["status", "completed_at"]]
-        case .customer, .interaction, .feedback, .note: []
-        }
-    }
+    public var fieldGroups: [[String]] { descriptor.groups }
 
     /// The group a field belongs to, or nil when it merges alone.
-    public func group(of field: String) -> [String]? {
-        fieldGroups.first { $0.contains(field) }
-    }
+    public func group(of field: String) -> [String]? { descriptor.group(of: field) }
 }

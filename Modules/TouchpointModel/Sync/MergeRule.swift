@@ -1,39 +1,5 @@
 import Foundation
 
-/// The stored state of one field: value plus version.
-public struct FieldState: Hashable, Sendable, Codable {
-    /// The value.
-    public var value: FieldValue
-    /// Its version.
-    public var version: FieldVersion
-
-    /// Creates a field state.
-    public init(value: FieldValue, version: FieldVersion) {
-        self.value = value
-        self.version = version
-    }
-}
-
-/// Two concurrent edits of one field: the merge rule's winner and the kept loser.
-public struct FieldConflict: Hashable, Sendable, Codable {
-    /// Field name.
-    public var field: String
-    /// The state that won (higher version).
-    public var winner: FieldState
-    /// The state that lost, kept so nothing is lost.
-    public var loser: FieldState
-}
-
-/// The outcome of merging one incoming field change into the stored state.
-public struct FieldMerge: Hashable, Sendable {
-    /// What to store after the merge.
-    public var stored: FieldState
-    /// True when the incoming value replaced the stored one.
-    public var applied: Bool
-    /// Set when the edit was concurrent with the stored one.
-    public var conflict: FieldConflict?
-}
-
 /// The merge rule: per field, the higher (HLC, site) wins.
 ///
 /// It is commutative, associative and idempotent, so replicas converge whatever

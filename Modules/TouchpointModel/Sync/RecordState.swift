@@ -79,20 +79,6 @@ public struct RecordState: Hashable, Sendable, Codable {
     public var values: [String: FieldValue] { fields.mapValues(\.value) }
 }
 
-/// What applying one change to a record did.
-public struct RecordMerge: Hashable, Sendable {
-    /// Field changes that won and were written.
-    public var applied: [FieldChange] = []
-    /// Concurrent edits detected (winner and loser kept).
-    public var conflicts: [FieldConflict] = []
-
-    /// Creates a result.
-    public init(applied: [FieldChange] = [], conflicts: [FieldConflict] = []) {
-        self.applied = applied
-        self.conflicts = conflicts
-    }
-}
-
 extension RecordState {
     /// The whole record as changes that rebuild it anywhere: every field with its
     /// version, each a replay (base equal to version). A deleted record takes two

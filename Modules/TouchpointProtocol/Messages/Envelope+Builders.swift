@@ -23,24 +23,9 @@ extension Touchpoint_V1_Envelope {
         return Envelope(requestID: requestID, body: .pushRequest(request))
     }
 
-    /// A `PushAck` for the push with `requestID`; `rejected` lists the changes refused permanently.
-    public static func pushAck(
-        requestID: UInt64,
-        ackedSequence: UInt64,
-        applied: Int = 0,
-        duplicates: Int = 0,
-        conflicts: Int = 0,
-        sequenceHead: UInt64,
-        rejected: [Touchpoint_V1_Rejection] = []
-    ) -> Envelope {
-        var ack = Touchpoint_V1_PushAck()
-        ack.rejected = rejected
-        ack.ackedSequence = ackedSequence
-        ack.applied = UInt32(clamping: applied)
-        ack.duplicates = UInt32(clamping: duplicates)
-        ack.conflicts = UInt32(clamping: conflicts)
-        ack.sequenceHead = sequenceHead
-        return Envelope(requestID: requestID, body: .pushAck(ack))
+    /// The `PushAck` answering the push with `requestID`.
+    public static func pushAck(requestID: UInt64, _ acknowledgement: PushAcknowledgement) -> Envelope {
+        Envelope(requestID: requestID, body: .pushAck(acknowledgement.wire))
     }
 
     /// A `PullRequest` for the changes after `afterSequence`; `maxChanges` 0 = the server's maximum;

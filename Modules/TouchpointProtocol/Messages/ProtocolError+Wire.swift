@@ -4,7 +4,7 @@ extension ProtocolError {
     /// - Parameter fatal: true when the sender closes the connection after it.
     public func wire(fatal: Bool) -> Touchpoint_V1_Error {
         var error = Touchpoint_V1_Error()
-        error.code = Touchpoint_V1_ErrorCode(rawValue: code.rawValue) ?? .unknown
+        error.code = code.wire
         error.message = message
         error.details = details.sorted { $0.key < $1.key }.map { key, value in
             var detail = Touchpoint_V1_ErrorDetail()
@@ -24,10 +24,20 @@ extension ProtocolError {
         var details: [String: String] = [:]
         for detail in wire.details { details[detail.key] = detail.value }
         self.init(
-            Code(rawValue: wire.code.rawValue) ?? .unknown,
+            Code(wire: wire.code),
             wire.message,
             details: details,
             retryAfter: wire.retryAfterMs == 0 ? nil : .milliseconds(Int64(wire.retryAfterMs))
         )
+    }
+}
+
+extension ProtocolError.Code {
+    /// The wire `ErrorCode`.
+    public var wire: Touchpoint_V1_ErrorCode { Touchpoint_V1_ErrorCode(rawValue: rawValue) ?? .unknown }
+
+    /// Reads a wire `ErrorCode`; OK and unknown numbers become `UNKNOWN`.
+    public init(wire: Touchpoint_V1_ErrorCode) {
+        self = Self(rawValue: wire.rawValue) ?? .unknown
     }
 }

@@ -42,7 +42,7 @@ public struct ClientSessionStateMachine: Sendable {
         /// The handshake completed.
         case established(ClientSession)
         /// The push with this id was applied.
-        case pushAcked(requestID: UInt64, Touchpoint_V1_PushAck)
+        case pushAcked(requestID: UInt64, PushAcknowledgement)
         /// The pull with this id returned a page.
         case pulled(requestID: UInt64, PulledPage)
         /// The admin request with this id was answered.
@@ -214,7 +214,7 @@ public struct ClientSessionStateMachine: Sendable {
         guard let serverID = try? SiteID(wireBytes: welcome.serverID, field: "welcome.server_id") else {
             return violation("Welcome server_id is not 16 bytes")
         }
-        guard let role = SessionRole(wire: welcome.role) else {
+        guard let role = AgentRole(wire: welcome.role) else {
             return violation("Welcome has no known role")
         }
         switch welcome.compression {
@@ -248,7 +248,7 @@ public struct ClientSessionStateMachine: Sendable {
 
     /// The agent and the store epoch Welcome names (each nil when it names none).
     private func receivedIdentity(
-        _ welcome: Touchpoint_V1_Welcome, role: SessionRole
+        _ welcome: Touchpoint_V1_Welcome, role: AgentRole
     ) throws(ProtocolError) -> (SessionAgent?, ServerEpoch?) {
         let epoch = try welcome.serverEpoch.isEmpty
             ? nil : ServerEpoch(UUID(wireBytes: welcome.serverEpoch, field: "welcome.server_epoch"))
@@ -270,7 +270,7 @@ public struct ClientSessionStateMachine: Sendable {
             guard ack.ackedSequence <= last else {
                 return violation("PushAck acknowledges sequence \(ack.ackedSequence), beyond the batch's \(last)")
             }
-            return .pushAcked(requestID: requestID, ack)
+            return .pushAcked(requestID: requestID, PushAcknowledgement(wire: ack))
         case (.pull(let after, let maxChanges), .pullPage(let page)):
             return receivedPage(page, requestID: requestID, after: after, maxChanges: maxChanges)
         case (.admin, .adminResponse(let response)):

@@ -1,14 +1,6 @@
 import Foundation
 import TouchpointModel
 
-/// The protocol versions this implementation speaks.
-public enum ProtocolVersion {
-    /// The current (and only) version.
-    public static let current: UInt32 = 1
-    /// Every version this implementation can negotiate.
-    public static let supported: ClosedRange<UInt32> = 1...1
-}
-
 /// What a server session announces and enforces.
 public struct ServerSessionConfiguration: Hashable, Sendable {
     /// The server's site id, sent in Welcome.
@@ -43,41 +35,5 @@ public struct ServerSessionConfiguration: Hashable, Sendable {
         self.handshakeTimeout = handshakeTimeout
         self.keepaliveInterval = keepaliveInterval
         self.idleTimeout = idleTimeout
-    }
-}
-
-/// What a client announced in its Hello, after version negotiation.
-public struct ServerHandshake: Hashable, Sendable {
-    /// The Hello's request id (echoed on Welcome or Error).
-    public var requestID: UInt64
-    /// The negotiated protocol version.
-    public var version: UInt32
-    /// The client's replica id.
-    public var siteID: SiteID
-    /// The agent the client authenticates as; nil: whoever the token belongs to.
-    public var agentID: UUID?
-    /// The token to check.
-    public var token: String
-    /// zlib when both sides support it, otherwise none.
-    public var compression: Touchpoint_V1_Compression
-    /// What the client accepts (the frame size the server must stay under).
-    public var clientLimits: ProtocolLimits
-    /// The client software's self-description.
-    public var clientName: String
-}
-
-/// An authenticated session.
-public struct ServerSession: Hashable, Sendable {
-    /// The handshake it came from.
-    public var handshake: ServerHandshake
-    /// What the token grants.
-    public var role: SessionRole
-}
-
-extension Duration {
-    /// Whole milliseconds, clamped to `UInt32`.
-    var wireMilliseconds: UInt32 {
-        let (seconds, attoseconds) = components
-        return UInt32(clamping: seconds * 1000 + attoseconds / 1_000_000_000_000_000)
     }
 }

@@ -12,7 +12,7 @@ import TouchpointModel
 ///     case .authenticate(let handshake):
 ///         let role = try await auth.check(handshake.agentID, handshake.token)
 ///         perform(machine.authenticated(role: role, sequenceHead: head, serverTimeMs: now))
-///     case .push(let id, let changes): …  // apply, then write Envelope.pushAck(requestID: id, …)
+///     case .push(let id, let changes, _): …  // apply, then write Envelope.pushAck(requestID: id, acknowledgement)
 ///     …
 ///     }
 /// }
@@ -97,7 +97,7 @@ public struct ServerSessionStateMachine: Sendable {
     ///   - agent: who the token belongs to (Welcome tells the client its id, name and territories).
     ///   - serverEpoch: the store's epoch; a client that synced under another one re-pushes and re-pulls.
     public mutating func authenticated(
-        role: SessionRole, sequenceHead: UInt64, serverTimeMs: UInt64, agent: SessionAgent? = nil, serverEpoch: ServerEpoch? = nil
+        role: AgentRole, sequenceHead: UInt64, serverTimeMs: UInt64, agent: SessionAgent? = nil, serverEpoch: ServerEpoch? = nil
     ) -> Action {
         guard case .authenticating(let handshake) = state else {
             return fail(ProtocolError(.internal, "authenticated while not authenticating"))

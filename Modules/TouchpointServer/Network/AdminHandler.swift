@@ -10,24 +10,8 @@ struct AdminHandler: Sendable {
 
     typealias Result = Touchpoint_V1_AdminResponse.OneOf_Result
 
+    /// The answer to `command`; what it throws reaches the client through ``ProtocolError/init(converting:)``.
     func handle(_ command: Touchpoint_V1_AdminRequest.OneOf_Command, from principal: Principal) async throws -> Result {
-        do {
-            return try await run(command, principal)
-        } catch let error as StoreError {
-            let code: ProtocolError.Code =
-                switch error.kind {
-                case .notFound: .notFound
-                case .invalid: .invalidArgument
-                case .refused: .failedPrecondition
-                case .notInitialized, .corrupt: .internal
-                }
-            throw ProtocolError(code, error.message)
-        } catch let error as ValidationError {
-            throw ProtocolError(.invalidArgument, error.description)
-        }
-    }
-
-    private func run(_ command: Touchpoint_V1_AdminRequest.OneOf_Command, _ principal: Principal) async throws -> Result {
         let now = Date()
         switch command {
         case .status:
@@ -39,7 +23,7 @@ struct AdminHandler: Sendable {
         case .agentAdd(let request):
             let agent = try Agent(
                 id: UUID(wireBytes: request.agentID) ?? UUID(), name: request.name, team: request.team,
-                territories: request.territories, role: request.role == .admin ? .admin : .agent)
+                territories: request.territories, role: AgentRole(wire: request.role) ?? .agent)
             var response = Touchpoint_V1_AgentAddResponse()
             response.token = try await store.addAgent(agent, now: now)
             response.agent = try await agentInfo(agent.id)
@@ -162,7 +146,7 @@ struct AdminHandler: Sendable {
         info.name = state.agent.name
         info.team = state.agent.team ?? ""
         info.territories = state.agent.territories
-        info.role = state.agent.role == .admin ? .admin : .agent
+        info.role = state.agent.role.wire
         info.revoked = state.revoked
         return info
     }

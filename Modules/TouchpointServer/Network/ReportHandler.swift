@@ -14,13 +14,9 @@ struct ReportHandler: Sendable {
         } catch {
             throw ProtocolError(.invalidArgument, "report request_json is not a report request: \(error)")
         }
-        do {
-            let result = try ReportEngine.compute(reportRequest, on: try await store.reportDataset())
-            var response = Touchpoint_V1_ReportResponse()
-            response.json = try result.json()
-            return response
-        } catch let error as ReportError {
-            throw ProtocolError(error.code == .invalidRequest ? .invalidArgument : .internal, error.message)
-        }
+        let result = try ReportEngine.compute(reportRequest, on: try await store.reportDataset())
+        var response = Touchpoint_V1_ReportResponse()
+        response.json = try result.json()
+        return response
     }
 }

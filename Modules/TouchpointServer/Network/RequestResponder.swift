@@ -5,7 +5,10 @@ import TouchpointProtocol
 /// Answers a ready session's requests — the `push`, `pull` and `admin` actions of
 /// ``ServerSessionStateMachine`` — with the envelope to write back. A refusal
 /// becomes a non-fatal Error frame for that request, so one bad request never
-/// ends the session. The connection handler and the session fuzzer share it.
+/// ends the session; what it says comes from ``ProtocolError/init(converting:)``,
+/// so an error the server did not expect reaches the client as a generic
+/// `INTERNAL` and its text only the log. The connection handler and the session
+/// fuzzer share it.
 public struct RequestResponder: Sendable {
     /// The service requests run against.
     public let service: SyncService
@@ -26,8 +29,7 @@ public struct RequestResponder: Sendable {
         switch action {
         case .push(let requestID, let changes, let refused):
             await answer(requestID, principal) { principal in
-                let outcome = try await service.push(changes, refused: refused, from: principal)
-                return .pushAck(requestID: requestID, outcome: outcome, sequenceHead: outcome.head)
+                .pushAck(requestID: requestID, try await service.push(changes, refused: refused, from: principal))
             }
         case .pull(let requestID, let after, let limit, let outboxDepth):
             await answer(requestID, principal) { principal in
@@ -55,12 +57,13 @@ public struct RequestResponder: Sendable {
         }
         do {
             return try await body(principal)
-        } catch let error as ProtocolError {
-            return .error(error, requestID: requestID, fatal: false)
         } catch {
-            logger.error("request failed", metadata: ["agent": "\(principal.name)", "error": "\(error)"])
-            try? await service.store.recordError(agentID: principal.agentID, message: "\(error)", now: Date())
-            return .error(ProtocolError(.unavailable, "server could not complete the request: \(error)"), requestID: requestID, fatal: false)
+            let failure = ProtocolError(converting: error)
+            if failure.code == .internal {
+                logger.error("request failed", metadata: ["agent": "\(principal.name)", "request": "\(requestID)", "error": "\(error)"])
+                try? await service.store.recordError(agentID: principal.agentID, message: failure.message, now: Date())
+            }
+            return .error(failure, requestID: requestID, fatal: false)
         }
     }
 }

@@ -39,7 +39,7 @@ struct SessionHandler: Sendable {
                     do {
                         envelope = try await iterator.next()
                     } catch {
-                        let failure = (error as? ProtocolError) ?? ProtocolError(.internal, "connection failed: \(error)")
+                        let failure = ProtocolError(converting: error)
                         let action: ServerSessionStateMachine.Action
                         if shutdown.isTriggered {
                             // Woken by the shutdown: Goodbye, or UNAVAILABLE before Welcome (PROTOCOL.md §9).
@@ -114,14 +114,18 @@ struct SessionHandler: Sendable {
                     next = session.machine.received(early)
                 } else {
                     next = session.machine.authenticated(
-                        role: principal.role == .admin ? .admin : .agent, sequenceHead: info.head,
+                        role: principal.role, sequenceHead: info.head,
                         serverTimeMs: HLC.milliseconds(Date()),
                         agent: SessionAgent(id: principal.agentID, name: principal.name, territories: principal.territories),
                         serverEpoch: info.epoch)
                     logger.info("session started", metadata: ["agent": "\(principal.name)", "site": "\(principal.site)"])
                 }
-            } catch let error as ProtocolError {
-                next = session.machine.authenticationFailed(error)
+            } catch {
+                let failure = ProtocolError(converting: error)
+                if failure.code == .internal {
+                    logger.error("hello failed", metadata: ["peer": "\(session.peerAddress)", "error": "\(error)"])
+                }
+                next = session.machine.authenticationFailed(failure)
             }
             // Ready: the server's own frame limit applies before the client can answer Welcome.
             if session.machine.session != nil { session.frames.sessionReady(configuration.limits) }
@@ -157,26 +161,8 @@ struct SessionHandler: Sendable {
             logger.notice("session of a revoked agent ended", metadata: ["agent": "\(principal.name)"])
             return error
         } catch {
-            return ProtocolError(.unavailable, "server could not check the session's credentials: \(error)")
+            logger.error("could not check a session's credentials", metadata: ["agent": "\(principal.name)", "error": "\(error)"])
+            return ProtocolError(.unavailable, "server could not check the session's credentials; connect again later", cause: error)
         }
-    }
-}
-
-extension Envelope {
-    /// A PushAck from a push outcome.
-    static func pushAck(requestID: UInt64, outcome: PushOutcome, sequenceHead: UInt64) -> Envelope {
-        var envelope = Envelope.pushAck(
-            requestID: requestID, ackedSequence: outcome.ackedSeq, applied: outcome.applied, duplicates: outcome.duplicates,
-            conflicts: outcome.conflicts, sequenceHead: sequenceHead)
-        guard case .pushAck(var ack) = envelope.body else { return envelope }
-        ack.rejected = outcome.rejected.map { rejection in
-            var wire = Touchpoint_V1_Rejection()
-            wire.sequence = rejection.seq
-            wire.code = Touchpoint_V1_ErrorCode(rawValue: rejection.code.rawValue) ?? .unknown
-            wire.message = rejection.message
-            return wire
-        }
-        envelope.body = .pushAck(ack)
-        return envelope
     }
 }

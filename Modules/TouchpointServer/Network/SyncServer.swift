@@ -17,8 +17,6 @@ import TouchpointProtocol
 public struct SyncServer: Service {
     /// Network settings with documented defaults.
     public struct Configuration: Sendable {
-        /// Frame, batch and page limits announced in Welcome.
-        public var limits = ProtocolLimits.defaults
         /// zlib offered to clients; payloads of 1 KiB or more are compressed once negotiated.
         public var compression = CompressionConfiguration.defaults
         /// A connection that sends no Hello within this is closed. Default 10 s.
@@ -65,10 +63,11 @@ public struct SyncServer: Service {
         logger: Logger = Logger(label: "touchpoint.server"), group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
     ) async throws -> SyncServer {
         let info = try await service.store.info()
+        // The limits the service enforces are the ones Welcome announces and the session enforces.
+        let limits = service.configuration.limits
         let session = ServerSessionConfiguration(
-            serverID: info.serverID, limits: configuration.limits, compression: configuration.compression,
+            serverID: info.serverID, limits: limits, compression: configuration.compression,
             handshakeTimeout: configuration.handshakeTimeout, idleTimeout: configuration.idleTimeout)
-        let limits = configuration.limits
         let compression = configuration.compression
         let limiter = ConnectionLimiter(configuration, logger: logger)
         let tls = try configuration.tls?.makeContext()

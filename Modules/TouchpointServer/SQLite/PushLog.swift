@@ -45,7 +45,7 @@ struct PushLog {
                     + "of its own and push its work again")
         }
         guard let number: Int = row["code"] else { return nil }
-        return Rejection(seq: entry.sequence, code: ProtocolError.Code(rawValue: number) ?? .invalidArgument, message: row["message"])
+        return Rejection(sequence: entry.sequence, code: ProtocolError.Code(rawValue: number) ?? .invalidArgument, message: row["message"])
     }
 
     /// Remembers a new entry and its refusal, if any.

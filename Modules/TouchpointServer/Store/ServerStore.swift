@@ -30,7 +30,7 @@ public protocol ServerStore: Sendable {
     func recordError(agentID: UUID, message: String, now: Date) async throws
 
     /// Applies a pushed batch in one transaction and acknowledges it.
-    func push(_ entries: [SequencedChange], from principal: Principal, now: Date) async throws -> PushOutcome
+    func push(_ entries: [SequencedChange], from principal: Principal, now: Date) async throws -> PushAcknowledgement
     /// A page of changes after `cursor` in the principal's scope, in sequence order; records
     /// `cursor` as the agent's, and `outboxDepth` (when reported) as its latest outbox depth.
     func pull(after cursor: UInt64, limit: Int, for principal: Principal, outboxDepth: UInt64?, now: Date) async throws -> PulledPage
@@ -47,18 +47,4 @@ public protocol ServerStore: Sendable {
     func digest(territories: [String]?) async throws -> RecordDigest
     /// The merged, live (not deleted) records and the agents a CX report is computed from.
     func reportDataset() async throws -> ReportDataset
-}
-
-/// Identity of a server and its store.
-public struct ServerInfo: Hashable, Sendable, Codable {
-    /// The server's site id (it stamps conflict resolutions).
-    public var serverID: SiteID
-    /// This life of the store: new whenever it is created or restored (sent in Welcome).
-    public var epoch: ServerEpoch
-    /// `sqlite` or `postgres`.
-    public var backend: String
-    /// Highest change sequence.
-    public var head: UInt64
-    /// Conflicts not yet resolved.
-    public var openConflicts: Int
 }

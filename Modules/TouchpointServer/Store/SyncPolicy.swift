@@ -24,8 +24,8 @@ enum SyncPolicy {
         _ change: Change, seq: UInt64, by principal: Principal, stored: RecordState?, placement: Placement
     ) -> Rejection? {
         let record = "\(change.entity.rawValue) \(change.id.uuidString.lowercased())"
-        func deny(_ why: String) -> Rejection { Rejection(seq: seq, code: .permissionDenied, message: "\(record): \(why)") }
-        func invalid(_ why: String) -> Rejection { Rejection(seq: seq, code: .invalidArgument, message: "\(record): \(why)") }
+        func deny(_ why: String) -> Rejection { Rejection(sequence: seq, code: .permissionDenied, message: "\(record): \(why)") }
+        func invalid(_ why: String) -> Rejection { Rejection(sequence: seq, code: .invalidArgument, message: "\(record): \(why)") }
         let written = change.written
         if written.isEmpty { return invalid("change has no fields") }
         if let foreign = written.first(where: { $0.version.site != principal.site }) {
@@ -41,7 +41,7 @@ enum SyncPolicy {
         guard !principal.seesEverything else { return nil }
 
         if placement.unknownCustomer {
-            return Rejection(seq: seq, code: .failedPrecondition, message: "\(record): its customer is unknown to the server")
+            return Rejection(sequence: seq, code: .failedPrecondition, message: "\(record): its customer is unknown to the server")
         }
         if let before = placement.before, !principal.territories.contains(before) {
             return deny("it is in territory '\(before)', outside your territories")

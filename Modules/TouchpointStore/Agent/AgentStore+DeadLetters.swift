@@ -2,16 +2,6 @@ import Foundation
 import GRDB
 import TouchpointModel
 
-/// A change the server refused permanently, parked so it does not block the others.
-public struct DeadLetter: Hashable, Sendable {
-    public var entry: OutboxEntry
-    /// The server's error code, e.g. `PERMISSION_DENIED`.
-    public var code: String
-    /// The server's message.
-    public var message: String
-    public var failedAt: Date
-}
-
 extension AgentStore {
     /// Moves one queued change to the dead-letter list and rolls it back locally, so
     /// this laptop holds what the server holds (and its next edit is based on that).

@@ -2,46 +2,6 @@ import Foundation
 import GRDB
 import TouchpointModel
 
-/// A validated record read from line `line` of an import file.
-public struct ImportRow: Sendable {
-    /// 1-based line of the file, for error reports.
-    public var line: Int
-    /// The record to create.
-    public var record: any SyncRecord
-
-    /// Creates an import row.
-    public init(line: Int, record: any SyncRecord) {
-        self.line = line
-        self.record = record
-    }
-}
-
-/// A row import refused, and why (`line 17: feedback.score: NPS score must be 0–10, got 11`).
-public struct RejectedRow: Hashable, Sendable, CustomStringConvertible {
-    /// 1-based line of the file.
-    public var line: Int
-    /// Why, in one line.
-    public var reason: String
-
-    /// Creates a rejection.
-    public init(line: Int, reason: String) {
-        self.line = line
-        self.reason = reason
-    }
-
-    public var description: String { "line \(line): \(reason)" }
-}
-
-/// What writing one batch did.
-public struct ImportBatchResult: Hashable, Sendable {
-    /// Rows created.
-    public var imported = 0
-    /// Rows whose id was already present (left as they are).
-    public var duplicates = 0
-    /// Rows refused; the others of the batch are still written.
-    public var rejected: [RejectedRow] = []
-}
-
 extension AgentStore {
     /// Creates a batch of imported records in one transaction, each row in its
     /// own savepoint: a bad row is rolled back alone and never takes good rows down.

@@ -2,16 +2,6 @@ import Foundation
 import GRDB
 import TouchpointModel
 
-/// A queued local change waiting to be pushed.
-public struct OutboxEntry: Hashable, Sendable {
-    /// Local sequence, strictly increasing, never reused.
-    public var seq: Int64
-    /// The change.
-    public var change: Change
-    /// When it was queued.
-    public var createdAt: Date
-}
-
 extension AgentStore {
     /// Queued changes after `seq`, oldest first.
     public func outbox(after seq: Int64 = 0, limit: Int = 1000) throws -> [OutboxEntry] {

@@ -2,14 +2,6 @@ import Foundation
 import GRDB
 import TouchpointModel
 
-/// What `reset-site` did.
-public struct SiteReset: Hashable, Sendable {
-    public var oldSite: SiteID
-    public var newSite: SiteID
-    /// Queued changes re-stamped under the new site.
-    public var requeued: Int
-}
-
 extension AgentStore {
     /// Gives this database a site of its own, after it was copied from another laptop
     /// (or restored from a backup) and the server refused its pushes because the

@@ -2,15 +2,6 @@ import Foundation
 import GRDB
 import TouchpointModel
 
-/// What adopting the server's list of territories changed.
-public struct ScopeChange: Hashable, Sendable {
-    public var added: [String]
-    public var removed: [String]
-
-    /// True when nothing changed.
-    public var isEmpty: Bool { added.isEmpty && removed.isEmpty }
-}
-
 extension AgentStore {
     /// Adopts the territories the server says this agent has (refreshed at every sync).
     ///

@@ -70,15 +70,3 @@ public struct AgentStore: Sendable {
     /// Writes (or, with nil, removes) a setting.
     public func setMeta(_ key: MetaKey, _ value: String?) throws { try writer.write { try Meta.set(key, value, $0) } }
 }
-
-/// Who this database is: its replica id and its agent.
-public struct AgentIdentity: Hashable, Sendable, Codable {
-    /// The replica (site) id, the HLC tie-break.
-    public var site: SiteID
-    /// The agent whose laptop this is.
-    public var agentID: UUID
-    /// Its name, as the server last said (nil when initialized offline).
-    public var name: String?
-    /// Its territories, as the server last said (or as given to an offline init).
-    public var territories: [String]
-}

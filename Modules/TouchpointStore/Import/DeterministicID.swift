@@ -5,7 +5,9 @@ import TouchpointModel
 /// field values, so importing the same file twice yields the same ids (and the
 /// second import finds every row already present).
 public enum DeterministicID {
-    /// A version-8 (custom) UUID from the entity and its field values (all of `entity.fieldNames`, in order).
+    /// A version-8 (custom) UUID from the entity and its field values (every field of the entity's descriptor,
+    /// in order; a field added after the first schema only when it has a value, so that a row keeps the id it
+    /// had before the field existed).
     public static func make(_ entity: EntityType, _ fields: [String: FieldValue]) -> UUID {
         var a = Hash(seed: 0xcbf2_9ce4_8422_2325)
         var b = Hash(seed: 0x6c62_272e_07bb_0142)
@@ -16,9 +18,11 @@ public enum DeterministicID {
             }
         }
         feed(entity.rawValue)
-        for name in entity.fieldNames {
-            feed("\u{1E}\(name)\u{1F}")
-            switch fields[name] ?? .null {
+        for field in entity.descriptor.fields {
+            let value = fields[field.name] ?? .null
+            if field.since > 1, value.isNull { continue }
+            feed("\u{1E}\(field.name)\u{1F}")
+            switch value {
             case .null: feed("n")
             case .text(let s): feed("t" + s)
             case .integer(let i): feed("i\(i)")

@@ -4,8 +4,9 @@ import TouchpointModel
 /// Turns one imported row (column name → text) into a validated record.
 ///
 /// Empty text is null. Ids are UUIDs, dates ISO 8601 or epoch milliseconds
-/// (see ``Timestamp``), integers decimal. Columns a row leaves out take the
-/// entity's defaults (this agent for the agent columns, `inbound`, `open`, …).
+/// (see ``Timestamp``), integers decimal. Columns a row leaves out take their
+/// descriptor's default (``FieldDefault``: this agent for the agent columns,
+/// `inbound`, `open` — or `resolved` for a case given a `resolved_at`, …).
 /// A row without an `id` gets a ``DeterministicID`` so re-imports dedupe.
 public struct RecordConverter: Sendable {
     /// The importing agent: the default for interaction, follow-up and note agent columns.
@@ -21,37 +22,34 @@ public struct RecordConverter: Sendable {
             throw ValidationError(field: "\(entity.rawValue).\(key)", message: "\(entity.displayName) has no field '\(key)'")
         }
         var fields: [String: FieldValue] = [:]
-        for name in known {
-            guard let text = values[name], !text.isEmpty else { continue }
-            fields[name] = try Self.value(text, entity: entity, field: name)
+        for field in entity.descriptor.fields {
+            guard let text = values[field.name], !text.isEmpty else { continue }
+            fields[field.name] = try Self.value(text, entity: entity, field: field)
         }
-        for (name, value) in defaults(entity) where fields[name] == nil { fields[name] = value }
+        fields.merge(entity.descriptor.defaults(for: fields, author: agentID)) { given, _ in given }
         return try entity.recordType.init(id: try id(entity, values["id"], fields), fields: fields)
     }
 
-    /// Parses one field's text by its ``FieldKind``.
-    public static func value(_ text: String, entity: EntityType, field: String) throws -> FieldValue {
-        let kind = FieldKind(field: field)
-        if kind == .text { return .text(text) }
-        let trimmed = text.asciiTrimmed
-        switch kind {
-        case .text:
+    /// Parses one field's text by its descriptor's ``FieldKind``.
+    public static func value(_ text: String, entity: EntityType, field: FieldDescriptor) throws -> FieldValue {
+        let path = "\(entity.rawValue).\(field.name)"
+        switch field.kind {
+        case .text, .slug, .vocabulary, .tags, .currency:
             return .text(text)
-        case .id:
-            guard let id = UUID(uuidString: trimmed) else {
-                throw ValidationError(field: "\(entity.rawValue).\(field)", message: "not a UUID: '\(text)'")
+        case .reference:
+            guard let id = UUID(uuidString: text.asciiTrimmed) else {
+                throw ValidationError(field: path, message: "not a UUID: '\(text)'")
             }
             return .id(id)
-        case .date:
-            guard let ms = Timestamp.milliseconds(trimmed) else {
-                throw ValidationError(
-                    field: "\(entity.rawValue).\(field)",
-                    message: "not a date: '\(text)' (give ISO 8601 or epoch milliseconds)")
+        case .time:
+            guard let ms = Timestamp.milliseconds(text.asciiTrimmed) else {
+                throw ValidationError(field: path, message: "not a date: '\(text)' (give ISO 8601 or epoch milliseconds)")
             }
             return .integer(ms)
-        case .integer:
+        case .integer, .money:
+            let trimmed = text.asciiTrimmed
             guard let int = Int64(trimmed.hasPrefix("+") ? String(trimmed.dropFirst()) : trimmed) else {
-                throw ValidationError(field: "\(entity.rawValue).\(field)", message: "not an integer: '\(text)'")
+                throw ValidationError(field: path, message: "not an integer: '\(text)'")
             }
             return .integer(int)
         }
@@ -63,27 +61,6 @@ public struct RecordConverter: Sendable {
             throw ValidationError(field: "\(entity.rawValue).id", message: "not a UUID: '\(text)'")
         }
         return id
-    }
-
-    /// Values for the columns a row may leave out (the typed initializers' defaults).
-    private func defaults(_ entity: EntityType) -> [String: FieldValue] {
-        switch entity {
-        case .customer:
-            ["lifecycle": .text(LifecycleStage.active.rawValue)]
-        case .interaction:
-            [
-                "agent_id": .id(agentID), "direction": .text(Direction.inbound.rawValue), "sentiment": .integer(0),
-                "duration_seconds": .integer(0),
-            ]
-        case .supportCase:
-            ["status": .text(CaseStatus.open.rawValue), "priority": .text(CasePriority.normal.rawValue), "reopen_count": .integer(0)]
-        case .feedback:
-            [:]
-        case .followUp:
-            ["assignee_agent_id": .id(agentID), "status": .text(FollowUpStatus.open.rawValue)]
-        case .note:
-            ["author_agent_id": .id(agentID)]
-        }
     }
 }
 

@@ -12,11 +12,11 @@ public enum RecordRow {
     }
 
     /// The text form of one field value (nil for null).
-    public static func text(_ value: FieldValue, field: String) -> String? {
+    public static func text(_ value: FieldValue, entity: EntityType, field: String) -> String? {
         switch value {
         case .null: nil
         case .text(let s): s
-        case .integer(let i): FieldKind(field: field) == .date ? Timestamp.format(milliseconds: i) : String(i)
+        case .integer(let i): kind(entity, field).isTime ? Timestamp.format(milliseconds: i) : String(i)
         case .real(let d): String(d)
         }
     }
@@ -29,7 +29,7 @@ public enum RecordRow {
             switch column {
             case "type": entity.rawValue
             case "id": record.id.uuidString.lowercased()
-            default: fields[column].flatMap { text($0, field: column) }
+            default: fields[column].flatMap { text($0, entity: entity, field: column) }
             }
         }
     }
@@ -42,11 +42,16 @@ public enum RecordRow {
             switch value {
             case .null: object[name] = NSNull()
             case .text(let s): object[name] = s
-            case .integer(let i): object[name] = FieldKind(field: name) == .date ? Timestamp.format(milliseconds: i) : i
+            case .integer(let i): object[name] = kind(entity, name).isTime ? Timestamp.format(milliseconds: i) : i
             case .real(let d): object[name] = d
             }
         }
         return object
+    }
+
+    /// The kind of a field (text for a name the entity does not know).
+    private static func kind(_ entity: EntityType, _ field: String) -> FieldKind {
+        entity.descriptor.field(field)?.kind ?? .text(.long)
     }
 
     /// A record as one line of JSON (keys sorted), without the line end.

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import TouchpointModel
 
@@ -36,6 +37,26 @@ package enum RecordSchema {
             for entity in EntityType.allCases {
                 try db.execute(sql: "ALTER TABLE \(table(entity)) ADD COLUMN _extra TEXT")
             }
+        }
+        migrator.registerMigration("v3-records-customer-value") { db in
+            try db.execute(sql: "ALTER TABLE customers ADD COLUMN annual_value INTEGER CHECK (annual_value BETWEEN 0 AND \(FieldKind.maxMoney))")
+            try db.execute(sql: "ALTER TABLE customers ADD COLUMN currency TEXT CHECK (length(currency) = 3)")
+            try moveExtraFields(of: .customer, ["annual_value", "currency"], db)
+        }
+    }
+
+    /// Moves the values of fields that just got their own columns out of `_extra`
+    /// (where this replica kept them while it did not know them), so SQL reads of
+    /// the new columns see every value at once.
+    private static func moveExtraFields(of entity: EntityType, _ names: [String], _ db: Database) throws {
+        let condition = names.map { _ in "json_extract(_extra, ?) IS NOT NULL" }.joined(separator: " OR ")
+        let ids = try String.fetchAll(
+            db, sql: "SELECT id FROM \(table(entity)) WHERE _extra IS NOT NULL AND (\(condition))",
+            arguments: StatementArguments(names.map { "$.\($0)" }))
+        var records = RecordTable()
+        for id in ids {
+            guard let uuid = UUID(uuidString: id), let state = try records.load(entity, uuid, db) else { continue }
+            try records.save(state, db)
         }
     }
 

@@ -11,7 +11,7 @@ import TouchpointServer
 /// - each request of a ready session gets exactly one answer, under its request
 ///   id; a refusal is a non-fatal Error and the session stays ready;
 /// - every answer fits the server's frame limit;
-/// - a failure that is not a protocol error (the handler answers it UNAVAILABLE)
+/// - a failure that is not a protocol error (the handler answers it with a generic INTERNAL)
 ///   is reported through ``UnexpectedErrors``.
 struct SessionDriver {
     let service: SyncService
@@ -73,7 +73,7 @@ struct SessionDriver {
             precondition(reply.requestID == requestID, "answer under request id \(reply.requestID), not \(requestID)")
             if case .error(let wire) = reply.body {
                 precondition(!wire.fatal, "a request failed the whole session: \(wire.message)")
-                if wire.code == .unavailable { UnexpectedErrors.shared.note(wire.message) }
+                if wire.code == .internal { UnexpectedErrors.shared.note(wire.message) }
             }
             write(reply)
             return true
@@ -90,7 +90,7 @@ struct SessionDriver {
             self.principal = principal
             let info = try await service.store.info()
             return machine.authenticated(
-                role: principal.role == .admin ? .admin : .agent, sequenceHead: info.head,
+                role: principal.role, sequenceHead: info.head,
                 serverTimeMs: HLC.milliseconds(FuzzWorld.now),
                 agent: SessionAgent(id: principal.agentID, name: principal.name, territories: principal.territories),
                 serverEpoch: info.epoch)

@@ -2,8 +2,9 @@ import Foundation
 import Synchronization
 
 /// Failures that were not protocol errors (the connection handler answers them
-/// UNAVAILABLE): each distinct one is printed once, so a run shows what the
-/// store or a handler did not expect. `SESSION_FUZZ_STRICT=1` makes them crashes.
+/// with a generic INTERNAL; the responder's log has the error itself): each
+/// distinct one is printed once, so a run shows that the store or a handler met
+/// something it did not expect. `SESSION_FUZZ_STRICT=1` makes them crashes.
 final class UnexpectedErrors: Sendable {
     static let shared = UnexpectedErrors()
     private let seen = Mutex<Set<String>>([])

@@ -1,27 +1,6 @@
 import Foundation
 import TouchpointModel
 
-/// How a field's text form maps to its ``FieldValue``, by the naming convention
-/// the entities follow: `*_id` are ids, `*_at` are dates, a few are integers.
-public enum FieldKind: Sendable {
-    case text, id, date, integer
-
-    /// The kind of a field of any entity.
-    public init(field name: String) {
-        if name.hasSuffix("_id") {
-            self = .id
-        } else if name.hasSuffix("_at") {
-            self = .date
-        } else if Self.integerFields.contains(name) {
-            self = .integer
-        } else {
-            self = .text
-        }
-    }
-
-    private static let integerFields: Set<String> = ["score", "sentiment", "duration_seconds", "reopen_count"]
-}
-
 extension EntityType {
     /// Parses an entity name as users type it: `case`, `follow_up`, `followup`, `follow-up`, `feedback`, …
     public static func named(_ text: String) -> EntityType? {

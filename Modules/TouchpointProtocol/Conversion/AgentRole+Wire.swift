@@ -1,11 +1,7 @@
-/// What an authenticated principal may do in a session.
-public enum SessionRole: Hashable, Sendable {
-    /// A field agent: push, pull, ping.
-    case agent
-    /// An administrator: everything an agent may do, plus admin requests.
-    case admin
+import TouchpointModel
 
-    /// The wire enum value.
+extension AgentRole {
+    /// The wire `Role`.
     public var wire: Touchpoint_V1_Role {
         switch self {
         case .agent: .agent
@@ -13,7 +9,7 @@ public enum SessionRole: Hashable, Sendable {
         }
     }
 
-    /// Reads a wire role; nil for UNSPECIFIED and unknown values.
+    /// Reads a wire `Role`; nil for `ROLE_UNSPECIFIED` and values this version does not know.
     public init?(wire: Touchpoint_V1_Role) {
         switch wire {
         case .agent: self = .agent

@@ -1,0 +1,6 @@
+/// A sync that could not proceed.
+public struct SyncEngineError: Error, CustomStringConvertible {
+    public var description: String
+
+    init(_ description: String) { self.description = description }
+}
