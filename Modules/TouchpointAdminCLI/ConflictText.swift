@@ -17,7 +17,8 @@ public enum ConflictText {
         return table
     }
 
-    /// Every detail of one conflict: both values, versions, sites and agents, times, resolution.
+    /// Every detail of one conflict: both values, versions, sites and agents, times, resolution,
+    /// and the record's current fields when the server sent them.
     public static func detail(_ c: ConflictView, agentNames: [UUID: String]) -> [String] {
         func side(_ label: String, _ s: ConflictView.Side) -> [String] {
             [
@@ -33,6 +34,15 @@ public enum ConflictText {
         ]
         lines += side("winner (kept by the merge rule)", c.winner)
         lines += side("loser", c.loser)
+        if let record = c.record {
+            lines.append("record \(c.entityID.uuidString.lowercased()) now:")
+            let width = record.keys.map(\.count).max() ?? 0
+            for name in record.keys.sorted() {
+                let field = record[name]!
+                let label = name.padding(toLength: width, withPad: " ", startingAt: 0)
+                lines.append("  \(label)  \(value(field.value))  (hlc \(field.hlc), site \(field.site))")
+            }
+        }
         if let resolvedAt = c.resolvedAt {
             lines.append(
                 "resolved \(Format.date(resolvedAt)) by \(name(c.resolvedBy, agentNames)) keeping \(c.resolution ?? "?")")

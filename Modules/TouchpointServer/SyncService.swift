@@ -126,9 +126,19 @@ public struct SyncService: Sendable {
         }
     }
 
-    /// The digest of the principal's scope.
-    public func digest(for principal: Principal) async throws -> RecordDigest {
-        try await store.digest(territories: principal.seesEverything ? nil : principal.territories)
+    /// The digest of the principal's scope, or of another agent's when an admin names one
+    /// (an agent may name only itself: `PERMISSION_DENIED`; an unknown agent is `NOT_FOUND`).
+    public func digest(for principal: Principal, agent: UUID? = nil) async throws -> RecordDigest {
+        guard let agent, agent != principal.agentID else {
+            return try await store.digest(territories: principal.seesEverything ? nil : principal.territories)
+        }
+        guard principal.seesEverything else {
+            throw ProtocolError(.permissionDenied, "an agent may ask only for the digest of its own scope")
+        }
+        guard let named = try await store.agents().first(where: { $0.agent.id == agent })?.agent else {
+            throw ProtocolError(.notFound, "no agent with id \(agent.uuidString.lowercased())")
+        }
+        return try await store.digest(territories: named.role == .admin ? nil : named.territories)
     }
 
     /// Refuses admin requests from agents.

@@ -5,6 +5,7 @@ import FoundationXML
 import Testing
 import TouchpointClient
 import TouchpointModel
+import TouchpointServer
 import TouchpointStore
 
 /// End-to-end runs of the built `touchpointctl` binary.
@@ -88,6 +89,33 @@ import TouchpointStore
         let noServer = try Self.run("touchpointctl", ["status"], environment: ["TOUCHPOINT_SERVER": "", "TOUCHPOINT_TOKEN": ""])
         #expect(noServer.status != 0)
         #expect(noServer.stderr.contains("--server"))
+    }
+
+    @Test func conflictsShowPrintsTheRecordsCurrentFields() async throws {
+        let server = try await LiveServer.start()
+        defer { Task { await server.stop() } }
+        let (ada, _, admin, customer) = try await CtlAdminTests.concurrentPhoneEdits(on: server)
+        let conflict = try #require(try await server.store.conflicts(ConflictFilter()).first)
+        let id = customer.id.uuidString.lowercased()
+
+        let json = try await Self.ctl("conflicts", "show", "\(conflict.id)", "--json", server: server, token: admin.token)
+        #expect(json.status == 0, "\(json.stderr)")
+        let object = try #require(try json.json() as? [String: Any])
+        #expect(object["entity_id"] as? String == id)
+        #expect(object["detected_at"] is String)
+        let record = try #require(object["record"] as? [String: [String: Any]], "the record's current fields")
+        #expect((record["phone"]?["value"] as? [String: Any])?["text"] as? String == conflict.winner.value.text)
+        #expect((record["name"]?["value"] as? [String: Any])?["text"] as? String == "Anika")
+        let adaSite = try ada.store.identity().site.description
+        #expect(record["territory"]?["site"] as? String == adaSite)
+        #expect((record["phone"]?["hlc"] as? NSNumber)?.uint64Value == conflict.winner.version.hlc.rawValue)
+        #expect(!json.stdout.contains(customer.id.uuidString), "ids are lower-case")
+
+        let text = try await Self.ctl("conflicts", "show", "\(conflict.id)", server: server, token: admin.token)
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("record \(id) now:"))
+        #expect(text.stdout.contains("  name "))
+        #expect(text.stdout.contains("\"Anika\""))
     }
 
     @Test func inspectReadsAnAgentDatabaseOffline() throws {

@@ -105,7 +105,7 @@ import TouchpointStore
         _ = try await ctl("status", "--json")
         _ = try await ctl("agents", "list", "--json")
         _ = try await ctl("agents", "show", ada.agentID.uuidString.lowercased(), "--json")
-        let added = try #require(try await ctl("agents", "add", "Dee", "--territories", "east", "--json") as? [String: Any])
+        let added = try #require(try await ctl("agents", "add", "Dee", "--territory", "east", "--json") as? [String: Any])
         _ = try await ctl("agents", "revoke", try #require(added["id"] as? String), "--json")
         let conflicts = try #require(try await ctl("conflicts", "list", "--json") as? [[String: Any]])
         let conflict = try #require(conflicts.first?["id"] as? Int)

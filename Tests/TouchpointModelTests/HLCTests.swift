@@ -31,6 +31,18 @@ import Testing
         #expect(clock.tick(now: Date(timeIntervalSince1970: 0)).hlc == HLC(physical: 11, logical: 0))
     }
 
+    @Test func theLargestTimestampIsRefusedNotATrap() throws {
+        // 2^48 - 1 ms (year 10889) leaves no room to tick past it: receiving it must throw, not trap.
+        var clock = HybridLogicalClock(site: site, last: HLC(physical: 500_000, logical: 0))
+        #expect(throws: ClockSkewError.self) { try clock.receive(HLC(rawValue: .max), now: Date(timeIntervalSince1970: 100)) }
+        #expect(throws: ClockSkewError.self) {
+            try clock.receive(HLC(physical: HLC.maxPhysical, logical: 0), now: Date(timeIntervalSince1970: 100))
+        }
+        #expect(clock.last == HLC(physical: 500_000, logical: 0), "a refused timestamp must not move the clock")
+        try clock.receive(HLC(physical: HLC.maxPhysical - 1, logical: .max), now: Date(timeIntervalSince1970: 100))
+        #expect(clock.tick(now: Date(timeIntervalSince1970: 100)).hlc == HLC(physical: HLC.maxPhysical, logical: 1))
+    }
+
     @Test func receiveMovesPastRemote() throws {
         var clock = HybridLogicalClock(site: site)
         try clock.receive(HLC(physical: 500_000, logical: 9), now: Date(timeIntervalSince1970: 100))

@@ -84,6 +84,41 @@ import TouchpointProtocol
         }
     }
 
+    @Test(arguments: EntityType.allCases)
+    func eachEntityHasAVectorWithEveryFieldOfItsSchema(entity: EntityType) throws {
+        let (_, description, _) = try Self.load("record_\(entity.rawValue)")
+        let change = try #require(description.changes?.first?.change)
+        #expect(change.entity == entity)
+        #expect(Set(change.fields.map(\.name)) == Set(entity.fieldNames))
+        #expect(change.fields.allSatisfy { !$0.value.isNull }, "every field is filled")
+        try entity.validate(id: change.id, fields: Dictionary(uniqueKeysWithValues: change.fields.map { ($0.name, $0.value) }))
+    }
+
+    @Test(arguments: names)
+    func idsInTheDescriptionsAreLowerCase(name: String) throws {
+        let text = try String(contentsOf: GoldenVector.directory.appendingPathComponent("\(name).json"), encoding: .utf8)
+        var rest = text[...]
+        while let range = rest.range(of: "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}", options: .regularExpression) {
+            #expect(rest[range] == rest[range].lowercased(), "\(name): \(rest[range])")
+            rest = rest[range.upperBound...]
+        }
+    }
+
+    @Test func theDigestVectorCarriesTheSpecsWorkedExample() throws {
+        let (bytes, _, _) = try Self.load("admin_digest_response")
+        var decoder = FrameDecoder(maxFrameBytes: ProtocolLimits.defaultMaxFrameBytes)
+        var buffer = ByteBuffer(bytes: bytes)
+        let envelope = try #require(try decoder.decodeLast(buffer: &buffer, seenEOF: true))
+        guard case .adminResponse(let response) = envelope.body, case .digest(let digest) = response.result else {
+            Issue.record("not a digest response")
+            return
+        }
+        let note = try #require(digest.digests.first { $0.entity == .note })
+        #expect(note.records == 1)
+        #expect(note.digest.map { String(format: "%02x", $0) }.joined() == "8a387a5496d5f3ea")
+        #expect(digest.digests.filter { $0.entity != .note }.allSatisfy { $0.records == 0 && $0.digest == Data(count: 8) })
+    }
+
     @Test func committedVectorsMatchTheGenerator() throws {
         for vector in GoldenVector.all {
             let url = GoldenVector.directory.appendingPathComponent("\(vector.name).bin")

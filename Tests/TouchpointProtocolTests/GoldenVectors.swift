@@ -52,7 +52,9 @@ struct GoldenVector {
     }
 
     /// Every vector, in the order of PROTOCOL.md.
-    static var all: [GoldenVector] { VectorCatalog.messages() + VectorCatalog.malformed() }
+    static var all: [GoldenVector] {
+        VectorCatalog.messages() + VectorCatalog.records() + VectorCatalog.admin() + VectorCatalog.malformed()
+    }
 
     /// The JSON description written next to the .bin file.
     func json() throws -> Data {
@@ -75,10 +77,10 @@ struct GoldenVector {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys]
                 object["changes"] = try changes.map { sequenced in
-                    [
-                        "sequence": sequenced.sequence,
-                        "change": try JSONSerialization.jsonObject(with: encoder.encode(sequenced.change)),
-                    ] as [String: Any]
+                    // Ids in lower case, as everywhere in the protocol's text forms.
+                    var change = try JSONSerialization.jsonObject(with: encoder.encode(sequenced.change)) as? [String: Any] ?? [:]
+                    change["id"] = sequenced.change.id.uuidString.lowercased()
+                    return ["sequence": sequenced.sequence, "change": change] as [String: Any]
                 }
             }
         case .invalidBatch(let envelope, let code):

@@ -76,15 +76,96 @@ enum Samples {
         )
     }
 
-    /// An edit of an existing customer: two fields, each over a base version.
+    /// An edit of an existing customer: two fields, each over a base version, and a
+    /// third with a version of its own (another site's, no base).
     static func customerEdit(_ n: Int) -> Change {
         let base = FieldVersion(hlc: hlc(1000, logical: 3), site: serverSite)
         let version = FieldVersion(hlc: hlc(5_000 + UInt64(n), logical: 1), site: agentSite)
         return Change(entity: .customer, id: customerID, fields: [
-            FieldChange(name: "lifecycle_stage", value: .text("at_risk"), version: version, base: base),
+            FieldChange(name: "lifecycle", value: .text("at_risk"), version: version, base: base),
             FieldChange(name: "segment", value: .text("enterprise"), version: version, base: base),
-            FieldChange(name: "score", value: .real(0.75), version: FieldVersion(hlc: hlc(6_000), site: serverSite)),
+            FieldChange(name: "persona", value: .text("champion"), version: FieldVersion(hlc: hlc(6_000), site: serverSite)),
         ])
+    }
+
+    static let caseID = UUID(uuidString: "ca5e0001-4b7d-4c2e-9f10-3a5b7c9d1e2f")!
+    static let interactionID = UUID(uuidString: "1a7e0001-8c3d-4e5f-a617-2b3c4d5e6f70")!
+    static let feedbackID = UUID(uuidString: "fb000001-2d4e-4f60-8a1b-3c5d7e9f1a2b")!
+
+    /// A record of `entity` with every field of its schema set (none null), valid for the domain rules.
+    static func everyField(_ entity: EntityType) -> (id: UUID, fields: [String: FieldValue]) {
+        let at = { (minutes: Double) in Date(timeIntervalSince1970: 1_715_679_000 + minutes * 60) }
+        do {
+            switch entity {
+            case .customer:
+                let customer = try Customer(
+                    id: customerID, name: "Anika Rao", email: "anika@example.com", phone: "+44 20 7946 0958",
+                    segment: "enterprise", persona: "champion", lifecycle: .active, territory: "north",
+                    ownerAgentID: agentID, tags: ["vip", "renewal_q3"], annualValue: 4_800_000, currency: "EUR")
+                return (customer.id, customer.fields)
+            case .interaction:
+                let interaction = try Interaction(
+                    id: interactionID, customerID: customerID, agentID: agentID, occurredAt: at(0), channel: .phone,
+                    touchpoint: "billing", stage: .support, direction: .inbound, sentiment: -1, outcome: .followUp,
+                    durationSeconds: 420, caseID: caseID, summary: "Disputed the May invoice; credit promised.")
+                return (interaction.id, interaction.fields)
+            case .supportCase:
+                let supportCase = try SupportCase(
+                    id: caseID, customerID: customerID, subject: "Invoice dispute", status: .resolved, priority: .high,
+                    ownerAgentID: agentID, openedAt: at(-120), firstResponseAt: at(-90), resolvedAt: at(30), reopenCount: 1)
+                return (supportCase.id, supportCase.fields)
+            case .feedback:
+                let feedback = try FeedbackResponse(
+                    id: feedbackID, customerID: customerID, interactionID: interactionID, agentID: agentID, kind: .nps,
+                    score: 6, comment: "Slow to sort out", collectedAt: at(60), channel: .phone, touchpoint: "billing",
+                    stage: .support, team: "Field North")
+                return (feedback.id, feedback.fields)
+            case .followUp:
+                let followUp = try FollowUp(
+                    id: UUID(uuidString: "f0110001-6a7b-4c8d-9e0f-1a2b3c4d5e6f")!, customerID: customerID,
+                    assigneeAgentID: agentID, dueAt: at(2_940), status: .done, note: "Closed loop: NPS 6",
+                    sourceFeedbackID: feedbackID, createdAt: at(60), completedAt: at(1_500))
+                return (followUp.id, followUp.fields)
+            case .note:
+                let note = try Note(
+                    id: UUID(uuidString: "11111111-2222-4333-8444-555555555555")!, customerID: customerID, caseID: caseID,
+                    authorAgentID: agentID, body: "Called back", createdAt: at(0))
+                return (note.id, note.fields)
+            }
+        } catch {
+            fatalError("sample \(entity.rawValue) is invalid: \(error)")
+        }
+    }
+
+    /// A new record of `entity` as its author pushes it: every field, one version, no bases.
+    static func creation(_ entity: EntityType) -> Change {
+        let (id, fields) = everyField(entity)
+        let version = FieldVersion(hlc: hlc(60_000, logical: 2), site: agentSite)
+        return Change(entity: entity, id: id, fields: fields.keys.sorted().map {
+            FieldChange(name: $0, value: fields[$0]!, version: version)
+        })
+    }
+
+    /// A whole record as the server sends it when it enters an agent's scope: every field
+    /// with the version it has (two sites here), each a replay (base equal to version).
+    static func wholeRecord(_ entity: EntityType) -> Change {
+        let (id, fields) = everyField(entity)
+        let created = FieldVersion(hlc: hlc(1000, logical: 3), site: serverSite)
+        let edited = FieldVersion(hlc: hlc(5_000, logical: 1), site: agentSite)
+        return Change(entity: entity, id: id, fields: fields.keys.sorted().map { name in
+            let version = ["lifecycle", "phone", "tags"].contains(name) ? edited : created
+            return FieldChange(name: name, value: fields[name]!, version: version, base: version)
+        })
+    }
+
+    /// A delete of the sample case: the tombstone, then every field its author had seen (base = version, no value).
+    static func caseDeletion() -> Change {
+        let created = creation(.supportCase)
+        let version = FieldVersion(hlc: hlc(120_000), site: agentSite)
+        let tombstone = FieldChange(name: tombstoneField, value: .integer(1), version: version)
+        return Change(entity: .supportCase, id: created.id, fields: [tombstone] + created.fields.map {
+            FieldChange(name: $0.name, value: .null, version: $0.version, base: $0.version)
+        })
     }
 
     static func interactions(_ count: Int, firstSequence: UInt64 = 1) -> [SequencedChange] {

@@ -42,6 +42,65 @@ enum VectorCatalog {
         return [SequencedChange(sequence: 7, change: note)]
     }()
 
+    /// The record of PROTOCOL.md section 6.9's digest example: the note of section 11
+    /// with all five fields (one of them null), stamped by one edit.
+    static let digestExample: RecordState = {
+        let version = FieldVersion(hlc: Samples.hlc(logical: 1), site: Samples.agentSite)
+        let (id, fields) = Samples.everyField(.note)
+        var values = fields
+        values["case_id"] = .null
+        values["created_at"] = .integer(1_715_679_000_000)
+        return RecordState(entity: .note, id: id, fields: values.mapValues { FieldState(value: $0, version: version) })
+    }()
+
+    /// One vector per entity: a change carrying every field of its record schema.
+    static func records() -> [GoldenVector] {
+        let pushed: [EntityType] = [.interaction, .supportCase, .feedback, .followUp, .note]
+        let customer = [SequencedChange(sequence: 1401, change: Samples.wholeRecord(.customer))]
+        var vectors: [GoldenVector] = [
+            .valid("record_customer", "A customer entering the agent's scope: the whole record, every field with its version (two sites), each a replay",
+                   try! .pullPage(requestID: 12, changes: customer, nextCursor: 1401, hasMore: false, sequenceHead: 1401), changes: customer),
+        ]
+        for (offset, entity) in pushed.enumerated() {
+            let changes = [SequencedChange(sequence: 51 + UInt64(offset), change: Samples.creation(entity))]
+            vectors.append(.valid(
+                "record_\(entity.rawValue)", "A new \(entity.displayName) with every field, pushed by its author (one version, no bases)",
+                try! .pushRequest(requestID: 13 + UInt64(offset), changes: changes), changes: changes))
+        }
+        let deletion = [SequencedChange(sequence: 60, change: Samples.caseDeletion())]
+        vectors.append(.valid(
+            "push_request_delete", "A delete of the sample case: _deleted = 1, then every field its author had seen (base = version, null)",
+            try! .pushRequest(requestID: 18, changes: deletion), changes: deletion))
+        return vectors
+    }
+
+    static func admin() -> [GoldenVector] {
+        var digest = RecordDigest()
+        digest.add(digestExample)
+        let conflict = Touchpoint_V1_ConflictShowResponse.with {
+            $0.conflict = .with {
+                $0.conflictID = 17
+                $0.entity = .customer
+                $0.entityID = Samples.customerID.wireBytes
+                $0.field = "lifecycle"
+                $0.winner = .init(FieldState(value: .text("at_risk"), version: FieldVersion(hlc: Samples.hlc(5_000, logical: 1), site: Samples.agentSite)))
+                $0.loser = .init(FieldState(value: .text("active"), version: FieldVersion(hlc: Samples.hlc(4_000), site: Samples.serverSite)))
+                $0.detectedAtMs = 1_715_679_006_000
+                $0.agentID = Samples.agentID.wireBytes
+            }
+            let record = Samples.wholeRecord(.customer)
+            $0.record = record.fields.map { Touchpoint_V1_FieldSnapshot(name: $0.name, FieldState(value: $0.value, version: $0.version)) }
+        }
+        return [
+            .valid("admin_conflict_show_request", "Admin asks for conflict 17", .adminRequest(requestID: 19, .conflictShow(.with { $0.conflictID = 17 }))),
+            .valid("admin_conflict_show_response", "Conflict 17 and the record's current fields, sorted by name",
+                   .adminResponse(requestID: 19, .conflictShow(conflict))),
+            .valid("admin_digest_request", "Verify: the digest of every entity in the session's scope", .adminRequest(requestID: 20, .digest(.init()))),
+            .valid("admin_digest_response", "PROTOCOL.md section 6.9: one note (the worked example), every other entity empty",
+                   .adminResponse(requestID: 20, .digest(Touchpoint_V1_DigestResponse(digest, sequenceHead: 1401)))),
+        ]
+    }
+
     static func messages() -> [GoldenVector] {
         let statusResponse: Touchpoint_V1_StatusResponse = {
             var agent = Touchpoint_V1_AgentStatus()

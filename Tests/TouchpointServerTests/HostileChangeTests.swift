@@ -101,4 +101,16 @@ import TouchpointStore
         #expect(outcome.rejected.map(\.code) == [.invalidArgument])
         #expect(outcome.rejected.first?.message.contains("status, resolved_at") == true)
     }
+
+    @Test(arguments: [FieldValue.integer(2), .integer(-1), .text("1"), .null])
+    func aTombstoneOtherThanZeroOrOneIsRefused(value: FieldValue) async throws {
+        let world = try await World()
+        let change = Change(entity: .customer, id: world.northCustomer.id, fields: [
+            FieldChange(name: tombstoneField, value: value, version: world.version(world.north))
+        ])
+        let outcome = try await world.push(change, as: world.north)
+        #expect(outcome.rejected.map(\.code) == [.invalidArgument])
+        #expect(outcome.rejected.first?.message.contains("_deleted") == true)
+        #expect(try await world.cluster.server.info().head == 3, "nothing was logged")
+    }
 }

@@ -68,15 +68,15 @@ public struct AdminClient {
         request.includeResolved = !openOnly
         request.limit = UInt32(limit)
         guard case .conflictsList(let r) = try await connection.admin(.conflictsList(request)) else { throw Self.mismatch("conflicts_list") }
-        return try r.conflicts.map(ConflictView.init)
+        return try r.conflicts.map { try ConflictView($0) }
     }
 
-    /// One conflict.
+    /// One conflict, with the record's current fields.
     public func conflict(_ id: Int64) async throws -> ConflictView {
         var request = Touchpoint_V1_ConflictShowRequest()
         request.conflictID = UInt64(id)
         guard case .conflictShow(let r) = try await connection.admin(.conflictShow(request)) else { throw Self.mismatch("conflict_show") }
-        return try ConflictView(r.conflict)
+        return try ConflictView(r.conflict, record: r.record)
     }
 
     /// What a resolution keeps.

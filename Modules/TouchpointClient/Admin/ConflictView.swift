@@ -12,6 +12,14 @@ public struct ConflictView: Codable, Sendable, Hashable {
         public var at: Date
         public var site: String
         public var agent: UUID?
+
+        init(_ state: FieldState, agent: UUID?) {
+            value = state.value
+            hlc = state.version.hlc.rawValue
+            at = Date(timeIntervalSince1970: Double(state.version.hlc.physical) / 1000)
+            site = state.version.site.description
+            self.agent = agent
+        }
     }
 
     public var id: Int64
@@ -25,16 +33,25 @@ public struct ConflictView: Codable, Sendable, Hashable {
     public var resolvedBy: UUID?
     /// `winner`, `loser` or `value` once resolved.
     public var resolution: String?
+    /// The record's current fields by name (value, version), as `conflicts show` gets them; nil in listings.
+    public var record: [String: Side]?
 
     public var isOpen: Bool { resolvedAt == nil }
 
-    init(_ wire: Touchpoint_V1_ConflictInfo) throws {
+    enum CodingKeys: String, CodingKey {
+        case id, entity, field, winner, loser, resolution, record
+        case entityID = "entity_id"
+        case detectedAt = "detected_at"
+        case resolvedAt = "resolved_at"
+        case resolvedBy = "resolved_by"
+    }
+
+    init(_ wire: Touchpoint_V1_ConflictInfo, record: [Touchpoint_V1_FieldSnapshot]? = nil) throws {
         func side(_ side: Touchpoint_V1_ConflictSide, agent: Data) throws -> Side {
-            let state = try side.fieldState()
-            return Side(
-                value: state.value, hlc: state.version.hlc.rawValue,
-                at: Date(timeIntervalSince1970: Double(state.version.hlc.physical) / 1000),
-                site: state.version.site.description, agent: UUID(wireBytes: agent))
+            Side(try side.fieldState(), agent: UUID(wireBytes: agent))
+        }
+        if let record {
+            self.record = try Dictionary(record.map { ($0.name, Side(try $0.fieldState(), agent: nil)) }) { _, last in last }
         }
         id = Int64(clamping: wire.conflictID)
         entity = try EntityType(wire: wire.entity)

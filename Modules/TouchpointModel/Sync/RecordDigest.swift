@@ -5,6 +5,7 @@ import Foundation
 /// Each record hashes (FNV-1a, 64-bit) its entity, id and every field's name,
 /// value and version in name order; a digest sums those hashes per entity
 /// (wrapping), so it does not depend on the order records are visited in.
+/// PROTOCOL.md section 6.9 gives the byte layout, with a worked example.
 public struct RecordDigest: Hashable, Sendable, Codable {
     /// Per entity (raw value): record count and the wrapping sum of record hashes.
     public var entities: [String: Part]
@@ -54,10 +55,29 @@ public struct RecordDigest: Hashable, Sendable, Codable {
         for name in state.fields.keys.sorted() {
             let field = state.fields[name]!
             h.add(name)
-            h.add(field.value.description)
+            h.add(digestText(field.value))
             h.add(field.version.hlc.rawValue)
             h.add(field.version.site.description)
         }
         return h.value
+    }
+}
+
+extension RecordDigest {
+    /// A value as the digest hashes it: `null`, text in double quotes (not escaped),
+    /// an integer in decimal, a real as `r` and the 16 lower-case hex digits of its
+    /// IEEE-754 bits, so that every implementation writes the same bytes.
+    static func digestText(_ value: FieldValue) -> String {
+        switch value {
+        case .null:
+            return "null"
+        case .text(let text):
+            return "\"\(text)\""
+        case .integer(let integer):
+            return String(integer)
+        case .real(let real):
+            let hex = String(real.bitPattern, radix: 16)
+            return "r" + String(repeating: "0", count: 16 - hex.count) + hex
+        }
     }
 }

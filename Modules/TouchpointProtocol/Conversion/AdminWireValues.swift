@@ -52,6 +52,21 @@ extension Touchpoint_V1_ConflictSide {
     }
 }
 
+extension Touchpoint_V1_FieldSnapshot {
+    /// The wire form of one stored field of a record.
+    public init(name: String, _ state: FieldState) {
+        self.init()
+        self.name = name
+        value = Touchpoint_V1_Value(state.value)
+        version = Touchpoint_V1_Version(state.version)
+    }
+
+    /// The model state, or `INVALID_ARGUMENT` for a bad site.
+    public func fieldState() throws(ProtocolError) -> FieldState {
+        FieldState(value: value.fieldValue, version: try version.fieldVersion())
+    }
+}
+
 extension RecordDigest.Part {
     /// The digest sum as 8 big-endian bytes, its wire form.
     public var wireBytes: Data { withUnsafeBytes(of: sum.bigEndian) { Data($0) } }

@@ -1660,7 +1660,10 @@ public nonisolated struct Touchpoint_V1_ConflictShowResponse: @unchecked Sendabl
   /// Clears the value of `conflict`. Subsequent reads from it will return its default value.
   public mutating func clearConflict() {_uniqueStorage()._conflict = nil}
 
-  /// The record's current fields.
+  /// The record's current fields: every field the server stores for it, the
+  /// tombstone "_deleted" and fields unknown to the server included, each with
+  /// its value and version, sorted by name. Empty when the server holds no
+  /// such record.
   public var record: [Touchpoint_V1_FieldSnapshot] {
     get {_storage._record}
     set {_uniqueStorage()._record = newValue}
@@ -1819,10 +1822,12 @@ public nonisolated struct Touchpoint_V1_DigestRequest: Sendable {
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
-  /// Empty: every entity type.
+  /// The entity types to answer for; empty: every entity type.
   public var entities: [Touchpoint_V1_EntityType] = []
 
-  /// Restrict to what this agent's scope covers; empty: everything.
+  /// Whose scope to digest (16 bytes): empty means the session's own (an
+  /// agent's territories, everything for an admin). An admin may name any
+  /// agent; an agent only itself (else PERMISSION_DENIED).
   public var agentID: Data = Data()
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
@@ -1830,7 +1835,8 @@ public nonisolated struct Touchpoint_V1_DigestRequest: Sendable {
   public init() {}
 }
 
-/// Order-independent digest of the records of one entity type.
+/// Order-independent digest of the records of one entity type (PROTOCOL.md
+/// section 6.9).
 public nonisolated struct Touchpoint_V1_EntityDigest: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
@@ -1838,8 +1844,10 @@ public nonisolated struct Touchpoint_V1_EntityDigest: Sendable {
 
   public var entity: Touchpoint_V1_EntityType = .unspecified
 
+  /// How many records, deleted ones included.
   public var records: UInt64 = 0
 
+  /// The sum of the records' FNV-1a hashes modulo 2^64, 8 bytes big-endian.
   public var digest: Data = Data()
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()

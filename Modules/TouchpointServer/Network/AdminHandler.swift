@@ -52,6 +52,8 @@ struct AdminHandler: Sendable {
             }
             var response = Touchpoint_V1_ConflictShowResponse()
             response.conflict = Self.info(conflict)
+            let record = try await store.record(conflict.entity, id: conflict.entityID)
+            response.record = (record?.fields ?? [:]).sorted { $0.key < $1.key }.map { Touchpoint_V1_FieldSnapshot(name: $0.key, $0.value) }
             return .conflictShow(response)
         case .conflictResolve(let request):
             let id = try WireInteger.int64(request.conflictID, field: "conflict_resolve.conflict_id")
@@ -79,9 +81,12 @@ struct AdminHandler: Sendable {
             response.more = changes.count == limit
             response.sequenceHead = try await store.info().head
             return .changesTail(response)
-        case .digest:
-            let digest = try await service.digest(for: principal)
-            return .digest(Touchpoint_V1_DigestResponse(digest, sequenceHead: try await store.info().head))
+        case .digest(let request):
+            let agent = request.agentID.isEmpty ? nil : try UUID(wireBytes: request.agentID, field: "digest.agent_id")
+            let digest = try await service.digest(for: principal, agent: agent)
+            var response = Touchpoint_V1_DigestResponse(digest, sequenceHead: try await store.info().head)
+            if !request.entities.isEmpty { response.digests.removeAll { !request.entities.contains($0.entity) } }
+            return .digest(response)
         case .report(let request):
             return .report(try await ReportHandler(store: store).handle(request))
         }

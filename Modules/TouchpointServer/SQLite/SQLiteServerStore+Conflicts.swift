@@ -86,6 +86,13 @@ extension SQLiteServerStore {
         }
     }
 
+    public func record(_ entity: EntityType, id: UUID) async throws -> RecordState? {
+        try await writer.read { db in
+            var table = RecordTable()
+            return try table.load(entity, id, db)
+        }
+    }
+
     func conflict(_ row: Row) throws -> ConflictRecord {
         guard let entity = EntityType(rawValue: row["entity"]), let entityID = UUID(uuidString: row["entity_id"]) else {
             throw StoreError(kind: .corrupt, message: "bad conflict row \(row)")

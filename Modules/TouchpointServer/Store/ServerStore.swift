@@ -39,6 +39,8 @@ public protocol ServerStore: Sendable {
     func conflicts(_ filter: ConflictFilter) async throws -> [ConflictRecord]
     /// One conflict by id, or nil.
     func conflict(id: Int64) async throws -> ConflictRecord?
+    /// One record as stored now (every field with its version, the tombstone included), or nil.
+    func record(_ entity: EntityType, id: UUID) async throws -> RecordState?
     /// Resolves a conflict with a new write that propagates to every agent.
     func resolveConflict(id: Int64, keep: ConflictResolution, by admin: UUID, now: Date) async throws -> ConflictRecord
     /// The change feed after `seq` (admin view, unscoped).

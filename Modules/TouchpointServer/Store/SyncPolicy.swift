@@ -28,6 +28,11 @@ enum SyncPolicy {
         func invalid(_ why: String) -> Rejection { Rejection(sequence: seq, code: .invalidArgument, message: "\(record): \(why)") }
         let written = change.written
         if written.isEmpty { return invalid("change has no fields") }
+        if let tombstone = change.fields.first(where: { $0.name == tombstoneField }),
+            tombstone.value != .integer(1), tombstone.value != .integer(0)
+        {
+            return invalid("\(tombstoneField) must be 1 (deleted) or 0 (undeleted), not \(tombstone.value)")
+        }
         if let foreign = written.first(where: { $0.version.site != principal.site }) {
             return deny("field '\(foreign.name)' carries a version of site \(foreign.version.site), not this session's site")
         }
