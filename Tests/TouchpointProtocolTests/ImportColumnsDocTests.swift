@@ -1,30 +1,14 @@
 import Foundation
 import Testing
 import TouchpointModel
-import TouchpointStore
 
 /// docs/agent.md's import columns are rendered from the entity descriptors, as PROTOCOL.md's
 /// record schema is: a field added to a descriptor shows up in the user docs or this test
 /// fails. Regenerate the section with `tools/generate-agent-doc-columns`.
 @Suite struct ImportColumnsDocTests {
-    static let docURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("docs/agent.md")
-    static let begin = "<!-- import-columns:begin -->"
-    static let end = "<!-- import-columns:end -->"
-
     @Test func agentDocImportColumnsAreRenderedFromTheDescriptors() throws {
-        var doc = try String(contentsOf: Self.docURL, encoding: .utf8)
-        let start = try #require(doc.range(of: Self.begin), "docs/agent.md has the import-columns markers")
-        let stop = try #require(doc.range(of: Self.end, range: start.upperBound..<doc.endIndex))
-        let rendered = "\n" + ImportColumnsMarkdown.render() + "\n"
-        if ProcessInfo.processInfo.environment["TOUCHPOINT_WRITE_AGENT_DOC"] == "1" {
-            doc.replaceSubrange(start.upperBound..<stop.lowerBound, with: rendered)
-            try doc.write(to: Self.docURL, atomically: true, encoding: .utf8)
-            return
-        }
-        #expect(
-            String(doc[start.upperBound..<stop.lowerBound]) == rendered,
-            "docs/agent.md's import columns differ from the descriptors: run tools/generate-agent-doc-columns")
+        try GeneratedDocSection(path: "docs/agent.md", name: "import-columns", write: "TOUCHPOINT_WRITE_AGENT_DOC")
+            .check(ImportColumnsMarkdown.render(), regenerate: "tools/generate-agent-doc-columns")
     }
 }
 
@@ -37,7 +21,7 @@ enum ImportColumnsMarkdown {
             row must have the column, what a row without it gets, or that it may be left out.
 
             """
-        for entity in EntityType.dependencyOrder {
+        for entity in EntityType.allCases {
             out += "\n" + table(entity)
         }
         return out
