@@ -103,7 +103,7 @@ let package = Package(
         ),
         .target(
             name: "TouchpointReports",
-            dependencies: ["TouchpointModel"],
+            dependencies: ["TouchpointModel", "TouchpointProtocol"],
             path: "Modules/TouchpointReports",
             swiftSettings: swiftSettings
         ),
@@ -211,7 +211,12 @@ let package = Package(
         ),
         .testTarget(
             name: "TouchpointReportsTests",
-            dependencies: ["TouchpointReports", "TouchpointModel"],
+            dependencies: [
+                "TouchpointReports",
+                "TouchpointModel",
+                "TouchpointProtocol",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             path: "Tests/TouchpointReportsTests",
             swiftSettings: swiftSettings
         ),

@@ -8,6 +8,8 @@ import TouchpointStore
 struct DemoData {
     var random: SeededRandom
     let now: Date
+    /// Annual values come from a generator of their own, so adding them left the rest of the story as it was.
+    var values = SeededRandom(seed: 4217)
 
     static let personas = ["tech_savvy", "written_steps", "busy_executive"]
     static let segments = ["smb", "enterprise", "consumer"]
@@ -23,16 +25,28 @@ struct DemoData {
         for name in names {
             let persona = random.pick(Self.personas)
             let churned = random.chance(0.12)
-            let customer = try Customer(
+            var customer = try Customer(
                 name: name, email: name.lowercased().replacingOccurrences(of: " ", with: ".") + "@example.com",
                 phone: "+44 20 7946 \(random.int(1000...9999))", segment: random.pick(Self.segments), persona: persona,
                 lifecycle: churned ? .churned : random.chance(0.15) ? .atRisk : .active, territory: territory,
                 ownerAgentID: agent.id, tags: [persona == "busy_executive" ? "vip" : "standard"])
+            (customer.annualValue, customer.currency) = annualValue(segment: customer.segment)
             var records: [any SyncRecord] = [customer]
             for _ in 0..<random.int(3...6) {
                 records += try journeyStep(for: customer, persona: persona, agent: agent)
             }
             try store.create(records, now: Date())
+        }
+    }
+
+    /// What a customer of `segment` is worth a year, in minor units: enterprise and SMB in euros,
+    /// consumers in pounds; one in ten has no value on record.
+    private mutating func annualValue(segment: String?) -> (Int64?, String?) {
+        guard !values.chance(0.1) else { return (nil, nil) }
+        switch segment {
+        case "enterprise": return (Int64(values.int(180...900)) * 10_000, "EUR")
+        case "smb": return (Int64(values.int(24...120)) * 10_000, "EUR")
+        default: return (Int64(values.int(12...90)) * 1_000, "GBP")
         }
     }
 

@@ -33,15 +33,27 @@ enum CXFixture {
     static let retention = 200.0 / 3
     /// Answers that call for a follow-up: NPS 6, NPS 3, CSAT 2.
     static let detractors = 3
+    // Annual values: c1 2400.00 EUR, c2 15000.00 USD, c3 900.00 EUR, c4 none. Lifetime: 1 of 3 lost in
+    // 28 days → 3·28/365.25 years. CLV EUR = mean(240,000, 90,000) = 165,000 cents × that; USD 1,500,000 × that.
+    static let lifetimeYears = 84 / 365.25
+    static let clvEUR = 165_000 * lifetimeYears
+    static let clvUSD = 1_500_000 * lifetimeYears
+    // At risk: c1, whose latest NPS answer is the 6 of 03-06 (c3's 3 does not count: churned; c2's latest is a 10).
+    static let revenueAtRiskEUR = 240_000.0
 
     static func date(_ text: String) -> Date { ISO8601DateFormatter().date(from: text)! }
 
     /// Writes the dataset into Ada's laptop (territory `north`).
     static func write(to store: AgentStore, agent ada: UUID) throws {
-        let c1 = try Customer(name: "Anika", segment: "smb", persona: "tech_savvy", territory: "north", ownerAgentID: ada)
-        let c2 = try Customer(name: "Musahib", segment: "enterprise", persona: "written_steps", territory: "north", ownerAgentID: ada)
+        let c1 = try Customer(
+            name: "Anika", segment: "smb", persona: "tech_savvy", territory: "north", ownerAgentID: ada, annualValue: 240_000,
+            currency: "EUR")
+        let c2 = try Customer(
+            name: "Musahib", segment: "enterprise", persona: "written_steps", territory: "north", ownerAgentID: ada,
+            annualValue: 1_500_000, currency: "USD")
         let c3 = try Customer(
-            name: "Carla", segment: "smb", persona: "busy_executive", lifecycle: .churned, territory: "north", ownerAgentID: ada)
+            name: "Carla", segment: "smb", persona: "busy_executive", lifecycle: .churned, territory: "north", ownerAgentID: ada,
+            annualValue: 90_000, currency: "EUR")
         let c4 = try Customer(name: "Dmitri", segment: "enterprise", persona: "tech_savvy", territory: "north", ownerAgentID: ada)
 
         func at(_ day: Int, _ hour: Int = 9) -> Date { date(String(format: "2025-03-%02dT%02d:00:00Z", day, hour)) }

@@ -72,7 +72,7 @@ import TouchpointStore
         #expect(html.status == 0, "\(html.stderr)")
         let text = try String(contentsOfFile: page, encoding: .utf8)
         #expect(XMLParser(data: Data(text.utf8)).parse(), "the page is well-formed XHTML")
-        for figure in ["+14.3", "±61.7", "66.7%", "4.50", "4.0h", "8.2h", "50.0%", "25.0%", "33.3%", "<svg"] {
+        for figure in ["+14.3", "±61.7", "66.7%", "4.50", "4.0h", "8.2h", "50.0%", "25.0%", "33.3%", "<svg", "CLV (EUR)", "2400.00 EUR"] {
             #expect(text.contains(figure), "HTML lacks \(figure)")
         }
         #expect(!text.contains("http://") || !text.contains("src=\"http"), "no network fetches")

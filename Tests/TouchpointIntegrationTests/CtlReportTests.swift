@@ -3,6 +3,7 @@ import Testing
 import TouchpointClient
 import TouchpointModel
 import TouchpointReports
+import TouchpointServer
 import TouchpointStore
 
 /// `touchpointctl report`'s library path against a real server: the hand-computed figures of ``CXFixture``.
@@ -92,6 +93,38 @@ import TouchpointStore
         #expect(all[.closedLoopOpen]?.n == 3)
         #expect(all[.closedLoopCloseMedian]?.n == 1)
         #expect((all[.closedLoopCloseMedian]?.value ?? -1) >= 0)
+    }
+
+    @Test func customerValueMatchesTheHandComputedOne() async throws {
+        let (server, _, token) = try await Self.serverWithFixture()
+        defer { Task { await server.stop() } }
+        let value = try await Self.report(server, token, ReportRequest(from: CXFixture.from, to: CXFixture.to)).overall.customerValue
+        #expect(value.customers == 3 && value.withoutValue == 0 && value.atRisk == 1)
+        #expect(abs((value.lifetime?.years ?? .nan) - CXFixture.lifetimeYears) < 1e-12)
+        #expect(abs((value["EUR"]?.clv.value ?? .nan) - CXFixture.clvEUR) < 1e-6)
+        #expect(abs((value["USD"]?.clv.value ?? .nan) - CXFixture.clvUSD) < 1e-6)
+        #expect(value["EUR"]?.revenueAtRisk.value == CXFixture.revenueAtRiskEUR)
+        #expect(value["USD"]?.revenueAtRisk.value == 0)
+    }
+
+    static let requests: [ReportRequest] = [
+        ReportRequest(from: CXFixture.from, to: CXFixture.to),
+        ReportRequest(
+            by: [.channel, .week], from: CXFixture.from, to: CXFixture.to, filters: [.stage: ["support", "purchase"]],
+            smallSampleThreshold: 2, trendUnit: .week),
+        ReportRequest(by: [.persona], from: CXFixture.from, to: CXFixture.to, filters: [.segment: ["smb"]], trendUnit: .month),
+        ReportRequest(by: [.agent, .touchpoint]),  // no bounds: the period is the records' span
+        ReportRequest(by: [.team], from: CXFixture.date("2030-01-01T00:00:00Z")),  // nothing selected
+    ]
+
+    /// The typed messages carry every figure, interval, flag, period and bucket unchanged.
+    @Test(arguments: requests)
+    func aReportOverTheServerEqualsTheSameReportComputedLocally(request: ReportRequest) async throws {
+        let (server, _, token) = try await Self.serverWithFixture()
+        defer { Task { await server.stop() } }
+        let remote = try await Self.report(server, token, request)
+        let local = try ReportEngine.compute(request, on: try await server.store.reportDataset(), generatedAt: remote.generatedAt)
+        #expect(remote == local)
     }
 
     @Test func aBadRequestIsOneClearError() async throws {

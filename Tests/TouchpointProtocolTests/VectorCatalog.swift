@@ -124,11 +124,6 @@ enum VectorCatalog {
             $0.choice = .custom
             $0.customValue = .with { $0.text = "active" }
         }
-        let report = Touchpoint_V1_ReportResponse.with {
-            $0.json = #"{"kind":"nps","nps":42.5,"responses":120}"#
-            $0.columns = ["channel", "nps", "responses"]
-            $0.rows = [.with { $0.cells = ["phone", "42.5", "120"] }]
-        }
         let rejection = Rejection(
             sequence: 117, code: .permissionDenied,
             message: "interaction 1a000000-0000-4000-8000-000000000010: its customer is in territory 'south', outside your territories")
@@ -156,7 +151,10 @@ enum VectorCatalog {
             .valid("admin_status_request", "Admin asks for the server status", .adminRequest(requestID: 7, .status(.init()))),
             .valid("admin_status_response", "Server status with one agent row", .adminResponse(requestID: 7, .status(statusResponse))),
             .valid("admin_conflict_resolve_request", "Resolve conflict 17 with a custom value", .adminRequest(requestID: 8, .conflictResolve(resolve))),
-            .valid("admin_report_response", "An NPS report cut by channel", .adminResponse(requestID: 9, .report(report))),
+            .valid("admin_report_request", "Admin asks for the week of 2026-11-02 cut by channel, segment smb, weekly trend",
+                   .adminRequest(requestID: 9, .report(reportRequest()))),
+            .valid("admin_report_response", "The report: every metric overall, for phone and for the week; one journey cell",
+                   .adminResponse(requestID: 9, .report(reportResponse()))),
             invalidBatch(),
             .valid("worked_example", "PROTOCOL.md section 11: one note with two fields", try! .pushRequest(requestID: 2, changes: workedExample), changes: workedExample),
         ]

@@ -89,14 +89,36 @@ struct RendererTests {
         let result = try Fixture.report(by: [.channel, .month])
         let json = try JSONRenderer().render(result)
         #expect(try JSONRenderer.decode(json) == result)
-        #expect(json.contains("\"generatedAt\" : \"2026-12-01T08:00:00.000Z\""))
-        // Keys are sorted: "dimensions" before "generatedAt" before "groups".
+        #expect(json.contains("\"generated_at\" : \"2026-12-01T08:00:00.000Z\""))
+        // Keys are snake_case and sorted: "dimensions" before "generated_at" before "groups".
         let dimensions = try #require(json.range(of: "\"dimensions\""))
         let groups = try #require(json.range(of: "\"groups\""))
         #expect(dimensions.lowerBound < groups.lowerBound)
         #expect(json.contains("\"nps\" : {"))
         let compact = try JSONRenderer(prettyPrinted: false).render(result)
         #expect(try JSONRenderer.decode(compact) == result)
+    }
+
+    @Test func jsonKeysAreSnakeCaseAndNoDataIsNull() throws {
+        let result = try Fixture.report(by: [.channel])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(JSONRenderer().render(result).utf8)) as? [String: Any])
+        var keys: Set<String> = []
+        func collect(_ value: Any) {
+            if let dictionary = value as? [String: Any] {
+                keys.formUnion(dictionary.keys)
+                dictionary.values.forEach(collect)
+            } else if let array = value as? [Any] {
+                array.forEach(collect)
+            }
+        }
+        collect(object)
+        #expect(keys.allSatisfy { $0 == $0.lowercased() && !$0.contains("-") }, "\(keys.sorted())")
+        let period = try #require(object["period"] as? [String: Any])
+        #expect(period["start"] as? String == "2026-11-02T00:00:00.000Z" && period["end"] as? String == "2026-11-30T00:00:00.000Z")
+        let video = try #require((object["groups"] as? [[String: Any]])?.first { ($0["key"] as? [String]) == ["video"] })
+        let ces = try #require((video["metrics"] as? [String: Any])?["ces"] as? [String: Any])
+        #expect(ces["value"] is NSNull && ces["margin_of_error"] is NSNull && ces["n"] as? Int == 0)
+        #expect(ces["small_sample"] as? Bool == true)
     }
 
     @Test func htmlIsSelfContainedWellFormedAndHasTheFigures() throws {

@@ -9,11 +9,14 @@ import TouchpointReports
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "CX report: NPS, CSAT, CES, TTR, FCR, reopen, churn, closed loop.",
+        abstract: "CX report: NPS, CSAT, CES, TTR, FCR, reopen, churn, closed loop, CLV, revenue at risk.",
         discussion: """
             Cut by one or two of: channel, touchpoint, stage, agent, team, persona, segment, week, month.
             Filters are dimension=value[,value…] and combine with AND. --from is inclusive, --to exclusive.
             Figures from fewer than --small-sample answers or cases are marked * (indicative only).
+            CLV = mean annual value × expected lifetime (1 ÷ the period's annual churn, at most 10 years),
+            per currency; revenue at risk = annual value of customers whose latest NPS answer is 0–6.
+            The --json format is described key by key in docs/reports.md.
             """)
 
     @OptionGroup var connection: ConnectionOptions

@@ -113,10 +113,9 @@ public struct AdminClient {
 
     /// A CX report computed by the server over its merged records.
     public func report(_ request: ReportRequest) async throws -> ReportResult {
-        var wire = Touchpoint_V1_ReportRequest()
-        wire.requestJson = try request.json()
+        let wire = try Touchpoint_V1_ReportRequest(request)
         guard case .report(let r) = try await connection.admin(.report(wire)) else { throw Self.mismatch("report") }
-        return try ReportResult(json: r.json)
+        return try ReportResult(wire: r)
     }
 
     private static func mismatch(_ request: String) -> ProtocolError {

@@ -274,6 +274,126 @@ public nonisolated enum Touchpoint_V1_EntityType: SwiftProtobuf.Enum, Swift.Case
 
 }
 
+/// A way to cut or filter a report. Its values are text: vocabulary values for
+/// channel and stage ("in_person", "onboarding"), touchpoint slugs, agent names
+/// (a filter may also give an agent's id in lower-case text form), team, persona
+/// and segment as recorded, ISO weeks "2026-W47" and months "2026-11" (UTC).
+/// "(none)" is the group of records without a value.
+public nonisolated enum Touchpoint_V1_ReportDimension: SwiftProtobuf.Enum, Swift.CaseIterable {
+  public typealias RawValue = Int
+  case unspecified // = 0
+  case channel // = 1
+  case touchpoint // = 2
+
+  /// The journey stage.
+  case stage // = 3
+  case agent // = 4
+  case team // = 5
+  case persona // = 6
+  case segment // = 7
+
+  /// ISO 8601 week in UTC, e.g. "2026-W47".
+  case week // = 8
+
+  /// Calendar month in UTC, e.g. "2026-11".
+  case month // = 9
+  case UNRECOGNIZED(Int)
+
+  public init() {
+    self = .unspecified
+  }
+
+  public init?(rawValue: Int) {
+    switch rawValue {
+    case 0: self = .unspecified
+    case 1: self = .channel
+    case 2: self = .touchpoint
+    case 3: self = .stage
+    case 4: self = .agent
+    case 5: self = .team
+    case 6: self = .persona
+    case 7: self = .segment
+    case 8: self = .week
+    case 9: self = .month
+    default: self = .UNRECOGNIZED(rawValue)
+    }
+  }
+
+  public var rawValue: Int {
+    switch self {
+    case .unspecified: return 0
+    case .channel: return 1
+    case .touchpoint: return 2
+    case .stage: return 3
+    case .agent: return 4
+    case .team: return 5
+    case .persona: return 6
+    case .segment: return 7
+    case .week: return 8
+    case .month: return 9
+    case .UNRECOGNIZED(let i): return i
+    }
+  }
+
+  // The compiler won't synthesize support with the UNRECOGNIZED case.
+  public static let allCases: [Touchpoint_V1_ReportDimension] = [
+    .unspecified,
+    .channel,
+    .touchpoint,
+    .stage,
+    .agent,
+    .team,
+    .persona,
+    .segment,
+    .week,
+    .month,
+  ]
+
+}
+
+/// The calendar bucket of a report's trend: ISO weeks (Monday to Monday, UTC)
+/// or calendar months (UTC).
+public nonisolated enum Touchpoint_V1_ReportPeriodUnit: SwiftProtobuf.Enum, Swift.CaseIterable {
+  public typealias RawValue = Int
+
+  /// In a request: the server picks (weeks when cutting by week or when the
+  /// period spans at most 16 weeks, months otherwise). Never in a response.
+  case unspecified // = 0
+  case week // = 1
+  case month // = 2
+  case UNRECOGNIZED(Int)
+
+  public init() {
+    self = .unspecified
+  }
+
+  public init?(rawValue: Int) {
+    switch rawValue {
+    case 0: self = .unspecified
+    case 1: self = .week
+    case 2: self = .month
+    default: self = .UNRECOGNIZED(rawValue)
+    }
+  }
+
+  public var rawValue: Int {
+    switch self {
+    case .unspecified: return 0
+    case .week: return 1
+    case .month: return 2
+    case .UNRECOGNIZED(let i): return i
+    }
+  }
+
+  // The compiler won't synthesize support with the UNRECOGNIZED case.
+  public static let allCases: [Touchpoint_V1_ReportPeriodUnit] = [
+    .unspecified,
+    .week,
+    .month,
+  ]
+
+}
+
 /// The one message carried by every frame.
 public nonisolated struct Touchpoint_V1_Envelope: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
@@ -1869,77 +1989,663 @@ public nonisolated struct Touchpoint_V1_DigestResponse: Sendable {
   public init() {}
 }
 
-/// A filter of a report, e.g. key "channel", value "phone".
+/// Only records whose value for `dimension` is one of `values`.
 public nonisolated struct Touchpoint_V1_ReportFilter: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
-  public var key: String = String()
+  public var dimension: Touchpoint_V1_ReportDimension = .unspecified
 
-  public var value: String = String()
+  /// At least one value; the server normalizes them ("In-Person" -> "in_person").
+  public var values: [String] = []
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
 }
 
+/// What to report: the cuts, the period and the filters.
 public nonisolated struct Touchpoint_V1_ReportRequest: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
-  /// e.g. "scorecard", "nps", "csat", "ces", "ttr", "fcr", "churn", "journey".
-  public var kind: String = String()
+  /// Zero, one or two distinct dimensions to group rows by, in order.
+  public var dimensions: [Touchpoint_V1_ReportDimension] = []
 
-  public var fromMs: UInt64 = 0
+  /// Start of the period, inclusive, ms since the epoch; 0 = since the first record.
+  public var startMs: UInt64 = 0
 
-  /// 0 = now.
-  public var toMs: UInt64 = 0
+  /// End of the period, exclusive, ms since the epoch; 0 = up to the last record.
+  public var endMs: UInt64 = 0
 
-  /// Dimension to cut by, e.g. "channel"; empty = no cut.
-  public var groupBy: String = String()
+  /// Filters on different dimensions combine with AND; at most one per dimension.
+  public var reportFilters: [Touchpoint_V1_ReportFilter] = []
 
-  public var filters: [Touchpoint_V1_ReportFilter] = []
+  /// Estimates from fewer observations are flagged small_sample; 0 = 30.
+  public var smallSampleThreshold: UInt32 = 0
 
-  /// A JSON-encoded TouchpointReports ReportRequest (by, from, to, filters,
-  /// smallSampleThreshold, trendUnit). When set, the other fields are ignored and
-  /// ReportResponse.json holds the JSON-encoded ReportResult.
-  public var requestJson: String = String()
+  /// The bucket of the trend; UNSPECIFIED = the server picks.
+  public var trendUnit: Touchpoint_V1_ReportPeriodUnit = .unspecified
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
 }
 
+/// One figure with the sample behind it. `value` is absent when nothing backs
+/// it (no answers, no resolved case): no data, never a made-up 0. Counts are
+/// exact: their value is the count and they are never flagged.
+public nonisolated struct Touchpoint_V1_ReportFigure: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// In the unit of the metric (see ReportFigures).
+  public var value: Double {
+    get {_value ?? 0}
+    set {_value = newValue}
+  }
+  /// Returns true if `value` has been explicitly set.
+  public var hasValue: Bool {self._value != nil}
+  /// Clears the value of `value`. Subsequent reads from it will return its default value.
+  public mutating func clearValue() {self._value = nil}
+
+  /// The answers, cases or customers behind the value.
+  public var n: UInt64 = 0
+
+  /// The 95% margin of error ("±"); for NPS the Wald margin 1.96*sqrt(V/n)*100.
+  public var marginOfError: Double {
+    get {_marginOfError ?? 0}
+    set {_marginOfError = newValue}
+  }
+  /// Returns true if `marginOfError` has been explicitly set.
+  public var hasMarginOfError: Bool {self._marginOfError != nil}
+  /// Clears the value of `marginOfError`. Subsequent reads from it will return its default value.
+  public mutating func clearMarginOfError() {self._marginOfError = nil}
+
+  /// The 95% interval's bounds: Wald for NPS, Wilson for the percentages.
+  public var lower: Double {
+    get {_lower ?? 0}
+    set {_lower = newValue}
+  }
+  /// Returns true if `lower` has been explicitly set.
+  public var hasLower: Bool {self._lower != nil}
+  /// Clears the value of `lower`. Subsequent reads from it will return its default value.
+  public mutating func clearLower() {self._lower = nil}
+
+  public var upper: Double {
+    get {_upper ?? 0}
+    set {_upper = newValue}
+  }
+  /// Returns true if `upper` has been explicitly set.
+  public var hasUpper: Bool {self._upper != nil}
+  /// Clears the value of `upper`. Subsequent reads from it will return its default value.
+  public mutating func clearUpper() {self._upper = nil}
+
+  /// n is below the request's small_sample_threshold: indicative only.
+  public var smallSample: Bool = false
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _value: Double? = nil
+  fileprivate var _marginOfError: Double? = nil
+  fileprivate var _lower: Double? = nil
+  fileprivate var _upper: Double? = nil
+}
+
+/// Every metric of one row (or one trend bucket). A metric that does not apply
+/// to the row is absent: churn and retention appear in the overall row only,
+/// and only when computed.
+public nonisolated struct Touchpoint_V1_ReportFigures: @unchecked Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// Net Promoter Score, -100..+100 points, with its margin and Wald interval; n = NPS answers.
+  public var nps: Touchpoint_V1_ReportFigure {
+    get {_storage._nps ?? Touchpoint_V1_ReportFigure()}
+    set {_uniqueStorage()._nps = newValue}
+  }
+  /// Returns true if `nps` has been explicitly set.
+  public var hasNps: Bool {_storage._nps != nil}
+  /// Clears the value of `nps`. Subsequent reads from it will return its default value.
+  public mutating func clearNps() {_uniqueStorage()._nps = nil}
+
+  /// % of CSAT answers of 4-5 on 1-5, with a Wilson interval; n = CSAT answers.
+  public var csat: Touchpoint_V1_ReportFigure {
+    get {_storage._csat ?? Touchpoint_V1_ReportFigure()}
+    set {_uniqueStorage()._csat = newValue}
+  }
+  /// Returns true if `csat` has been explicitly set.
+  public var hasCsat: Bool {_storage._csat != nil}
+  /// Clears the value of `csat`. Subsequent reads from it will return its default value.
+  public mutating func clearCsat() {_uniqueStorage()._csat = nil}
+
+  /// Mean CES answer on 1-7; n = CES answers.
+  public var ces: Touchpoint_V1_ReportFigure {
+    get {_storage._ces ?? Touchpoint_V1_ReportFigure()}
+    set {_uniqueStorage()._ces = newValue}
+  }
+  /// Returns true if `ces` has been explicitly set.
+  public var hasCes: Bool {_storage._ces != nil}
+  /// Clears the value of `ces`. Subsequent reads from it will return its default value.
+  public mutating func clearCes() {_uniqueStorage()._ces = nil}
+
+  /// Interactions logged (a count).
+  public var interactions: Touchpoint_V1_ReportFigure {
+    get {_storage._interactions ?? Touchpoint_V1_ReportFigure()}
+    set {_uniqueStorage()._interactions = newValue}
+  }
+  /// Returns true if `interactions` has been explicitly set.
+  public var hasInteractions: Bool {_storage._interactions != nil}
+  /// Clears the value of `interactions`. Subsequent reads from it will return its default value.
+  public mutating func clearInteractions() {_uniqueStorage()._interactions = nil}
+
+  /// Cases opened (a count).
+  public var casesOpened: Touchpoint_V1_ReportFigure {
+    get {_storage._casesOpened ?? Touchpoint_V1_ReportFigure()}
+    set {_uniqueStorage()._casesOpened = newValue}
+  }
+  /// Returns true if `casesOpened` has been explicitly set.
+  public var hasCasesOpened: Bool {_storage._casesOpened != nil}
+  /// Clears the value of `casesOpened`. Subsequent reads from it will return its default value.
+  public mutating func clearCasesOpened() {_uniqueStorage()._casesOpened = nil}
+
+  /// Median time to resolution in seconds; n = cases resolved.
+  public var ttrMedian: Touchpoint_V1_ReportFigure {
+    get {_storage._ttrMedian ?? Touchpoint_V1_ReportFigure()}
+    set {_uniqueStorage()._ttrMedian = newValue}
+  }
+  /// Returns true if `ttrMedian` has been explicitly set.
+  public var hasTtrMedian: Bool {_storage._ttrMedian != nil}
+  /// Clears the value of `ttrMedian`. Subsequent reads from it will return its default value.
+  public mutating func clearTtrMedian() {_uniqueStorage()._ttrMedian = nil}
+
+  /// 90th percentile time to resolution in seconds; n = cases resolved.
+  public var ttrP90: Touchpoint_V1_ReportFigure {
+    get {_storage._ttrP90 ?? Touchpoint_V1_ReportFigure()}
+    set {_uniqueStorage()._ttrP90 = newValue}
+  }
+  /// Returns true if `ttrP90` has been explicitly set.
+  public var hasTtrP90: Bool {_storage._ttrP90 != nil}
+  /// Clears the value of `ttrP90`. Subsequent reads from it will return its default value.
+  public mutating func clearTtrP90() {_uniqueStorage()._ttrP90 = nil}
+
+  /// First-contact resolution, % of resolved cases; Wilson interval.
+  public var fcr: Touchpoint_V1_ReportFigure {
+    get {_storage._fcr ?? Touchpoint_V1_ReportFigure()}
+    set {_uniqueStorage()._fcr = newValue}
+  }
+  /// Returns true if `fcr` has been explicitly set.
+  public var hasFcr: Bool {_storage._fcr != nil}
+  /// Clears the value of `fcr`. Subsequent reads from it will return its default value.
+  public mutating func clearFcr() {_uniqueStorage()._fcr = nil}
+
+  /// % of cases resolved at least once that were reopened; Wilson interval.
+  public var reopenRate: Touchpoint_V1_ReportFigure {
+    get {_storage._reopenRate ?? Touchpoint_V1_ReportFigure()}
+    set {_uniqueStorage()._reopenRate = newValue}
+  }
+  /// Returns true if `reopenRate` has been explicitly set.
+  public var hasReopenRate: Bool {_storage._reopenRate != nil}
+  /// Clears the value of `reopenRate`. Subsequent reads from it will return its default value.
+  public mutating func clearReopenRate() {_uniqueStorage()._reopenRate = nil}
+
+  /// Answers needing a follow-up without one (a count); n = all such answers.
+  public var detractorsWithoutFollowUp: Touchpoint_V1_ReportFigure {
+    get {_storage._detractorsWithoutFollowUp ?? Touchpoint_V1_ReportFigure()}
+    set {_uniqueStorage()._detractorsWithoutFollowUp = newValue}
+  }
+  /// Returns true if `detractorsWithoutFollowUp` has been explicitly set.
+  public var hasDetractorsWithoutFollowUp: Bool {_storage._detractorsWithoutFollowUp != nil}
+  /// Clears the value of `detractorsWithoutFollowUp`. Subsequent reads from it will return its default value.
+  public mutating func clearDetractorsWithoutFollowUp() {_uniqueStorage()._detractorsWithoutFollowUp = nil}
+
+  /// Closed-loop follow-ups still open (a count); n = all closed-loop follow-ups.
+  public var closedLoopOpen: Touchpoint_V1_ReportFigure {
+    get {_storage._closedLoopOpen ?? Touchpoint_V1_ReportFigure()}
+    set {_uniqueStorage()._closedLoopOpen = newValue}
+  }
+  /// Returns true if `closedLoopOpen` has been explicitly set.
+  public var hasClosedLoopOpen: Bool {_storage._closedLoopOpen != nil}
+  /// Clears the value of `closedLoopOpen`. Subsequent reads from it will return its default value.
+  public mutating func clearClosedLoopOpen() {_uniqueStorage()._closedLoopOpen = nil}
+
+  /// Median seconds from creating to completing the done closed-loop follow-ups.
+  public var closedLoopCloseMedian: Touchpoint_V1_ReportFigure {
+    get {_storage._closedLoopCloseMedian ?? Touchpoint_V1_ReportFigure()}
+    set {_uniqueStorage()._closedLoopCloseMedian = newValue}
+  }
+  /// Returns true if `closedLoopCloseMedian` has been explicitly set.
+  public var hasClosedLoopCloseMedian: Bool {_storage._closedLoopCloseMedian != nil}
+  /// Clears the value of `closedLoopCloseMedian`. Subsequent reads from it will return its default value.
+  public mutating func clearClosedLoopCloseMedian() {_uniqueStorage()._closedLoopCloseMedian = nil}
+
+  /// % of customers active at the start lost during the period; n = customers at start.
+  public var churn: Touchpoint_V1_ReportFigure {
+    get {_storage._churn ?? Touchpoint_V1_ReportFigure()}
+    set {_uniqueStorage()._churn = newValue}
+  }
+  /// Returns true if `churn` has been explicitly set.
+  public var hasChurn: Bool {_storage._churn != nil}
+  /// Clears the value of `churn`. Subsequent reads from it will return its default value.
+  public mutating func clearChurn() {_uniqueStorage()._churn = nil}
+
+  /// % of customers active at the start still active at the end; n = customers at start.
+  public var retention: Touchpoint_V1_ReportFigure {
+    get {_storage._retention ?? Touchpoint_V1_ReportFigure()}
+    set {_uniqueStorage()._retention = newValue}
+  }
+  /// Returns true if `retention` has been explicitly set.
+  public var hasRetention: Bool {_storage._retention != nil}
+  /// Clears the value of `retention`. Subsequent reads from it will return its default value.
+  public mutating func clearRetention() {_uniqueStorage()._retention = nil}
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _storage = _StorageClass.defaultInstance
+}
+
+/// How long a customer stays, from the churn of a period: the period's churn
+/// (lost / at_start) annualised linearly (x 365.25 / period_days), and its
+/// inverse in years, at most 10 (capped: churn zero or near zero).
+public nonisolated struct Touchpoint_V1_ReportLifetime: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// Customers active at the start of the period.
+  public var atStart: UInt64 = 0
+
+  /// Of those, the customers lost during the period.
+  public var lost: UInt64 = 0
+
+  /// The length of the period in days.
+  public var periodDays: Double = 0
+
+  /// Percent per year; absent when at_start is 0.
+  public var annualChurnPercent: Double {
+    get {_annualChurnPercent ?? 0}
+    set {_annualChurnPercent = newValue}
+  }
+  /// Returns true if `annualChurnPercent` has been explicitly set.
+  public var hasAnnualChurnPercent: Bool {self._annualChurnPercent != nil}
+  /// Clears the value of `annualChurnPercent`. Subsequent reads from it will return its default value.
+  public mutating func clearAnnualChurnPercent() {self._annualChurnPercent = nil}
+
+  /// The expected lifetime in years; absent when at_start is 0.
+  public var years: Double {
+    get {_years ?? 0}
+    set {_years = newValue}
+  }
+  /// Returns true if `years` has been explicitly set.
+  public var hasYears: Bool {self._years != nil}
+  /// Clears the value of `years`. Subsequent reads from it will return its default value.
+  public mutating func clearYears() {self._years = nil}
+
+  /// The lifetime is the 10-year cap.
+  public var capped: Bool = false
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _annualChurnPercent: Double? = nil
+  fileprivate var _years: Double? = nil
+}
+
+/// CLV and revenue at risk in one currency. Values are in the currency's minor
+/// unit (cents for EUR); amounts of different currencies are never added.
+public nonisolated struct Touchpoint_V1_ReportCurrencyValue: @unchecked Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// ISO 4217, upper case, e.g. "EUR".
+  public var currency: String {
+    get {_storage._currency}
+    set {_uniqueStorage()._currency = newValue}
+  }
+
+  /// Mean annual value; n = customers with an annual value in this currency.
+  public var meanAnnualValue: Touchpoint_V1_ReportFigure {
+    get {_storage._meanAnnualValue ?? Touchpoint_V1_ReportFigure()}
+    set {_uniqueStorage()._meanAnnualValue = newValue}
+  }
+  /// Returns true if `meanAnnualValue` has been explicitly set.
+  public var hasMeanAnnualValue: Bool {_storage._meanAnnualValue != nil}
+  /// Clears the value of `meanAnnualValue`. Subsequent reads from it will return its default value.
+  public mutating func clearMeanAnnualValue() {_uniqueStorage()._meanAnnualValue = nil}
+
+  /// Customer lifetime value = mean annual value x the row's lifetime in years;
+  /// n as above; small_sample when n or the lifetime's at_start is below the threshold.
+  public var clv: Touchpoint_V1_ReportFigure {
+    get {_storage._clv ?? Touchpoint_V1_ReportFigure()}
+    set {_uniqueStorage()._clv = newValue}
+  }
+  /// Returns true if `clv` has been explicitly set.
+  public var hasClv: Bool {_storage._clv != nil}
+  /// Clears the value of `clv`. Subsequent reads from it will return its default value.
+  public mutating func clearClv() {_uniqueStorage()._clv = nil}
+
+  /// Total annual value of the customers at risk (an exact total, never
+  /// flagged); n = those customers with an annual value in this currency.
+  public var revenueAtRisk: Touchpoint_V1_ReportFigure {
+    get {_storage._revenueAtRisk ?? Touchpoint_V1_ReportFigure()}
+    set {_uniqueStorage()._revenueAtRisk = newValue}
+  }
+  /// Returns true if `revenueAtRisk` has been explicitly set.
+  public var hasRevenueAtRisk: Bool {_storage._revenueAtRisk != nil}
+  /// Clears the value of `revenueAtRisk`. Subsequent reads from it will return its default value.
+  public mutating func clearRevenueAtRisk() {_uniqueStorage()._revenueAtRisk = nil}
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _storage = _StorageClass.defaultInstance
+}
+
+/// CLV and revenue at risk of a row. Its customers are those (prospects aside)
+/// with an interaction, answer or case in the row; a customer is at risk, in the
+/// row of their latest NPS answer of the period, when that answer is 0-6 and
+/// they have not churned.
+public nonisolated struct Touchpoint_V1_ReportCustomerValue: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// Customers with a record in the row, prospects aside.
+  public var customers: UInt64 = 0
+
+  /// Of those, customers without an annual value or a currency (left out).
+  public var withoutValue: UInt64 = 0
+
+  /// Customers at risk credited to the row.
+  public var atRisk: UInt64 = 0
+
+  /// Of those, customers without an annual value or a currency (left out).
+  public var atRiskWithoutValue: UInt64 = 0
+
+  /// From the churn of the customers the row's persona and segment describe,
+  /// over the row's week or month, else the report's period; absent without a period.
+  public var lifetime: Touchpoint_V1_ReportLifetime {
+    get {_lifetime ?? Touchpoint_V1_ReportLifetime()}
+    set {_lifetime = newValue}
+  }
+  /// Returns true if `lifetime` has been explicitly set.
+  public var hasLifetime: Bool {self._lifetime != nil}
+  /// Clears the value of `lifetime`. Subsequent reads from it will return its default value.
+  public mutating func clearLifetime() {self._lifetime = nil}
+
+  /// One per currency, in code order.
+  public var currencies: [Touchpoint_V1_ReportCurrencyValue] = []
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _lifetime: Touchpoint_V1_ReportLifetime? = nil
+}
+
+/// A group's key values (in the order of ReportResponse.dimensions; empty for
+/// the overall row) and its figures.
 public nonisolated struct Touchpoint_V1_ReportRow: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
-  public var cells: [String] = []
+  public var key: [String] = []
+
+  public var figures: Touchpoint_V1_ReportFigures {
+    get {_figures ?? Touchpoint_V1_ReportFigures()}
+    set {_figures = newValue}
+  }
+  /// Returns true if `figures` has been explicitly set.
+  public var hasFigures: Bool {self._figures != nil}
+  /// Clears the value of `figures`. Subsequent reads from it will return its default value.
+  public mutating func clearFigures() {self._figures = nil}
+
+  /// CLV and revenue at risk per currency.
+  public var customerValue: Touchpoint_V1_ReportCustomerValue {
+    get {_customerValue ?? Touchpoint_V1_ReportCustomerValue()}
+    set {_customerValue = newValue}
+  }
+  /// Returns true if `customerValue` has been explicitly set.
+  public var hasCustomerValue: Bool {self._customerValue != nil}
+  /// Clears the value of `customerValue`. Subsequent reads from it will return its default value.
+  public mutating func clearCustomerValue() {self._customerValue = nil}
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _figures: Touchpoint_V1_ReportFigures? = nil
+  fileprivate var _customerValue: Touchpoint_V1_ReportCustomerValue? = nil
+}
+
+/// A period of time: [start_ms, end_ms), ms since the epoch.
+public nonisolated struct Touchpoint_V1_ReportPeriod: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var startMs: UInt64 = 0
+
+  public var endMs: UInt64 = 0
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
 }
 
-public nonisolated struct Touchpoint_V1_ReportResponse: Sendable {
+/// A calendar bucket: [start_ms, end_ms) with its label ("2026-W47", "2026-11").
+public nonisolated struct Touchpoint_V1_ReportPeriodBucket: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
-  /// The report as a JSON document.
-  public var json: String = String()
+  public var label: String = String()
 
-  /// The same as a table.
-  public var columns: [String] = []
+  public var startMs: UInt64 = 0
 
-  public var rows: [Touchpoint_V1_ReportRow] = []
+  public var endMs: UInt64 = 0
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
+}
+
+/// The per-group figures of one trend bucket.
+public nonisolated struct Touchpoint_V1_ReportTrendPoint: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var period: Touchpoint_V1_ReportPeriodBucket {
+    get {_period ?? Touchpoint_V1_ReportPeriodBucket()}
+    set {_period = newValue}
+  }
+  /// Returns true if `period` has been explicitly set.
+  public var hasPeriod: Bool {self._period != nil}
+  /// Clears the value of `period`. Subsequent reads from it will return its default value.
+  public mutating func clearPeriod() {self._period = nil}
+
+  /// Every metric but churn and retention.
+  public var figures: Touchpoint_V1_ReportFigures {
+    get {_figures ?? Touchpoint_V1_ReportFigures()}
+    set {_figures = newValue}
+  }
+  /// Returns true if `figures` has been explicitly set.
+  public var hasFigures: Bool {self._figures != nil}
+  /// Clears the value of `figures`. Subsequent reads from it will return its default value.
+  public mutating func clearFigures() {self._figures = nil}
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _period: Touchpoint_V1_ReportPeriodBucket? = nil
+  fileprivate var _figures: Touchpoint_V1_ReportFigures? = nil
+}
+
+/// One cell of the journey map: a journey stage and a touchpoint.
+public nonisolated struct Touchpoint_V1_ReportJourneyCell: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var stage: String = String()
+
+  public var touchpoint: String = String()
+
+  public var interactions: UInt64 = 0
+
+  public var nps: Touchpoint_V1_ReportFigure {
+    get {_nps ?? Touchpoint_V1_ReportFigure()}
+    set {_nps = newValue}
+  }
+  /// Returns true if `nps` has been explicitly set.
+  public var hasNps: Bool {self._nps != nil}
+  /// Clears the value of `nps`. Subsequent reads from it will return its default value.
+  public mutating func clearNps() {self._nps = nil}
+
+  public var csat: Touchpoint_V1_ReportFigure {
+    get {_csat ?? Touchpoint_V1_ReportFigure()}
+    set {_csat = newValue}
+  }
+  /// Returns true if `csat` has been explicitly set.
+  public var hasCsat: Bool {self._csat != nil}
+  /// Clears the value of `csat`. Subsequent reads from it will return its default value.
+  public mutating func clearCsat() {self._csat = nil}
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _nps: Touchpoint_V1_ReportFigure? = nil
+  fileprivate var _csat: Touchpoint_V1_ReportFigure? = nil
+}
+
+/// The customer counts churn and retention are computed from.
+public nonisolated struct Touchpoint_V1_ReportRetentionCounts: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// Customers active when the period starts (the n of churn and retention).
+  public var atStart: UInt64 = 0
+
+  /// Customers active when the period ends.
+  public var atEnd: UInt64 = 0
+
+  /// Customers who joined during the period and are active at its end.
+  public var new: UInt64 = 0
+
+  /// Customers active at the start who churned during the period.
+  public var lost: UInt64 = 0
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+/// A computed report.
+public nonisolated struct Touchpoint_V1_ReportResponse: @unchecked Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// The request as the server validated it (filter values normalized; the
+  /// small-sample threshold filled in; trend_unit as asked).
+  public var request: Touchpoint_V1_ReportRequest {
+    get {_storage._request ?? Touchpoint_V1_ReportRequest()}
+    set {_uniqueStorage()._request = newValue}
+  }
+  /// Returns true if `request` has been explicitly set.
+  public var hasRequest: Bool {_storage._request != nil}
+  /// Clears the value of `request`. Subsequent reads from it will return its default value.
+  public mutating func clearRequest() {_uniqueStorage()._request = nil}
+
+  /// When the server computed the report, ms since the epoch.
+  public var generatedAtMs: UInt64 {
+    get {_storage._generatedAtMs}
+    set {_uniqueStorage()._generatedAtMs = newValue}
+  }
+
+  /// The period covered, [start_ms, end_ms): the request's bounds, or the span
+  /// of the selected records where a bound was not given (then end_ms is the
+  /// last record's time + 1 ms). Absent when no record was selected.
+  public var period: Touchpoint_V1_ReportPeriod {
+    get {_storage._period ?? Touchpoint_V1_ReportPeriod()}
+    set {_uniqueStorage()._period = newValue}
+  }
+  /// Returns true if `period` has been explicitly set.
+  public var hasPeriod: Bool {_storage._period != nil}
+  /// Clears the value of `period`. Subsequent reads from it will return its default value.
+  public mutating func clearPeriod() {_uniqueStorage()._period = nil}
+
+  /// The dimensions of the groups' keys, in order.
+  public var dimensions: [Touchpoint_V1_ReportDimension] {
+    get {_storage._dimensions}
+    set {_uniqueStorage()._dimensions = newValue}
+  }
+
+  /// Every metric over all selected records, plus churn and retention.
+  public var overall: Touchpoint_V1_ReportRow {
+    get {_storage._overall ?? Touchpoint_V1_ReportRow()}
+    set {_uniqueStorage()._overall = newValue}
+  }
+  /// Returns true if `overall` has been explicitly set.
+  public var hasOverall: Bool {_storage._overall != nil}
+  /// Clears the value of `overall`. Subsequent reads from it will return its default value.
+  public mutating func clearOverall() {_uniqueStorage()._overall = nil}
+
+  /// One row per combination of the dimensions' values, empty ones included.
+  public var groups: [Touchpoint_V1_ReportRow] {
+    get {_storage._groups}
+    set {_uniqueStorage()._groups = newValue}
+  }
+
+  /// Behind churn and retention; absent when they were not computed.
+  public var retentionCounts: Touchpoint_V1_ReportRetentionCounts {
+    get {_storage._retentionCounts ?? Touchpoint_V1_ReportRetentionCounts()}
+    set {_uniqueStorage()._retentionCounts = newValue}
+  }
+  /// Returns true if `retentionCounts` has been explicitly set.
+  public var hasRetentionCounts: Bool {_storage._retentionCounts != nil}
+  /// Clears the value of `retentionCounts`. Subsequent reads from it will return its default value.
+  public mutating func clearRetentionCounts() {_uniqueStorage()._retentionCounts = nil}
+
+  /// The bucket of the trend (never UNSPECIFIED).
+  public var trendUnit: Touchpoint_V1_ReportPeriodUnit {
+    get {_storage._trendUnit}
+    set {_uniqueStorage()._trendUnit = newValue}
+  }
+
+  /// One point per bucket of the period, empty buckets included.
+  public var trend: [Touchpoint_V1_ReportTrendPoint] {
+    get {_storage._trend}
+    set {_uniqueStorage()._trend = newValue}
+  }
+
+  /// Stage x touchpoint cells with interactions or answers, in journey order.
+  public var journeyMap: [Touchpoint_V1_ReportJourneyCell] {
+    get {_storage._journeyMap}
+    set {_uniqueStorage()._journeyMap = newValue}
+  }
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _storage = _StorageClass.defaultInstance
 }
 
 // MARK: - Code below here is support for the SwiftProtobuf runtime.
@@ -1960,6 +2666,14 @@ nonisolated extension Touchpoint_V1_ErrorCode: SwiftProtobuf._ProtoNameProviding
 
 nonisolated extension Touchpoint_V1_EntityType: SwiftProtobuf._ProtoNameProviding {
   public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0ENTITY_TYPE_UNSPECIFIED\0\u{1}ENTITY_TYPE_CUSTOMER\0\u{1}ENTITY_TYPE_INTERACTION\0\u{1}ENTITY_TYPE_CASE\0\u{1}ENTITY_TYPE_FEEDBACK\0\u{1}ENTITY_TYPE_FOLLOW_UP\0\u{1}ENTITY_TYPE_NOTE\0")
+}
+
+nonisolated extension Touchpoint_V1_ReportDimension: SwiftProtobuf._ProtoNameProviding {
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0REPORT_DIMENSION_UNSPECIFIED\0\u{1}REPORT_DIMENSION_CHANNEL\0\u{1}REPORT_DIMENSION_TOUCHPOINT\0\u{1}REPORT_DIMENSION_STAGE\0\u{1}REPORT_DIMENSION_AGENT\0\u{1}REPORT_DIMENSION_TEAM\0\u{1}REPORT_DIMENSION_PERSONA\0\u{1}REPORT_DIMENSION_SEGMENT\0\u{1}REPORT_DIMENSION_WEEK\0\u{1}REPORT_DIMENSION_MONTH\0")
+}
+
+nonisolated extension Touchpoint_V1_ReportPeriodUnit: SwiftProtobuf._ProtoNameProviding {
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0REPORT_PERIOD_UNIT_UNSPECIFIED\0\u{1}REPORT_PERIOD_UNIT_WEEK\0\u{1}REPORT_PERIOD_UNIT_MONTH\0")
 }
 
 nonisolated extension Touchpoint_V1_Envelope: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
@@ -4792,7 +5506,7 @@ nonisolated extension Touchpoint_V1_DigestResponse: SwiftProtobuf.Message, Swift
 
 nonisolated extension Touchpoint_V1_ReportFilter: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ReportFilter"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}key\0\u{1}value\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\u{3}dimension\0\u{1}values\0\u{b}key\0\u{b}value\0\u{c}\u{1}\u{1}\u{c}\u{2}\u{1}")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -4800,26 +5514,26 @@ nonisolated extension Touchpoint_V1_ReportFilter: SwiftProtobuf.Message, SwiftPr
       // allocates stack space for every case branch when no optimizations are
       // enabled. https://github.com/apple/swift-protobuf/issues/1034
       switch fieldNumber {
-      case 1: try { try decoder.decodeSingularStringField(value: &self.key) }()
-      case 2: try { try decoder.decodeSingularStringField(value: &self.value) }()
+      case 3: try { try decoder.decodeSingularEnumField(value: &self.dimension) }()
+      case 4: try { try decoder.decodeRepeatedStringField(value: &self.values) }()
       default: break
       }
     }
   }
 
   public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
-    if !self.key.isEmpty {
-      try visitor.visitSingularStringField(value: self.key, fieldNumber: 1)
+    if self.dimension != .unspecified {
+      try visitor.visitSingularEnumField(value: self.dimension, fieldNumber: 3)
     }
-    if !self.value.isEmpty {
-      try visitor.visitSingularStringField(value: self.value, fieldNumber: 2)
+    if !self.values.isEmpty {
+      try visitor.visitRepeatedStringField(value: self.values, fieldNumber: 4)
     }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Touchpoint_V1_ReportFilter, rhs: Touchpoint_V1_ReportFilter) -> Bool {
-    if lhs.key != rhs.key {return false}
-    if lhs.value != rhs.value {return false}
+    if lhs.dimension != rhs.dimension {return false}
+    if lhs.values != rhs.values {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -4827,7 +5541,7 @@ nonisolated extension Touchpoint_V1_ReportFilter: SwiftProtobuf.Message, SwiftPr
 
 nonisolated extension Touchpoint_V1_ReportRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ReportRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}kind\0\u{3}from_ms\0\u{3}to_ms\0\u{3}group_by\0\u{1}filters\0\u{3}request_json\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\u{7}dimensions\0\u{3}start_ms\0\u{3}end_ms\0\u{3}report_filters\0\u{3}small_sample_threshold\0\u{3}trend_unit\0\u{b}kind\0\u{b}from_ms\0\u{b}to_ms\0\u{b}group_by\0\u{b}filters\0\u{b}request_json\0\u{c}\u{1}\u{6}")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -4835,46 +5549,475 @@ nonisolated extension Touchpoint_V1_ReportRequest: SwiftProtobuf.Message, SwiftP
       // allocates stack space for every case branch when no optimizations are
       // enabled. https://github.com/apple/swift-protobuf/issues/1034
       switch fieldNumber {
-      case 1: try { try decoder.decodeSingularStringField(value: &self.kind) }()
-      case 2: try { try decoder.decodeSingularUInt64Field(value: &self.fromMs) }()
-      case 3: try { try decoder.decodeSingularUInt64Field(value: &self.toMs) }()
-      case 4: try { try decoder.decodeSingularStringField(value: &self.groupBy) }()
-      case 5: try { try decoder.decodeRepeatedMessageField(value: &self.filters) }()
-      case 6: try { try decoder.decodeSingularStringField(value: &self.requestJson) }()
+      case 7: try { try decoder.decodeRepeatedEnumField(value: &self.dimensions) }()
+      case 8: try { try decoder.decodeSingularUInt64Field(value: &self.startMs) }()
+      case 9: try { try decoder.decodeSingularUInt64Field(value: &self.endMs) }()
+      case 10: try { try decoder.decodeRepeatedMessageField(value: &self.reportFilters) }()
+      case 11: try { try decoder.decodeSingularUInt32Field(value: &self.smallSampleThreshold) }()
+      case 12: try { try decoder.decodeSingularEnumField(value: &self.trendUnit) }()
       default: break
       }
     }
   }
 
   public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
-    if !self.kind.isEmpty {
-      try visitor.visitSingularStringField(value: self.kind, fieldNumber: 1)
+    if !self.dimensions.isEmpty {
+      try visitor.visitPackedEnumField(value: self.dimensions, fieldNumber: 7)
     }
-    if self.fromMs != 0 {
-      try visitor.visitSingularUInt64Field(value: self.fromMs, fieldNumber: 2)
+    if self.startMs != 0 {
+      try visitor.visitSingularUInt64Field(value: self.startMs, fieldNumber: 8)
     }
-    if self.toMs != 0 {
-      try visitor.visitSingularUInt64Field(value: self.toMs, fieldNumber: 3)
+    if self.endMs != 0 {
+      try visitor.visitSingularUInt64Field(value: self.endMs, fieldNumber: 9)
     }
-    if !self.groupBy.isEmpty {
-      try visitor.visitSingularStringField(value: self.groupBy, fieldNumber: 4)
+    if !self.reportFilters.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.reportFilters, fieldNumber: 10)
     }
-    if !self.filters.isEmpty {
-      try visitor.visitRepeatedMessageField(value: self.filters, fieldNumber: 5)
+    if self.smallSampleThreshold != 0 {
+      try visitor.visitSingularUInt32Field(value: self.smallSampleThreshold, fieldNumber: 11)
     }
-    if !self.requestJson.isEmpty {
-      try visitor.visitSingularStringField(value: self.requestJson, fieldNumber: 6)
+    if self.trendUnit != .unspecified {
+      try visitor.visitSingularEnumField(value: self.trendUnit, fieldNumber: 12)
     }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Touchpoint_V1_ReportRequest, rhs: Touchpoint_V1_ReportRequest) -> Bool {
-    if lhs.kind != rhs.kind {return false}
-    if lhs.fromMs != rhs.fromMs {return false}
-    if lhs.toMs != rhs.toMs {return false}
-    if lhs.groupBy != rhs.groupBy {return false}
-    if lhs.filters != rhs.filters {return false}
-    if lhs.requestJson != rhs.requestJson {return false}
+    if lhs.dimensions != rhs.dimensions {return false}
+    if lhs.startMs != rhs.startMs {return false}
+    if lhs.endMs != rhs.endMs {return false}
+    if lhs.reportFilters != rhs.reportFilters {return false}
+    if lhs.smallSampleThreshold != rhs.smallSampleThreshold {return false}
+    if lhs.trendUnit != rhs.trendUnit {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Touchpoint_V1_ReportFigure: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ReportFigure"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}value\0\u{1}n\0\u{3}margin_of_error\0\u{1}lower\0\u{1}upper\0\u{3}small_sample\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularDoubleField(value: &self._value) }()
+      case 2: try { try decoder.decodeSingularUInt64Field(value: &self.n) }()
+      case 3: try { try decoder.decodeSingularDoubleField(value: &self._marginOfError) }()
+      case 4: try { try decoder.decodeSingularDoubleField(value: &self._lower) }()
+      case 5: try { try decoder.decodeSingularDoubleField(value: &self._upper) }()
+      case 6: try { try decoder.decodeSingularBoolField(value: &self.smallSample) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    try { if let v = self._value {
+      try visitor.visitSingularDoubleField(value: v, fieldNumber: 1)
+    } }()
+    if self.n != 0 {
+      try visitor.visitSingularUInt64Field(value: self.n, fieldNumber: 2)
+    }
+    try { if let v = self._marginOfError {
+      try visitor.visitSingularDoubleField(value: v, fieldNumber: 3)
+    } }()
+    try { if let v = self._lower {
+      try visitor.visitSingularDoubleField(value: v, fieldNumber: 4)
+    } }()
+    try { if let v = self._upper {
+      try visitor.visitSingularDoubleField(value: v, fieldNumber: 5)
+    } }()
+    if self.smallSample != false {
+      try visitor.visitSingularBoolField(value: self.smallSample, fieldNumber: 6)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Touchpoint_V1_ReportFigure, rhs: Touchpoint_V1_ReportFigure) -> Bool {
+    if lhs._value != rhs._value {return false}
+    if lhs.n != rhs.n {return false}
+    if lhs._marginOfError != rhs._marginOfError {return false}
+    if lhs._lower != rhs._lower {return false}
+    if lhs._upper != rhs._upper {return false}
+    if lhs.smallSample != rhs.smallSample {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Touchpoint_V1_ReportFigures: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ReportFigures"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}nps\0\u{1}csat\0\u{1}ces\0\u{1}interactions\0\u{3}cases_opened\0\u{3}ttr_median\0\u{3}ttr_p90\0\u{1}fcr\0\u{3}reopen_rate\0\u{3}detractors_without_follow_up\0\u{3}closed_loop_open\0\u{3}closed_loop_close_median\0\u{1}churn\0\u{1}retention\0")
+
+  fileprivate class _StorageClass {
+    var _nps: Touchpoint_V1_ReportFigure? = nil
+    var _csat: Touchpoint_V1_ReportFigure? = nil
+    var _ces: Touchpoint_V1_ReportFigure? = nil
+    var _interactions: Touchpoint_V1_ReportFigure? = nil
+    var _casesOpened: Touchpoint_V1_ReportFigure? = nil
+    var _ttrMedian: Touchpoint_V1_ReportFigure? = nil
+    var _ttrP90: Touchpoint_V1_ReportFigure? = nil
+    var _fcr: Touchpoint_V1_ReportFigure? = nil
+    var _reopenRate: Touchpoint_V1_ReportFigure? = nil
+    var _detractorsWithoutFollowUp: Touchpoint_V1_ReportFigure? = nil
+    var _closedLoopOpen: Touchpoint_V1_ReportFigure? = nil
+    var _closedLoopCloseMedian: Touchpoint_V1_ReportFigure? = nil
+    var _churn: Touchpoint_V1_ReportFigure? = nil
+    var _retention: Touchpoint_V1_ReportFigure? = nil
+
+      // This property is used as the initial default value for new instances of the type.
+      // The type itself is protecting the reference to its storage via CoW semantics.
+      // This will force a copy to be made of this reference when the first mutation occurs;
+      // hence, it is safe to mark this as `nonisolated(unsafe)`.
+      static nonisolated(unsafe) let defaultInstance = _StorageClass()
+
+    private init() {}
+
+    init(copying source: _StorageClass) {
+      _nps = source._nps
+      _csat = source._csat
+      _ces = source._ces
+      _interactions = source._interactions
+      _casesOpened = source._casesOpened
+      _ttrMedian = source._ttrMedian
+      _ttrP90 = source._ttrP90
+      _fcr = source._fcr
+      _reopenRate = source._reopenRate
+      _detractorsWithoutFollowUp = source._detractorsWithoutFollowUp
+      _closedLoopOpen = source._closedLoopOpen
+      _closedLoopCloseMedian = source._closedLoopCloseMedian
+      _churn = source._churn
+      _retention = source._retention
+    }
+  }
+
+  fileprivate mutating func _uniqueStorage() -> _StorageClass {
+    if !isKnownUniquelyReferenced(&_storage) {
+      _storage = _StorageClass(copying: _storage)
+    }
+    return _storage
+  }
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    _ = _uniqueStorage()
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      while let fieldNumber = try decoder.nextFieldNumber() {
+        // The use of inline closures is to circumvent an issue where the compiler
+        // allocates stack space for every case branch when no optimizations are
+        // enabled. https://github.com/apple/swift-protobuf/issues/1034
+        switch fieldNumber {
+        case 1: try { try decoder.decodeSingularMessageField(value: &_storage._nps) }()
+        case 2: try { try decoder.decodeSingularMessageField(value: &_storage._csat) }()
+        case 3: try { try decoder.decodeSingularMessageField(value: &_storage._ces) }()
+        case 4: try { try decoder.decodeSingularMessageField(value: &_storage._interactions) }()
+        case 5: try { try decoder.decodeSingularMessageField(value: &_storage._casesOpened) }()
+        case 6: try { try decoder.decodeSingularMessageField(value: &_storage._ttrMedian) }()
+        case 7: try { try decoder.decodeSingularMessageField(value: &_storage._ttrP90) }()
+        case 8: try { try decoder.decodeSingularMessageField(value: &_storage._fcr) }()
+        case 9: try { try decoder.decodeSingularMessageField(value: &_storage._reopenRate) }()
+        case 10: try { try decoder.decodeSingularMessageField(value: &_storage._detractorsWithoutFollowUp) }()
+        case 11: try { try decoder.decodeSingularMessageField(value: &_storage._closedLoopOpen) }()
+        case 12: try { try decoder.decodeSingularMessageField(value: &_storage._closedLoopCloseMedian) }()
+        case 13: try { try decoder.decodeSingularMessageField(value: &_storage._churn) }()
+        case 14: try { try decoder.decodeSingularMessageField(value: &_storage._retention) }()
+        default: break
+        }
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every if/case branch local when no optimizations
+      // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+      // https://github.com/apple/swift-protobuf/issues/1182
+      try { if let v = _storage._nps {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 1)
+      } }()
+      try { if let v = _storage._csat {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 2)
+      } }()
+      try { if let v = _storage._ces {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 3)
+      } }()
+      try { if let v = _storage._interactions {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 4)
+      } }()
+      try { if let v = _storage._casesOpened {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 5)
+      } }()
+      try { if let v = _storage._ttrMedian {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 6)
+      } }()
+      try { if let v = _storage._ttrP90 {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 7)
+      } }()
+      try { if let v = _storage._fcr {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 8)
+      } }()
+      try { if let v = _storage._reopenRate {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 9)
+      } }()
+      try { if let v = _storage._detractorsWithoutFollowUp {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 10)
+      } }()
+      try { if let v = _storage._closedLoopOpen {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 11)
+      } }()
+      try { if let v = _storage._closedLoopCloseMedian {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 12)
+      } }()
+      try { if let v = _storage._churn {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 13)
+      } }()
+      try { if let v = _storage._retention {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 14)
+      } }()
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Touchpoint_V1_ReportFigures, rhs: Touchpoint_V1_ReportFigures) -> Bool {
+    if lhs._storage !== rhs._storage {
+      let storagesAreEqual: Bool = withExtendedLifetime((lhs._storage, rhs._storage)) { (_args: (_StorageClass, _StorageClass)) in
+        let _storage = _args.0
+        let rhs_storage = _args.1
+        if _storage._nps != rhs_storage._nps {return false}
+        if _storage._csat != rhs_storage._csat {return false}
+        if _storage._ces != rhs_storage._ces {return false}
+        if _storage._interactions != rhs_storage._interactions {return false}
+        if _storage._casesOpened != rhs_storage._casesOpened {return false}
+        if _storage._ttrMedian != rhs_storage._ttrMedian {return false}
+        if _storage._ttrP90 != rhs_storage._ttrP90 {return false}
+        if _storage._fcr != rhs_storage._fcr {return false}
+        if _storage._reopenRate != rhs_storage._reopenRate {return false}
+        if _storage._detractorsWithoutFollowUp != rhs_storage._detractorsWithoutFollowUp {return false}
+        if _storage._closedLoopOpen != rhs_storage._closedLoopOpen {return false}
+        if _storage._closedLoopCloseMedian != rhs_storage._closedLoopCloseMedian {return false}
+        if _storage._churn != rhs_storage._churn {return false}
+        if _storage._retention != rhs_storage._retention {return false}
+        return true
+      }
+      if !storagesAreEqual {return false}
+    }
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Touchpoint_V1_ReportLifetime: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ReportLifetime"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}at_start\0\u{1}lost\0\u{3}period_days\0\u{3}annual_churn_percent\0\u{1}years\0\u{1}capped\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularUInt64Field(value: &self.atStart) }()
+      case 2: try { try decoder.decodeSingularUInt64Field(value: &self.lost) }()
+      case 3: try { try decoder.decodeSingularDoubleField(value: &self.periodDays) }()
+      case 4: try { try decoder.decodeSingularDoubleField(value: &self._annualChurnPercent) }()
+      case 5: try { try decoder.decodeSingularDoubleField(value: &self._years) }()
+      case 6: try { try decoder.decodeSingularBoolField(value: &self.capped) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    if self.atStart != 0 {
+      try visitor.visitSingularUInt64Field(value: self.atStart, fieldNumber: 1)
+    }
+    if self.lost != 0 {
+      try visitor.visitSingularUInt64Field(value: self.lost, fieldNumber: 2)
+    }
+    if self.periodDays.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.periodDays, fieldNumber: 3)
+    }
+    try { if let v = self._annualChurnPercent {
+      try visitor.visitSingularDoubleField(value: v, fieldNumber: 4)
+    } }()
+    try { if let v = self._years {
+      try visitor.visitSingularDoubleField(value: v, fieldNumber: 5)
+    } }()
+    if self.capped != false {
+      try visitor.visitSingularBoolField(value: self.capped, fieldNumber: 6)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Touchpoint_V1_ReportLifetime, rhs: Touchpoint_V1_ReportLifetime) -> Bool {
+    if lhs.atStart != rhs.atStart {return false}
+    if lhs.lost != rhs.lost {return false}
+    if lhs.periodDays != rhs.periodDays {return false}
+    if lhs._annualChurnPercent != rhs._annualChurnPercent {return false}
+    if lhs._years != rhs._years {return false}
+    if lhs.capped != rhs.capped {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Touchpoint_V1_ReportCurrencyValue: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ReportCurrencyValue"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}currency\0\u{3}mean_annual_value\0\u{1}clv\0\u{3}revenue_at_risk\0")
+
+  fileprivate class _StorageClass {
+    var _currency: String = String()
+    var _meanAnnualValue: Touchpoint_V1_ReportFigure? = nil
+    var _clv: Touchpoint_V1_ReportFigure? = nil
+    var _revenueAtRisk: Touchpoint_V1_ReportFigure? = nil
+
+      // This property is used as the initial default value for new instances of the type.
+      // The type itself is protecting the reference to its storage via CoW semantics.
+      // This will force a copy to be made of this reference when the first mutation occurs;
+      // hence, it is safe to mark this as `nonisolated(unsafe)`.
+      static nonisolated(unsafe) let defaultInstance = _StorageClass()
+
+    private init() {}
+
+    init(copying source: _StorageClass) {
+      _currency = source._currency
+      _meanAnnualValue = source._meanAnnualValue
+      _clv = source._clv
+      _revenueAtRisk = source._revenueAtRisk
+    }
+  }
+
+  fileprivate mutating func _uniqueStorage() -> _StorageClass {
+    if !isKnownUniquelyReferenced(&_storage) {
+      _storage = _StorageClass(copying: _storage)
+    }
+    return _storage
+  }
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    _ = _uniqueStorage()
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      while let fieldNumber = try decoder.nextFieldNumber() {
+        // The use of inline closures is to circumvent an issue where the compiler
+        // allocates stack space for every case branch when no optimizations are
+        // enabled. https://github.com/apple/swift-protobuf/issues/1034
+        switch fieldNumber {
+        case 1: try { try decoder.decodeSingularStringField(value: &_storage._currency) }()
+        case 2: try { try decoder.decodeSingularMessageField(value: &_storage._meanAnnualValue) }()
+        case 3: try { try decoder.decodeSingularMessageField(value: &_storage._clv) }()
+        case 4: try { try decoder.decodeSingularMessageField(value: &_storage._revenueAtRisk) }()
+        default: break
+        }
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every if/case branch local when no optimizations
+      // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+      // https://github.com/apple/swift-protobuf/issues/1182
+      if !_storage._currency.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._currency, fieldNumber: 1)
+      }
+      try { if let v = _storage._meanAnnualValue {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 2)
+      } }()
+      try { if let v = _storage._clv {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 3)
+      } }()
+      try { if let v = _storage._revenueAtRisk {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 4)
+      } }()
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Touchpoint_V1_ReportCurrencyValue, rhs: Touchpoint_V1_ReportCurrencyValue) -> Bool {
+    if lhs._storage !== rhs._storage {
+      let storagesAreEqual: Bool = withExtendedLifetime((lhs._storage, rhs._storage)) { (_args: (_StorageClass, _StorageClass)) in
+        let _storage = _args.0
+        let rhs_storage = _args.1
+        if _storage._currency != rhs_storage._currency {return false}
+        if _storage._meanAnnualValue != rhs_storage._meanAnnualValue {return false}
+        if _storage._clv != rhs_storage._clv {return false}
+        if _storage._revenueAtRisk != rhs_storage._revenueAtRisk {return false}
+        return true
+      }
+      if !storagesAreEqual {return false}
+    }
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Touchpoint_V1_ReportCustomerValue: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ReportCustomerValue"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}customers\0\u{3}without_value\0\u{3}at_risk\0\u{3}at_risk_without_value\0\u{1}lifetime\0\u{1}currencies\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularUInt64Field(value: &self.customers) }()
+      case 2: try { try decoder.decodeSingularUInt64Field(value: &self.withoutValue) }()
+      case 3: try { try decoder.decodeSingularUInt64Field(value: &self.atRisk) }()
+      case 4: try { try decoder.decodeSingularUInt64Field(value: &self.atRiskWithoutValue) }()
+      case 5: try { try decoder.decodeSingularMessageField(value: &self._lifetime) }()
+      case 6: try { try decoder.decodeRepeatedMessageField(value: &self.currencies) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    if self.customers != 0 {
+      try visitor.visitSingularUInt64Field(value: self.customers, fieldNumber: 1)
+    }
+    if self.withoutValue != 0 {
+      try visitor.visitSingularUInt64Field(value: self.withoutValue, fieldNumber: 2)
+    }
+    if self.atRisk != 0 {
+      try visitor.visitSingularUInt64Field(value: self.atRisk, fieldNumber: 3)
+    }
+    if self.atRiskWithoutValue != 0 {
+      try visitor.visitSingularUInt64Field(value: self.atRiskWithoutValue, fieldNumber: 4)
+    }
+    try { if let v = self._lifetime {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 5)
+    } }()
+    if !self.currencies.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.currencies, fieldNumber: 6)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Touchpoint_V1_ReportCustomerValue, rhs: Touchpoint_V1_ReportCustomerValue) -> Bool {
+    if lhs.customers != rhs.customers {return false}
+    if lhs.withoutValue != rhs.withoutValue {return false}
+    if lhs.atRisk != rhs.atRisk {return false}
+    if lhs.atRiskWithoutValue != rhs.atRiskWithoutValue {return false}
+    if lhs._lifetime != rhs._lifetime {return false}
+    if lhs.currencies != rhs.currencies {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -4882,7 +6025,7 @@ nonisolated extension Touchpoint_V1_ReportRequest: SwiftProtobuf.Message, SwiftP
 
 nonisolated extension Touchpoint_V1_ReportRow: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ReportRow"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}cells\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\u{2}key\0\u{1}figures\0\u{3}customer_value\0\u{b}cells\0\u{c}\u{1}\u{1}")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -4890,21 +6033,248 @@ nonisolated extension Touchpoint_V1_ReportRow: SwiftProtobuf.Message, SwiftProto
       // allocates stack space for every case branch when no optimizations are
       // enabled. https://github.com/apple/swift-protobuf/issues/1034
       switch fieldNumber {
-      case 1: try { try decoder.decodeRepeatedStringField(value: &self.cells) }()
+      case 2: try { try decoder.decodeRepeatedStringField(value: &self.key) }()
+      case 3: try { try decoder.decodeSingularMessageField(value: &self._figures) }()
+      case 4: try { try decoder.decodeSingularMessageField(value: &self._customerValue) }()
       default: break
       }
     }
   }
 
   public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
-    if !self.cells.isEmpty {
-      try visitor.visitRepeatedStringField(value: self.cells, fieldNumber: 1)
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    if !self.key.isEmpty {
+      try visitor.visitRepeatedStringField(value: self.key, fieldNumber: 2)
     }
+    try { if let v = self._figures {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 3)
+    } }()
+    try { if let v = self._customerValue {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 4)
+    } }()
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Touchpoint_V1_ReportRow, rhs: Touchpoint_V1_ReportRow) -> Bool {
-    if lhs.cells != rhs.cells {return false}
+    if lhs.key != rhs.key {return false}
+    if lhs._figures != rhs._figures {return false}
+    if lhs._customerValue != rhs._customerValue {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Touchpoint_V1_ReportPeriod: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ReportPeriod"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}start_ms\0\u{3}end_ms\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularUInt64Field(value: &self.startMs) }()
+      case 2: try { try decoder.decodeSingularUInt64Field(value: &self.endMs) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if self.startMs != 0 {
+      try visitor.visitSingularUInt64Field(value: self.startMs, fieldNumber: 1)
+    }
+    if self.endMs != 0 {
+      try visitor.visitSingularUInt64Field(value: self.endMs, fieldNumber: 2)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Touchpoint_V1_ReportPeriod, rhs: Touchpoint_V1_ReportPeriod) -> Bool {
+    if lhs.startMs != rhs.startMs {return false}
+    if lhs.endMs != rhs.endMs {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Touchpoint_V1_ReportPeriodBucket: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ReportPeriodBucket"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}label\0\u{3}start_ms\0\u{3}end_ms\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.label) }()
+      case 2: try { try decoder.decodeSingularUInt64Field(value: &self.startMs) }()
+      case 3: try { try decoder.decodeSingularUInt64Field(value: &self.endMs) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.label.isEmpty {
+      try visitor.visitSingularStringField(value: self.label, fieldNumber: 1)
+    }
+    if self.startMs != 0 {
+      try visitor.visitSingularUInt64Field(value: self.startMs, fieldNumber: 2)
+    }
+    if self.endMs != 0 {
+      try visitor.visitSingularUInt64Field(value: self.endMs, fieldNumber: 3)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Touchpoint_V1_ReportPeriodBucket, rhs: Touchpoint_V1_ReportPeriodBucket) -> Bool {
+    if lhs.label != rhs.label {return false}
+    if lhs.startMs != rhs.startMs {return false}
+    if lhs.endMs != rhs.endMs {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Touchpoint_V1_ReportTrendPoint: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ReportTrendPoint"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}period\0\u{1}figures\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularMessageField(value: &self._period) }()
+      case 2: try { try decoder.decodeSingularMessageField(value: &self._figures) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    try { if let v = self._period {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 1)
+    } }()
+    try { if let v = self._figures {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 2)
+    } }()
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Touchpoint_V1_ReportTrendPoint, rhs: Touchpoint_V1_ReportTrendPoint) -> Bool {
+    if lhs._period != rhs._period {return false}
+    if lhs._figures != rhs._figures {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Touchpoint_V1_ReportJourneyCell: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ReportJourneyCell"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}stage\0\u{1}touchpoint\0\u{1}interactions\0\u{1}nps\0\u{1}csat\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.stage) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.touchpoint) }()
+      case 3: try { try decoder.decodeSingularUInt64Field(value: &self.interactions) }()
+      case 4: try { try decoder.decodeSingularMessageField(value: &self._nps) }()
+      case 5: try { try decoder.decodeSingularMessageField(value: &self._csat) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    if !self.stage.isEmpty {
+      try visitor.visitSingularStringField(value: self.stage, fieldNumber: 1)
+    }
+    if !self.touchpoint.isEmpty {
+      try visitor.visitSingularStringField(value: self.touchpoint, fieldNumber: 2)
+    }
+    if self.interactions != 0 {
+      try visitor.visitSingularUInt64Field(value: self.interactions, fieldNumber: 3)
+    }
+    try { if let v = self._nps {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 4)
+    } }()
+    try { if let v = self._csat {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 5)
+    } }()
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Touchpoint_V1_ReportJourneyCell, rhs: Touchpoint_V1_ReportJourneyCell) -> Bool {
+    if lhs.stage != rhs.stage {return false}
+    if lhs.touchpoint != rhs.touchpoint {return false}
+    if lhs.interactions != rhs.interactions {return false}
+    if lhs._nps != rhs._nps {return false}
+    if lhs._csat != rhs._csat {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Touchpoint_V1_ReportRetentionCounts: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ReportRetentionCounts"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}at_start\0\u{3}at_end\0\u{1}new\0\u{1}lost\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularUInt64Field(value: &self.atStart) }()
+      case 2: try { try decoder.decodeSingularUInt64Field(value: &self.atEnd) }()
+      case 3: try { try decoder.decodeSingularUInt64Field(value: &self.new) }()
+      case 4: try { try decoder.decodeSingularUInt64Field(value: &self.lost) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if self.atStart != 0 {
+      try visitor.visitSingularUInt64Field(value: self.atStart, fieldNumber: 1)
+    }
+    if self.atEnd != 0 {
+      try visitor.visitSingularUInt64Field(value: self.atEnd, fieldNumber: 2)
+    }
+    if self.new != 0 {
+      try visitor.visitSingularUInt64Field(value: self.new, fieldNumber: 3)
+    }
+    if self.lost != 0 {
+      try visitor.visitSingularUInt64Field(value: self.lost, fieldNumber: 4)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Touchpoint_V1_ReportRetentionCounts, rhs: Touchpoint_V1_ReportRetentionCounts) -> Bool {
+    if lhs.atStart != rhs.atStart {return false}
+    if lhs.atEnd != rhs.atEnd {return false}
+    if lhs.new != rhs.new {return false}
+    if lhs.lost != rhs.lost {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -4912,39 +6282,132 @@ nonisolated extension Touchpoint_V1_ReportRow: SwiftProtobuf.Message, SwiftProto
 
 nonisolated extension Touchpoint_V1_ReportResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ReportResponse"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}json\0\u{1}columns\0\u{1}rows\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\u{4}request\0\u{3}generated_at_ms\0\u{1}period\0\u{1}dimensions\0\u{1}overall\0\u{1}groups\0\u{3}retention_counts\0\u{3}trend_unit\0\u{1}trend\0\u{3}journey_map\0\u{b}json\0\u{b}columns\0\u{b}rows\0\u{c}\u{1}\u{3}")
+
+  fileprivate class _StorageClass {
+    var _request: Touchpoint_V1_ReportRequest? = nil
+    var _generatedAtMs: UInt64 = 0
+    var _period: Touchpoint_V1_ReportPeriod? = nil
+    var _dimensions: [Touchpoint_V1_ReportDimension] = []
+    var _overall: Touchpoint_V1_ReportRow? = nil
+    var _groups: [Touchpoint_V1_ReportRow] = []
+    var _retentionCounts: Touchpoint_V1_ReportRetentionCounts? = nil
+    var _trendUnit: Touchpoint_V1_ReportPeriodUnit = .unspecified
+    var _trend: [Touchpoint_V1_ReportTrendPoint] = []
+    var _journeyMap: [Touchpoint_V1_ReportJourneyCell] = []
+
+      // This property is used as the initial default value for new instances of the type.
+      // The type itself is protecting the reference to its storage via CoW semantics.
+      // This will force a copy to be made of this reference when the first mutation occurs;
+      // hence, it is safe to mark this as `nonisolated(unsafe)`.
+      static nonisolated(unsafe) let defaultInstance = _StorageClass()
+
+    private init() {}
+
+    init(copying source: _StorageClass) {
+      _request = source._request
+      _generatedAtMs = source._generatedAtMs
+      _period = source._period
+      _dimensions = source._dimensions
+      _overall = source._overall
+      _groups = source._groups
+      _retentionCounts = source._retentionCounts
+      _trendUnit = source._trendUnit
+      _trend = source._trend
+      _journeyMap = source._journeyMap
+    }
+  }
+
+  fileprivate mutating func _uniqueStorage() -> _StorageClass {
+    if !isKnownUniquelyReferenced(&_storage) {
+      _storage = _StorageClass(copying: _storage)
+    }
+    return _storage
+  }
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
-    while let fieldNumber = try decoder.nextFieldNumber() {
-      // The use of inline closures is to circumvent an issue where the compiler
-      // allocates stack space for every case branch when no optimizations are
-      // enabled. https://github.com/apple/swift-protobuf/issues/1034
-      switch fieldNumber {
-      case 1: try { try decoder.decodeSingularStringField(value: &self.json) }()
-      case 2: try { try decoder.decodeRepeatedStringField(value: &self.columns) }()
-      case 3: try { try decoder.decodeRepeatedMessageField(value: &self.rows) }()
-      default: break
+    _ = _uniqueStorage()
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      while let fieldNumber = try decoder.nextFieldNumber() {
+        // The use of inline closures is to circumvent an issue where the compiler
+        // allocates stack space for every case branch when no optimizations are
+        // enabled. https://github.com/apple/swift-protobuf/issues/1034
+        switch fieldNumber {
+        case 4: try { try decoder.decodeSingularMessageField(value: &_storage._request) }()
+        case 5: try { try decoder.decodeSingularUInt64Field(value: &_storage._generatedAtMs) }()
+        case 6: try { try decoder.decodeSingularMessageField(value: &_storage._period) }()
+        case 7: try { try decoder.decodeRepeatedEnumField(value: &_storage._dimensions) }()
+        case 8: try { try decoder.decodeSingularMessageField(value: &_storage._overall) }()
+        case 9: try { try decoder.decodeRepeatedMessageField(value: &_storage._groups) }()
+        case 10: try { try decoder.decodeSingularMessageField(value: &_storage._retentionCounts) }()
+        case 11: try { try decoder.decodeSingularEnumField(value: &_storage._trendUnit) }()
+        case 12: try { try decoder.decodeRepeatedMessageField(value: &_storage._trend) }()
+        case 13: try { try decoder.decodeRepeatedMessageField(value: &_storage._journeyMap) }()
+        default: break
+        }
       }
     }
   }
 
   public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
-    if !self.json.isEmpty {
-      try visitor.visitSingularStringField(value: self.json, fieldNumber: 1)
-    }
-    if !self.columns.isEmpty {
-      try visitor.visitRepeatedStringField(value: self.columns, fieldNumber: 2)
-    }
-    if !self.rows.isEmpty {
-      try visitor.visitRepeatedMessageField(value: self.rows, fieldNumber: 3)
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every if/case branch local when no optimizations
+      // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+      // https://github.com/apple/swift-protobuf/issues/1182
+      try { if let v = _storage._request {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 4)
+      } }()
+      if _storage._generatedAtMs != 0 {
+        try visitor.visitSingularUInt64Field(value: _storage._generatedAtMs, fieldNumber: 5)
+      }
+      try { if let v = _storage._period {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 6)
+      } }()
+      if !_storage._dimensions.isEmpty {
+        try visitor.visitPackedEnumField(value: _storage._dimensions, fieldNumber: 7)
+      }
+      try { if let v = _storage._overall {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 8)
+      } }()
+      if !_storage._groups.isEmpty {
+        try visitor.visitRepeatedMessageField(value: _storage._groups, fieldNumber: 9)
+      }
+      try { if let v = _storage._retentionCounts {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 10)
+      } }()
+      if _storage._trendUnit != .unspecified {
+        try visitor.visitSingularEnumField(value: _storage._trendUnit, fieldNumber: 11)
+      }
+      if !_storage._trend.isEmpty {
+        try visitor.visitRepeatedMessageField(value: _storage._trend, fieldNumber: 12)
+      }
+      if !_storage._journeyMap.isEmpty {
+        try visitor.visitRepeatedMessageField(value: _storage._journeyMap, fieldNumber: 13)
+      }
     }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Touchpoint_V1_ReportResponse, rhs: Touchpoint_V1_ReportResponse) -> Bool {
-    if lhs.json != rhs.json {return false}
-    if lhs.columns != rhs.columns {return false}
-    if lhs.rows != rhs.rows {return false}
+    if lhs._storage !== rhs._storage {
+      let storagesAreEqual: Bool = withExtendedLifetime((lhs._storage, rhs._storage)) { (_args: (_StorageClass, _StorageClass)) in
+        let _storage = _args.0
+        let rhs_storage = _args.1
+        if _storage._request != rhs_storage._request {return false}
+        if _storage._generatedAtMs != rhs_storage._generatedAtMs {return false}
+        if _storage._period != rhs_storage._period {return false}
+        if _storage._dimensions != rhs_storage._dimensions {return false}
+        if _storage._overall != rhs_storage._overall {return false}
+        if _storage._groups != rhs_storage._groups {return false}
+        if _storage._retentionCounts != rhs_storage._retentionCounts {return false}
+        if _storage._trendUnit != rhs_storage._trendUnit {return false}
+        if _storage._trend != rhs_storage._trend {return false}
+        if _storage._journeyMap != rhs_storage._journeyMap {return false}
+        return true
+      }
+      if !storagesAreEqual {return false}
+    }
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -52,7 +52,7 @@ struct Attribution {
             kind: answer.kind, score: answer.score, needsFollowUp: answer.needsFollowUp, followedUp: followedUp
         )
         return fact(
-            kind, date: answer.collectedAt, customerID: answer.customerID,
+            kind, date: answer.collectedAt, recordID: answer.id, customerID: answer.customerID,
             channel: answer.channel ?? linked?.channel, touchpoint: answer.touchpoint ?? linked?.touchpoint,
             stage: answer.stage ?? linked?.stage, agentID: answer.agentID ?? linked?.agentID, team: answer.team
         )
@@ -68,7 +68,7 @@ struct Attribution {
         let first = linked.first
         func caseFact(_ kind: Fact.Kind, _ date: Date) -> Fact {
             fact(
-                kind, date: date, customerID: supportCase.customerID, channel: first?.channel,
+                kind, date: date, recordID: supportCase.id, customerID: supportCase.customerID, channel: first?.channel,
                 touchpoint: first?.touchpoint, stage: first?.stage, agentID: supportCase.ownerAgentID ?? first?.agentID,
                 team: nil
             )
@@ -82,13 +82,13 @@ struct Attribution {
 
     private func fact(_ kind: Fact.Kind, date: Date, interaction: Interaction) -> Fact {
         fact(
-            kind, date: date, customerID: interaction.customerID, channel: interaction.channel,
+            kind, date: date, recordID: interaction.id, customerID: interaction.customerID, channel: interaction.channel,
             touchpoint: interaction.touchpoint, stage: interaction.stage, agentID: interaction.agentID, team: nil
         )
     }
 
     private func fact(
-        _ kind: Fact.Kind, date: Date, customerID: UUID, channel: Channel?, touchpoint: String?,
+        _ kind: Fact.Kind, date: Date, recordID: UUID, customerID: UUID, channel: Channel?, touchpoint: String?,
         stage: JourneyStage?, agentID: UUID?, team: String?
     ) -> Fact {
         let customer = customers[customerID]
@@ -98,14 +98,14 @@ struct Attribution {
             .channel: channel?.rawValue ?? none,
             .touchpoint: touchpoint ?? none,
             .stage: stage?.rawValue ?? none,
-            .agent: agent?.name ?? agentID?.uuidString ?? none,
+            .agent: agent?.name ?? agentID?.uuidString.lowercased() ?? none,
             .team: team ?? agent?.team ?? none,
             .persona: customer?.persona ?? none,
             .segment: customer?.segment ?? none,
             .week: PeriodUnit.week.label(of: date),
             .month: PeriodUnit.month.label(of: date),
         ]
-        return Fact(kind: kind, date: date, keys: keys, agentID: agentID)
+        return Fact(kind: kind, date: date, recordID: recordID, customerID: customerID, keys: keys, agentID: agentID)
     }
 
     /// Records by id; a duplicated id keeps the first record.

@@ -18,6 +18,10 @@ struct Fact: Sendable {
     var kind: Kind
     /// The date that places the fact in a period.
     var date: Date
+    /// The record the fact comes from (the answer, for a closed-loop follow-up).
+    var recordID: UUID
+    /// The customer of the record.
+    var customerID: UUID
     /// A value for every dimension (``ReportDimension/noValue`` when unknown).
     var keys: [ReportDimension: String]
     /// The attributed agent, so a filter can name an agent by id as well as by name.

@@ -1,7 +1,7 @@
 import Foundation
 import TouchpointModel
 
-/// Computes every per-group metric of a set of facts with the formulas of TouchpointModel.
+/// Computes every per-group metric of a set of facts with the formulas in `Statistics`.
 struct MetricCalculator {
     /// Estimates from fewer observations are flagged.
     var threshold: Int
@@ -36,7 +36,7 @@ struct MetricCalculator {
                 }
             }
         }
-        return try Self.checked { () throws(MetricError) -> [Metric: Figure] in
+        return try Self.checked { () throws(ReportError) -> [Metric: Figure] in
             let nps = try NetPromoterScore(scores: scores[.nps] ?? [])
             let csat = try ProportionEstimate.customerSatisfaction(scores: scores[.csat] ?? [])
             let ces = try CustomerEffortScore(scores: scores[.ces] ?? [])
@@ -74,7 +74,7 @@ struct MetricCalculator {
     }
 
     /// Runs formulas, reporting a record they reject as `invalidData`.
-    static func checked<T>(_ body: () throws(MetricError) -> T) throws(ReportError) -> T {
+    static func checked<T>(_ body: () throws(ReportError) -> T) throws(ReportError) -> T {
         do {
             return try body()
         } catch {

@@ -1,5 +1,4 @@
 import Foundation
-import TouchpointModel
 
 /// Computes CX reports from merged records.
 ///
@@ -15,14 +14,16 @@ public enum ReportEngine {
     ) throws(ReportError) -> ReportResult {
         let request = try request.validated()
         let filters = request.filters.mapValues { Set($0.map { $0.lowercased() }) }
-        let selected = Attribution(dataset).facts().filter { fact in
+        let inPeriod = Attribution(dataset).facts().filter { fact in
             (request.from.map { fact.date >= $0 } ?? true) && (request.to.map { fact.date < $0 } ?? true)
-                && fact.matches(filters)
         }
+        let selected = inPeriod.filter { $0.matches(filters) }
         let period = effectivePeriod(request, selected)
         let calculator = MetricCalculator(threshold: request.smallSampleThreshold)
+        var values = CustomerValueCalculator(request: request, period: period, dataset: dataset, facts: inPeriod)
 
-        var overall = ReportRow(key: [], metrics: try calculator.figures(selected))
+        var overall = ReportRow(
+            key: [], metrics: try calculator.figures(selected), customerValue: try values.value(key: [], facts: selected))
         var retentionCounts: RetentionCounts?
         let customerDimensions: Set<ReportDimension> = [.persona, .segment]
         if let period, Set(filters.keys).isSubset(of: customerDimensions) {
@@ -37,17 +38,22 @@ public enum ReportEngine {
         let trendUnit = request.trendUnit ?? defaultTrendUnit(request, period)
         return ReportResult(
             request: request, generatedAt: generatedAt, period: period, dimensions: request.by, overall: overall,
-            groups: try groupRows(request, selected, calculator, buckets), retentionCounts: retentionCounts,
+            groups: try groupRows(request, selected, calculator, &values, buckets), retentionCounts: retentionCounts,
             trend: try trend(selected, unit: trendUnit, buckets: buckets(trendUnit), calculator),
             trendUnit: trendUnit, journeyMap: try journeyMap(selected, calculator)
         )
     }
 
     /// The request's bounds, with missing ones taken from the selected records' span.
+    ///
+    /// A missing end is the millisecond after the last record's: a whole millisecond, the
+    /// precision of the wire, so a report computed by the server equals one computed here.
     private static func effectivePeriod(_ request: ReportRequest, _ facts: [Fact]) -> DateInterval? {
         let dates = facts.map(\.date)
         guard let start = request.from ?? dates.min(),
-            let end = request.to ?? dates.max().map({ $0.addingTimeInterval(0.001) })
+            let end = request.to ?? dates.max().map({ last in
+                Date(timeIntervalSince1970: ((last.timeIntervalSince1970 * 1000).rounded(.down) + 1) / 1000)
+            })
         else { return nil }
         return start < end ? DateInterval(start: start, end: end) : nil
     }
@@ -64,7 +70,7 @@ public enum ReportEngine {
     /// A dimension's values are the filter's values when it is filtered; otherwise the values
     /// seen in the selected records, plus every bucket of the period for `week` and `month`.
     private static func groupRows(
-        _ request: ReportRequest, _ facts: [Fact], _ calculator: MetricCalculator,
+        _ request: ReportRequest, _ facts: [Fact], _ calculator: MetricCalculator, _ values: inout CustomerValueCalculator,
         _ buckets: (PeriodUnit) -> [PeriodBucket]
     ) throws(ReportError) -> [ReportRow] {
         guard !request.by.isEmpty else { return [] }
@@ -81,7 +87,8 @@ public enum ReportEngine {
         }
         var rows: [ReportRow] = []
         for key in keys {
-            rows.append(ReportRow(key: key, metrics: try calculator.figures(grouped[key] ?? [])))
+            let facts = grouped[key] ?? []
+            rows.append(ReportRow(key: key, metrics: try calculator.figures(facts), customerValue: try values.value(key: key, facts: facts)))
         }
         return rows
     }

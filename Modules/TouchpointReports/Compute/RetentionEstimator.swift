@@ -17,9 +17,11 @@ import TouchpointModel
 /// Churn and retention are computed for the whole period only, and only filters on the
 /// customer dimensions (persona, segment) apply to them.
 struct RetentionEstimator {
-    var dataset: ReportDataset
+    private let customers: [Customer]
+    /// Each customer's first and last activity.
+    private let first: [UUID: Date], last: [UUID: Date]
 
-    func counts(over period: DateInterval, filters: [ReportDimension: Set<String>]) throws(ReportError) -> RetentionCounts {
+    init(dataset: ReportDataset) {
         var first: [UUID: Date] = [:], last: [UUID: Date] = [:]
         func saw(_ customer: UUID, _ date: Date) {
             first[customer] = min(first[customer] ?? date, date)
@@ -28,8 +30,13 @@ struct RetentionEstimator {
         for interaction in dataset.interactions { saw(interaction.customerID, interaction.occurredAt) }
         for answer in dataset.feedback { saw(answer.customerID, answer.collectedAt) }
         for supportCase in dataset.cases { saw(supportCase.customerID, supportCase.openedAt) }
+        self.customers = dataset.customers
+        self.first = first
+        self.last = last
+    }
 
-        let facts = dataset.customers.compactMap { customer -> CustomerPeriodFacts? in
+    func counts(over period: DateInterval, filters: [ReportDimension: Set<String>]) throws(ReportError) -> RetentionCounts {
+        let facts = customers.compactMap { customer -> CustomerPeriodFacts? in
             guard customer.lifecycle != .prospect, Self.matches(customer, filters) else { return nil }
             let joined = first[customer.id] ?? .distantPast
             let lost: Date? = customer.lifecycle == .churned ? (last[customer.id] ?? .distantPast) : nil
@@ -41,7 +48,17 @@ struct RetentionEstimator {
                 churnedDuringPeriod: lost.map { period.start <= $0 && $0 < period.end } ?? false
             )
         }
-        return try MetricCalculator.checked { () throws(MetricError) in try RetentionCounts(customers: facts) }
+        return try MetricCalculator.checked { () throws(ReportError) in try RetentionCounts(customers: facts) }
+    }
+
+    /// The expected lifetime from the churn of the customers passing `filters` over `period`;
+    /// nil for an empty period.
+    func lifetime(over period: DateInterval, filters: [ReportDimension: Set<String>]) throws(ReportError) -> ExpectedLifetime? {
+        guard period.duration > 0 else { return nil }
+        let counts = try counts(over: period, filters: filters)
+        return try MetricCalculator.checked { () throws(ReportError) in
+            try ExpectedLifetime(counts, periodDays: period.duration / 86_400)
+        }
     }
 
     /// Whether the customer passes the persona and segment filters.

@@ -6,7 +6,8 @@ import Foundation
 /// `trend` one row per period bucket; `journeyMap` one row per stage × touchpoint cell. Each
 /// metric has a value column named after it (`nps`, `ttr_median`, …) and `_n` and `_small`
 /// columns, plus `_moe`, `_lower`, `_upper` for NPS and proportions. Durations are seconds;
-/// an empty cell means no data.
+/// an empty cell means no data. `groups` ends with customer value: counts, the lifetime, and per
+/// currency CLV, mean annual value and revenue at risk in minor units.
 public struct CSVRenderer: ReportRenderer {
     /// Which part of the report to write.
     public enum Content: String, Sendable, CaseIterable {
@@ -26,11 +27,15 @@ public struct CSVRenderer: ReportRenderer {
         switch content {
         case .groups:
             let metrics = Metric.allCases
-            lines.append(["scope"] + result.dimensions.map(\.rawValue) + Self.header(metrics))
+            let currencies = Set(([result.overall] + result.groups).flatMap { $0.customerValue.currencies.map(\.currency) }).sorted()
+            lines.append(["scope"] + result.dimensions.map(\.rawValue) + Self.header(metrics) + Self.valueHeader(currencies))
             let overallKey = Array(repeating: "", count: result.dimensions.count)
-            lines.append(["overall"] + overallKey + Self.cells(result.overall.metrics, metrics))
+            lines.append(
+                ["overall"] + overallKey + Self.cells(result.overall.metrics, metrics)
+                    + Self.valueCells(result.overall.customerValue, currencies))
             for row in result.groups {
-                lines.append(["group"] + row.key.map(Self.text) + Self.cells(row.metrics, metrics))
+                lines.append(
+                    ["group"] + row.key.map(Self.text) + Self.cells(row.metrics, metrics) + Self.valueCells(row.customerValue, currencies))
             }
         case .trend:
             let metrics = Metric.perGroup
@@ -73,6 +78,30 @@ public struct CSVRenderer: ReportRenderer {
             cells.append(figure.isSmallSample ? "true" : "false")
             return cells
         }
+    }
+
+    /// Customer value columns: counts and lifetime, then per currency CLV, mean annual value and
+    /// revenue at risk in minor units (`clv_eur`, `clv_eur_n`, `clv_eur_small`, …).
+    private static func valueHeader(_ currencies: [String]) -> [String] {
+        ["customers", "customers_without_value", "at_risk", "at_risk_without_value", "lifetime_years", "lifetime_capped",
+         "lifetime_n", "annual_churn"]
+            + currencies.flatMap { currency -> [String] in
+                let code = currency.lowercased()
+                return ["clv_\(code)", "clv_\(code)_n", "clv_\(code)_small", "mean_annual_value_\(code)",
+                        "revenue_at_risk_\(code)", "revenue_at_risk_\(code)_n"]
+            }
+    }
+
+    private static func valueCells(_ value: CustomerValue, _ currencies: [String]) -> [String] {
+        let lifetime = value.lifetime
+        return ["\(value.customers)", "\(value.withoutValue)", "\(value.atRisk)", "\(value.atRiskWithoutValue)",
+                number(lifetime?.years), lifetime.map { $0.isCapped ? "true" : "false" } ?? "", lifetime.map { "\($0.n)" } ?? "",
+                number(lifetime?.annualChurnPercent)]
+            + currencies.flatMap { currency -> [String] in
+                guard let figures = value[currency] else { return Array(repeating: "", count: 6) }
+                return [number(figures.clv.value), "\(figures.clv.n)", figures.clv.isSmallSample ? "true" : "false",
+                        number(figures.meanAnnualValue.value), number(figures.revenueAtRisk.value), "\(figures.revenueAtRisk.n)"]
+            }
     }
 
     /// The shortest text that parses back to the same `Double`; empty for nil.

@@ -1,5 +1,4 @@
 import Foundation
-import TouchpointModel
 
 /// Human-readable text for figures, shared by the table and HTML renderers.
 enum FigureFormat {

@@ -45,9 +45,63 @@ public struct TableRenderer: ReportRenderer {
             lines.append(contentsOf: renderBlock(keys + block, rowCount: rows.count))
             lines.append("")
         }
+        lines.append(contentsOf: customerValue(result, rows: rows.map { ($0.0, $0.1.customerValue) }, keyHeadings: keyHeadings))
         lines.append(fit(FigureFormat.retentionLine(result, figures: true)))
         lines.append(fit(FigureFormat.smallSampleNote(result)))
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// CLV and revenue at risk: a line per row and currency, then how they are computed.
+    private func customerValue(_ result: ReportResult, rows: [([String], CustomerValue)], keyHeadings: [String]) -> [String] {
+        var lines: [([String], CurrencyValue?, CustomerValue)] = []
+        for (key, value) in rows {
+            if value.currencies.isEmpty { lines.append((key, nil, value)) }
+            for currency in value.currencies { lines.append((key, currency, value)) }
+        }
+        let threshold = result.request.smallSampleThreshold
+        let keyColumns = (keyHeadings + ["Currency"]).indices.map { index in
+            Column(
+                heading: (keyHeadings + ["Currency"])[index],
+                cells: lines.map { line in
+                    index < keyHeadings.count ? (line.0.indices.contains(index) ? line.0[index] : "") : line.1?.currency ?? FigureFormat.missing
+                },
+                alignRight: false)
+        }
+        func column(_ heading: String, _ cell: (CurrencyValue?, CustomerValue) -> String) -> Column {
+            Column(heading: heading, cells: lines.map { cell($0.1, $0.2) }, alignRight: true)
+        }
+        let valueColumns = [
+            column("CLV") { currency, _ in currency.map(FigureFormat.clv) ?? FigureFormat.missing },
+            column("Mean annual value") { currency, _ in currency.map(FigureFormat.meanAnnualValue) ?? FigureFormat.missing },
+            column("Revenue at risk") { currency, _ in currency.map(FigureFormat.revenueAtRisk) ?? FigureFormat.missing },
+            column("Lifetime") { _, value in FigureFormat.lifetime(value.lifetime, threshold: threshold) },
+            column("No value") { _, value in "\(value.withoutValue)/\(value.customers)" },
+        ]
+        var text = [fit("Customer value (CLV, revenue at risk)")]
+        let keys = truncated(keyColumns)
+        for block in blocks(valueColumns, after: keys) {
+            text.append(contentsOf: renderBlock(keys + block, rowCount: lines.count))
+            text.append("")
+        }
+        let overall = result.overall.customerValue
+        text.append(fit("Lifetime (all): " + FigureFormat.lifetimeSource(overall.lifetime) + "."))
+        text += wrap(FigureFormat.customerValueMethod)
+        if let left = FigureFormat.withoutValue(overall) { text += wrap(left) }
+        return text
+    }
+
+    /// A paragraph broken into lines of at most `width` characters, at spaces.
+    private func wrap(_ paragraph: String) -> [String] {
+        var lines: [String] = [], line = ""
+        for word in paragraph.split(separator: " ") {
+            if !line.isEmpty, line.count + 1 + word.count > width {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty { lines.append(fit(line)) }
+        return lines
     }
 
     private struct Column {

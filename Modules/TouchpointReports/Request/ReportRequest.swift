@@ -1,5 +1,4 @@
 import Foundation
-import TouchpointModel
 
 /// What to report: the cuts, the period and the filters.
 ///
@@ -25,6 +24,10 @@ public struct ReportRequest: Sendable, Codable, Hashable {
     /// period spans at most 16 weeks, `month` otherwise.
     public var trendUnit: PeriodUnit?
 
+    private enum CodingKeys: String, CodingKey {
+        case by, from, to, filters, smallSampleThreshold = "small_sample_threshold", trendUnit = "trend_unit"
+    }
+
     /// Creates a request; call ``validated()`` before computing.
     public init(
         by: [ReportDimension] = [], from: Date? = nil, to: Date? = nil, filters: [ReportDimension: [String]] = [:],
@@ -45,6 +48,9 @@ public struct ReportRequest: Sendable, Codable, Hashable {
             throw .invalidRequest("at most two dimensions can be combined, got \(by.count): \(by.map(\.rawValue).joined(separator: ", "))")
         }
         guard Set(by).count == by.count else { throw .invalidRequest("a dimension is repeated in --by") }
+        // Reports cover 1970–9999, the range the wire carries.
+        if let from { _ = try ReportWire.milliseconds(from, name: "--from") }
+        if let to { _ = try ReportWire.milliseconds(to, name: "--to") }
         if let from, let to, from >= to {
             throw .invalidRequest("--from (\(Self.format(from))) must be before --to (\(Self.format(to)))")
         }
@@ -57,6 +63,14 @@ public struct ReportRequest: Sendable, Codable, Hashable {
             copy.filters[dimension] = normalized
         }
         return copy
+    }
+
+    /// Encodes every key, `null` for an open bound or an unset trend unit.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeEveryKey([
+            .by: by, .from: from, .to: to, .filters: filters, .smallSampleThreshold: smallSampleThreshold, .trendUnit: trendUnit,
+        ])
     }
 
     /// Parses `2026-11-01` (midnight UTC) or an ISO 8601 date-time such as `2026-11-01T09:30:00Z`.

@@ -1,5 +1,3 @@
-import TouchpointModel
-
 /// One metric's value in one row, with the sample behind it.
 ///
 /// `value` is nil when nothing backs it (no answers, no resolved case) — never a made-up 0.
@@ -29,6 +27,18 @@ public struct Figure: Codable, Sendable, Hashable {
         self.lower = lower
         self.upper = upper
         self.isSmallSample = isSmallSample
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case value, n, marginOfError = "margin_of_error", lower, upper, isSmallSample = "small_sample"
+    }
+
+    /// Encodes every key, `null` where there is no value.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeEveryKey([
+            .value: value, .n: n, .marginOfError: marginOfError, .lower: lower, .upper: upper, .isSmallSample: isSmallSample,
+        ])
     }
 
     /// An exact count.

@@ -1,5 +1,4 @@
 import Foundation
-import TouchpointModel
 
 /// A computed report: the whole-period row, one row per group, the trend and the journey map.
 public struct ReportResult: Codable, Sendable, Hashable {
@@ -35,49 +34,46 @@ public struct ReportResult: Codable, Sendable, Hashable {
     }
 }
 
-/// One row: a group's key values and every metric's figure.
-public struct ReportRow: Codable, Sendable, Hashable {
-    /// Values of the result's `dimensions`, in order; empty for the overall row.
-    public var key: [String]
-    /// Figures by metric; whole-period-only metrics appear in the overall row only.
-    public var metrics: [Metric: Figure]
-
-    /// Creates a row.
-    public init(key: [String], metrics: [Metric: Figure]) {
-        self.key = key
-        self.metrics = metrics
+extension ReportResult {
+    private enum CodingKeys: String, CodingKey {
+        case request, generatedAt = "generated_at", period, dimensions, overall, groups
+        case retentionCounts = "retention_counts", trend, trendUnit = "trend_unit", journeyMap = "journey_map"
     }
 
-    /// The figure of a metric.
-    public subscript(metric: Metric) -> Figure? { metrics[metric] }
-}
+    /// The period as its bounds: `start` inclusive, `end` exclusive.
+    private struct Period: Codable {
+        var start: Date
+        var end: Date
+    }
 
-/// A metric over time: one point per bucket, empty buckets included (with nil values).
-public struct TrendSeries: Codable, Sendable, Hashable {
-    /// The metric.
-    public var metric: Metric
-    /// One point per bucket, in order.
-    public var points: [TrendPoint]
-}
+    /// Encodes every key, `null` for a missing period or retention counts.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeEveryKey([
+            .request: request, .generatedAt: generatedAt, .period: period.map { Period(start: $0.start, end: $0.end) },
+            .dimensions: dimensions, .overall: overall, .groups: groups, .retentionCounts: retentionCounts, .trend: trend,
+            .trendUnit: trendUnit, .journeyMap: journeyMap,
+        ])
+    }
 
-/// A metric's figure in one period bucket.
-public struct TrendPoint: Codable, Sendable, Hashable {
-    /// The bucket.
-    public var period: PeriodBucket
-    /// The figure in that bucket.
-    public var figure: Figure
-}
-
-/// One cell of the journey map: a journey stage and touchpoint, with volume and scores.
-public struct JourneyCell: Codable, Sendable, Hashable {
-    /// Journey stage raw value, e.g. `onboarding`.
-    public var stage: String
-    /// Touchpoint slug, e.g. `billing`.
-    public var touchpoint: String
-    /// Interactions at this stage and touchpoint.
-    public var interactions: Int
-    /// NPS of the answers attributed here.
-    public var nps: Figure
-    /// CSAT of the answers attributed here.
-    public var csat: Figure
+    /// Decodes what ``encode(to:)`` writes; a period that ends before it starts is refused.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let period = try container.decodeIfPresent(Period.self, forKey: .period)
+        if let period, period.end < period.start {
+            throw DecodingError.dataCorruptedError(forKey: .period, in: container, debugDescription: "the period ends before it starts")
+        }
+        self.init(
+            request: try container.decode(ReportRequest.self, forKey: .request),
+            generatedAt: try container.decode(Date.self, forKey: .generatedAt),
+            period: period.map { DateInterval(start: $0.start, end: $0.end) },
+            dimensions: try container.decode([ReportDimension].self, forKey: .dimensions),
+            overall: try container.decode(ReportRow.self, forKey: .overall),
+            groups: try container.decode([ReportRow].self, forKey: .groups),
+            retentionCounts: try container.decodeIfPresent(RetentionCounts.self, forKey: .retentionCounts),
+            trend: try container.decode([TrendSeries].self, forKey: .trend),
+            trendUnit: try container.decode(PeriodUnit.self, forKey: .trendUnit),
+            journeyMap: try container.decode([JourneyCell].self, forKey: .journeyMap)
+        )
+    }
 }

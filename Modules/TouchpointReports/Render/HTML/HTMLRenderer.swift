@@ -64,8 +64,34 @@ public struct HTMLRenderer: ReportRenderer {
                         page.element("div", [("class", "detail")], detail(metric, figure))
                     }
                 }
+                let value = result.overall.customerValue
+                for currency in value.currencies {
+                    card(&page, "clv", "CLV (\(currency.currency))", currency.clv, wholeUnits: true, currency.currency, result,
+                         detail: "n=\(currency.clv.n) · lifetime \(FigureFormat.lifetime(value.lifetime, threshold: result.request.smallSampleThreshold))")
+                    card(&page, "revenue_at_risk", "Revenue at risk (\(currency.currency))", currency.revenueAtRisk, wholeUnits: false,
+                         currency.currency, result, detail: "\(currency.revenueAtRisk.n) of \(value.atRisk) customers at risk")
+                }
             }
             page.element("p", [("class", "legend")], FigureFormat.retentionLine(result, figures: false))
+            let value = result.overall.customerValue
+            let lifetime = "Lifetime: " + FigureFormat.lifetimeSource(value.lifetime) + "."
+            page.element("p", [("class", "legend")], ([lifetime, FigureFormat.withoutValue(value)].compactMap { $0 }).joined(separator: " "))
+        }
+    }
+
+    /// A scorecard card for an amount of one currency.
+    private func card(
+        _ page: inout Markup, _ id: String, _ label: String, _ figure: Figure, wholeUnits: Bool, _ currency: String,
+        _ result: ReportResult, detail: String
+    ) {
+        let small = figure.isSmallSample && figure.value != nil
+        page.wrap("div", [("class", small ? "card small" : "card"), ("data-metric", "\(id)_\(currency.lowercased())")]) { page in
+            page.element("div", [("class", "label")], label)
+            page.wrap("div", [("class", "value")]) { page in
+                page.write(figure.value.map { MoneyFormat.amount($0, currency, wholeUnits: wholeUnits) } ?? FigureFormat.missing)
+                if small { page.element("span", [("class", "badge")], mark(result)) }
+            }
+            page.element("div", [("class", "detail")], detail)
         }
     }
 
@@ -93,6 +119,8 @@ public struct HTMLRenderer: ReportRenderer {
                         page.wrap("tr") { page in
                             for dimension in result.dimensions { page.element("th", [("class", "key")], dimension.title) }
                             for metric in Metric.perGroup { page.element("th", [], metric.title) }
+                            page.element("th", [], "CLV")
+                            page.element("th", [], "Revenue at risk")
                         }
                     }
                     page.wrap("tbody") { page in
@@ -100,6 +128,8 @@ public struct HTMLRenderer: ReportRenderer {
                             page.wrap("tr", isOverall ? [("class", "overall")] : []) { page in
                                 for value in key { page.element("td", [("class", "key")], value) }
                                 for metric in Metric.perGroup { cell(&page, metric, row[metric], result) }
+                                moneyCell(&page, row.customerValue.currencies.map(FigureFormat.clv))
+                                moneyCell(&page, row.customerValue.currencies.map(FigureFormat.revenueAtRisk))
                             }
                         }
                     }
@@ -116,6 +146,14 @@ public struct HTMLRenderer: ReportRenderer {
             page.write(FigureFormat.value(metric, figure))
             if metric.isEstimate, figure.value != nil { page.element("span", [("class", "sub")], detail(metric, figure)) }
             if small { page.element("span", [("class", "badge")], mark(result)) }
+        }
+    }
+
+    /// A cell with one line per currency; `—` without any.
+    private func moneyCell(_ page: inout Markup, _ lines: [String]) {
+        page.wrap("td") { page in
+            if lines.isEmpty { page.write(FigureFormat.missing) }
+            for line in lines { page.element("div", [], line) }
         }
     }
 
@@ -157,6 +195,10 @@ public struct HTMLRenderer: ReportRenderer {
             "CSAT = % of 4–5 answers on 1–5. For CSAT, FCR and reopen rate, (low–high) is the 95% Wilson interval.",
             "CES = mean answer on 1–7. TTR = resolved − opened, median and 90th percentile of cases resolved in the period.",
             "Answers are credited to the channel, touchpoint, stage, agent and team captured when they were given.",
+            FigureFormat.customerValueMethod,
+            "A row's customers are those with an interaction, answer or case in it; the lifetime comes from the churn of "
+                + "the customers its persona and segment describe over its week or month, else the report's period; "
+                + "a customer at risk counts in the row of their latest NPS answer. Amounts are annual values in the currency shown.",
             "Figures from fewer than \(result.request.smallSampleThreshold) observations are greyed and marked \(mark(result)).",
             "Generated \(FigureFormat.day(result.generatedAt)).",
         ]

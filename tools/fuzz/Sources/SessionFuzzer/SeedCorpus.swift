@@ -103,9 +103,7 @@ enum SeedCorpus {
             ("default", ReportRequest()),
             ("by-channel", ReportRequest(by: [.channel], from: FuzzWorld.now - 86_400 * 30, to: FuzzWorld.now, trendUnit: .week)),
         ] {
-            var report = Touchpoint_V1_ReportRequest()
-            report.requestJson = try request.json()
-            commands.append(("report-\(name)", .report(report)))
+            commands.append(("report-\(name)", .report(try Touchpoint_V1_ReportRequest(request))))
         }
         return commands.enumerated().map { index, named in
             (named.0, Envelope.adminRequest(requestID: UInt64(100 + index), named.1))
