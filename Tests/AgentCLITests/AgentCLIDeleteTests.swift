@@ -47,10 +47,9 @@ import Testing
             "--outcome", "resolved", "--json"
         ).object()["id"] as? String)
         let note = try #require(try cli.ok("note", "add", "--customer", customer, "prefers email", "--json").object()["id"] as? String)
-        let answer = try #require(try cli.ok(
+        let feedback = try #require(try cli.ok(
             "feedback", "--customer", customer, "--kind", "nps", "--score", "9", "--json"
-        ).object()["feedback"] as? [String: Any])
-        let feedback = try #require(answer["id"] as? String)
+        ).object()["id"] as? String)
         let queued = try #require(try outboxDepth())
 
         for (entity, id, command) in [("interaction", interaction, "customer"), ("note", note, "case"), ("feedback", feedback, "followup")] {

@@ -61,18 +61,18 @@ import Testing
         #expect(logged["duration_seconds"] as? Int == 300)
         #expect(logged["occurred_at"] as? String == "2025-06-15T14:30:00.000Z")
 
-        let detractor = try cli.ok(
+        let answer = try cli.ok(
             "feedback", "--customer", customer, "--kind", "nps", "--score", "3", "--interaction", interaction,
             "--comment", "slow", "--json"
         ).object()
-        let answer = try #require(detractor["feedback"] as? [String: Any])
+        #expect(answer["type"] as? String == "feedback")
         #expect(answer["bucket"] as? String == "detractor")
         #expect(answer["channel"] as? String == "phone")
         #expect(answer["touchpoint"] as? String == "billing")
         #expect(answer["stage"] as? String == "support")
         #expect(answer["agent_id"] as? String == AgentCLI.agentID)
         // The closed-loop follow-up is the server's (one per answer), not created on the laptop.
-        #expect(detractor["follow_up"] == nil)
+        #expect(answer["follow_up"] == nil)
         #expect(try cli.ok("followup", "list", "--json").array().isEmpty)
         let human = try cli.ok("feedback", "--customer", customer, "--kind", "csat", "--score", "2").stdout
         #expect(human.contains("closed loop"))

@@ -19,8 +19,10 @@ struct CaseListCommand: ParsableCommand {
     func run() throws {
         let database = try store.open()
         var filter = list.filter
-        if let status { filter.equals["status"] = .text(try CaseStatus.parse(status).rawValue) }
-        if let priority { filter.equals["priority"] = .text(try CasePriority.parse(priority).rawValue) }
+        if let status { filter.equals["status"] = .text(try Parse.vocabulary(CaseStatus.self, status, field: "case.status").rawValue) }
+        if let priority {
+            filter.equals["priority"] = .text(try Parse.vocabulary(CasePriority.self, priority, field: "case.priority").rawValue)
+        }
         if let customer { filter.equals["customer_id"] = .id(try database.resolveID(.customer, customer)) }
         let cases = try database.list(SupportCase.self, filter)
         if output.json { return try JSONOutput.records(cases) }

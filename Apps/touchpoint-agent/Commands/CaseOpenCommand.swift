@@ -20,7 +20,7 @@ struct CaseOpenCommand: ParsableCommand {
         let database = try store.open()
         let supportCase = try SupportCase(
             customerID: try database.resolveID(.customer, customer), subject: subject,
-            priority: try priority.map(CasePriority.parse) ?? .normal, ownerAgentID: try database.identity().agentID,
+            priority: try Parse.vocabulary(CasePriority.self, priority, field: "case.priority") ?? .normal, ownerAgentID: try database.identity().agentID,
             openedAt: try Parse.date(at, option: "--at") ?? Date())
         try database.create(supportCase)
         if output.json {

@@ -27,8 +27,8 @@ struct CaseUpdateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let priority = try priority.map(CasePriority.parse)
-        let status = try status.map(CaseStatus.parse)
+        let priority = try Parse.vocabulary(CasePriority.self, priority, field: "case.priority")
+        let status = try Parse.vocabulary(CaseStatus.self, status, field: "case.status")
         let owner = try Parse.uuid(owner, option: "--owner")
         let firstResponse = try Parse.date(firstResponseAt, option: "--first-response-at")
         try target.update(SupportCase.self, line: { $0.summary("updated") }) { c in

@@ -35,18 +35,17 @@ struct FeedbackCommand: ParsableCommand {
         if let interaction {
             let id = try database.resolveID(.interaction, interaction)
             rated = try database.record(Interaction.self, id: id)
-            guard rated?.customerID == customerID else {
-                throw CLIError("interaction \(interaction) is with another customer")
-            }
+            try Parse.sameCustomer(
+                rated?.customerID == customerID, field: "feedback.interaction_id", "interaction \(interaction) is with another customer")
         }
         let answer = try FeedbackResponse(
             customerID: customerID, interactionID: rated?.id, agentID: rated?.agentID ?? identity.agentID,
-            kind: try SurveyKind.parse(kind), score: score, comment: comment,
+            kind: try Parse.vocabulary(SurveyKind.self, kind, field: "feedback.kind"), score: score, comment: comment,
             collectedAt: try Parse.date(at, option: "--at") ?? now, channel: rated?.channel,
             touchpoint: rated?.touchpoint, stage: rated?.stage)
         try database.create([answer], now: now)
         if output.json {
-            try JSONOutput.object(["feedback": RecordRow.jsonObject(answer)])
+            try JSONOutput.record(answer)
             return
         }
         let bucket = answer.bucket.map { " (\($0))" } ?? ""

@@ -43,16 +43,18 @@ struct LogCommand: ParsableCommand {
         var supportCase: UUID?
         if let caseID {
             let id = try database.resolveID(.supportCase, caseID)
-            guard let found = try database.record(SupportCase.self, id: id), found.customerID == customerID else {
-                throw CLIError("case \(caseID) belongs to another customer")
-            }
+            let found = try database.record(SupportCase.self, id: id)
+            try Parse.sameCustomer(found?.customerID == customerID, field: "interaction.case_id", "case \(caseID) belongs to another customer")
             supportCase = id
         }
         let interaction = try Interaction(
             customerID: customerID, agentID: identity.agentID, occurredAt: try Parse.date(at, option: "--at") ?? Date(),
-            channel: try Channel.parse(channel), touchpoint: touchpoint, stage: try JourneyStage.parse(stage),
-            direction: try direction.map(Direction.parse) ?? .inbound, sentiment: sentiment ?? 0,
-            outcome: try Outcome.parse(outcome), durationSeconds: try duration.map(Parse.duration) ?? 0,
+            channel: try Parse.vocabulary(Channel.self, channel, field: "interaction.channel"),
+            touchpoint: try Parse.field("interaction.touchpoint") { try Touchpoint.validate(touchpoint) },
+            stage: try Parse.vocabulary(JourneyStage.self, stage, field: "interaction.stage"),
+            direction: try Parse.vocabulary(Direction.self, direction, field: "interaction.direction") ?? .inbound,
+            sentiment: sentiment ?? 0, outcome: try Parse.vocabulary(Outcome.self, outcome, field: "interaction.outcome"),
+            durationSeconds: try duration.map(Parse.duration) ?? 0,
             caseID: supportCase, summary: summary)
         try database.create(interaction)
         if output.json {

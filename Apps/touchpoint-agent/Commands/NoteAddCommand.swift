@@ -21,9 +21,9 @@ struct NoteAddCommand: ParsableCommand {
         var noteCase: UUID?
         if let caseID {
             let id = try database.resolveID(.supportCase, caseID)
-            guard try database.record(SupportCase.self, id: id)?.customerID == customerID else {
-                throw CLIError("case \(caseID) belongs to another customer")
-            }
+            try Parse.sameCustomer(
+                try database.record(SupportCase.self, id: id)?.customerID == customerID, field: "note.case_id",
+                "case \(caseID) belongs to another customer")
             noteCase = id
         }
         let note = try Note(
