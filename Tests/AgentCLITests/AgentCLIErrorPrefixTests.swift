@@ -28,6 +28,9 @@ import Testing
             (["customer", "add", "--name", "Far", "--territory", "south"], "customer.territory: 'south' is outside"),
             (["customer", "update", customer, "--territory", "south"], "customer.territory: 'south' is outside"),
             (["customer", "update", customer, "--email", "nope"], "customer.email: not an email address"),
+            (["customer", "add", "--name", "Far", "--lifecycle", "gone"], "customer.lifecycle: unknown lifecycle 'gone'"),
+            (["customer", "update", customer, "--lifecycle", "gone"], "customer.lifecycle: unknown lifecycle 'gone'"),
+            (["customer", "list", "--lifecycle", "gone"], "customer.lifecycle: unknown lifecycle 'gone'"),
             (log("--channel", "fax"), "interaction.channel: unknown channel 'fax'"),
             (log("--stage", "nowhere"), "interaction.stage: unknown stage 'nowhere'"),
             (log("--outcome", "meh"), "interaction.outcome: unknown outcome 'meh'"),
@@ -58,5 +61,13 @@ import Testing
         let file = try cli.file("far.csv", "name,territory\nFar,south\n")
         let result = try cli.run("import", "--file", file, "--entity", "customer")
         #expect(result.errorLines.first == "line 2: customer.territory: 'south' is outside this agent's territories (north): the server would refuse it")
+    }
+
+    @Test func importNamesTheTouchpointFieldLikeLog() throws {
+        let file = try cli.file(
+            "bad-touchpoint.csv",
+            "customer_id,occurred_at,channel,touchpoint,stage,outcome\n\(customer),2025-06-01T09:00:00Z,phone,bad tp!,support,resolved\n")
+        let result = try cli.run("import", "--file", file, "--entity", "interaction")
+        #expect(result.errorLines.first?.hasPrefix("line 2: interaction.touchpoint: touchpoint must be") == true, "\(result.stderr)")
     }
 }

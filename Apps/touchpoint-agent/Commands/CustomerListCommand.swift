@@ -21,7 +21,7 @@ struct CustomerListCommand: ParsableCommand {
         let database = try store.open()
         var filter = list.filter
         if let territory { filter.equals["territory"] = .text(territory) }
-        if let lifecycle { filter.equals["lifecycle"] = .text(try LifecycleStage.parse(lifecycle).rawValue) }
+        if let lifecycle { filter.equals["lifecycle"] = .text(try Parse.vocabulary(LifecycleStage.self, lifecycle, field: "customer.lifecycle").rawValue) }
         if let segment { filter.equals["segment"] = .text(segment) }
         if let persona { filter.equals["persona"] = .text(persona) }
         let customers = try database.list(Customer.self, filter)

@@ -50,7 +50,7 @@ struct LogCommand: ParsableCommand {
         let interaction = try Interaction(
             customerID: customerID, agentID: identity.agentID, occurredAt: try Parse.date(at, option: "--at") ?? Date(),
             channel: try Parse.vocabulary(Channel.self, channel, field: "interaction.channel"),
-            touchpoint: try Parse.field("interaction.touchpoint") { try Touchpoint.validate(touchpoint) },
+            touchpoint: try Touchpoint.validate(touchpoint, field: "interaction.touchpoint"),
             stage: try Parse.vocabulary(JourneyStage.self, stage, field: "interaction.stage"),
             direction: try Parse.vocabulary(Direction.self, direction, field: "interaction.direction") ?? .inbound,
             sentiment: sentiment ?? 0, outcome: try Parse.vocabulary(Outcome.self, outcome, field: "interaction.outcome"),

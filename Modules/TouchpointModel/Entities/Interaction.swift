@@ -58,7 +58,7 @@ public struct Interaction: SyncRecord, Codable {
         self.agentID = agentID
         self.occurredAt = occurredAt
         self.channel = channel
-        self.touchpoint = try Touchpoint.validate(touchpoint)
+        self.touchpoint = try Touchpoint.validate(touchpoint, field: "interaction.touchpoint")
         self.stage = stage
         self.direction = direction
         self.sentiment = sentiment
