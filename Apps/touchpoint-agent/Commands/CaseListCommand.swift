@@ -11,9 +11,9 @@ struct CaseListCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
 
-    @Option(help: "Only this status: open, pending, resolved, closed.") var status: String?
+    @Option(help: .field(SupportCase.descriptor, "status", "Only cases with this one.")) var status: String?
     @Option(help: "Only this customer (id or prefix).") var customer: String?
-    @Option(help: "Only this priority.") var priority: String?
+    @Option(help: .field(SupportCase.descriptor, "priority", "Only cases with this one.")) var priority: String?
     @OptionGroup var list: ListOptions
 
     func run() throws {

@@ -12,9 +12,9 @@ struct CaseOpenCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     @Option(help: "Customer id or unique prefix.") var customer: String
-    @Option(help: "What the case is about.") var subject: String
-    @Option(help: "low, normal (default), high or urgent.") var priority: String?
-    @Option(help: "When it was opened (ISO 8601; default now).") var at: String?
+    @Option(help: .field(SupportCase.descriptor, "subject")) var subject: String
+    @Option(help: .field(SupportCase.descriptor, "priority", "(Default: normal.)")) var priority: String?
+    @Option(help: .field(SupportCase.descriptor, "opened_at", "ISO 8601 or epoch milliseconds (default: now).")) var at: String?
 
     func run() throws {
         let database = try store.open()

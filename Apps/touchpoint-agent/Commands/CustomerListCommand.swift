@@ -12,7 +12,7 @@ struct CustomerListCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     @Option(help: "Only this territory.") var territory: String?
-    @Option(help: "Only this lifecycle stage.") var lifecycle: String?
+    @Option(help: .field(Customer.descriptor, "lifecycle", "Only customers in this one.")) var lifecycle: String?
     @Option(help: "Only this segment.") var segment: String?
     @Option(help: "Only this persona.") var persona: String?
     @OptionGroup var list: ListOptions

@@ -20,11 +20,11 @@ struct FeedbackCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     @Option(help: "Customer id or unique prefix.") var customer: String
-    @Option(help: "nps, csat or ces.") var kind: String
-    @Option(help: "The score on the kind's scale.") var score: Int
-    @Option(help: "The interaction it rates (id or prefix).") var interaction: String?
-    @Option(help: "The customer's comment.") var comment: String?
-    @Option(help: "When it was collected (ISO 8601; default now).") var at: String?
+    @Option(help: .field(FeedbackResponse.descriptor, "kind")) var kind: String
+    @Option(help: .field(FeedbackResponse.descriptor, "score")) var score: Int
+    @Option(help: .field(FeedbackResponse.descriptor, "interaction_id", "Id or unique prefix.")) var interaction: String?
+    @Option(help: .field(FeedbackResponse.descriptor, "comment")) var comment: String?
+    @Option(help: .field(FeedbackResponse.descriptor, "collected_at", "ISO 8601 or epoch milliseconds (default: now).")) var at: String?
 
     func run() throws {
         let database = try store.open()

@@ -20,16 +20,16 @@ struct LogCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     @Option(help: "Customer id or unique prefix.") var customer: String
-    @Option(help: "How: phone, email, chat, in_person, …") var channel: String
-    @Option(help: "The customer's need or moment, e.g. billing, renewal.") var touchpoint: String
-    @Option(help: "Journey stage.") var stage: String
-    @Option(help: "resolved, follow_up, escalated or no_action.") var outcome: String
-    @Option(help: "inbound (default) or outbound.") var direction: String?
-    @Option(parsing: .unconditional, help: "−2 … +2 (default 0).") var sentiment: Int?
-    @Option(help: "Duration: seconds, or e.g. 5m, 1h30m.") var duration: String?
-    @Option(name: .customLong("case"), help: "The case it belongs to (id or prefix).") var caseID: String?
-    @Option(help: "What happened.") var summary: String?
-    @Option(help: "When it happened (ISO 8601; default now).") var at: String?
+    @Option(help: .field(Interaction.descriptor, "channel")) var channel: String
+    @Option(help: .field(Interaction.descriptor, "touchpoint")) var touchpoint: String
+    @Option(help: .field(Interaction.descriptor, "stage")) var stage: String
+    @Option(help: .field(Interaction.descriptor, "outcome")) var outcome: String
+    @Option(help: .field(Interaction.descriptor, "direction", "(Default: inbound.)")) var direction: String?
+    @Option(parsing: .unconditional, help: .field(Interaction.descriptor, "sentiment", "(Default: 0.)")) var sentiment: Int?
+    @Option(help: .field(Interaction.descriptor, "duration_seconds", "Seconds, or e.g. 5m, 1h30m.")) var duration: String?
+    @Option(name: .customLong("case"), help: .field(Interaction.descriptor, "case_id", "Id or unique prefix.")) var caseID: String?
+    @Option(help: .field(Interaction.descriptor, "summary")) var summary: String?
+    @Option(help: .field(Interaction.descriptor, "occurred_at", "ISO 8601 or epoch milliseconds (default: now).")) var at: String?
 
     func validate() throws {
         if let duration { _ = try Parse.duration(duration) }

@@ -12,8 +12,8 @@ struct NoteAddCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     @Option(help: "Customer id or unique prefix.") var customer: String
-    @Option(name: .customLong("case"), help: "The customer's case it is about (id or prefix).") var caseID: String?
-    @Argument(help: "The note's text.") var text: [String]
+    @Option(name: .customLong("case"), help: .field(Note.descriptor, "case_id", "Id or unique prefix.")) var caseID: String?
+    @Argument(help: .field(Note.descriptor, "body")) var text: [String]
 
     func run() throws {
         let database = try store.open()
