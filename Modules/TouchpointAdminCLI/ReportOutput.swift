@@ -1,4 +1,5 @@
 import Foundation
+import TouchpointCLI
 import TouchpointReports
 
 /// How `touchpointctl report` prints a computed report.
@@ -10,13 +11,13 @@ public enum ReportFormat: Hashable, Sendable {
     case html(path: String)
 }
 
-/// Renders a report with TouchpointReports' renderers.
+/// Renders a report with TouchpointReports' renderers; JSON in the CLIs' one style (``JSONOutput``).
 public enum ReportOutput {
     /// The text to print on stdout for a format (HTML: nothing; see ``writeHTML(_:to:)``).
     public static func text(_ result: ReportResult, as format: ReportFormat) throws -> String {
         switch format {
         case .table(let width): try TableRenderer(width: width).render(result)
-        case .json: try JSONRenderer().render(result) + "\n"
+        case .json: try JSONOutput.text(JSONSerialization.jsonObject(with: Data(JSONRenderer().render(result).utf8))) + "\n"
         case .csv: try CSVRenderer().render(result)
         case .html: ""
         }

@@ -24,7 +24,26 @@ public struct StatusView {
         return now.timeIntervalSince(seen) > silentAfter
     }
 
-    /// The human form: a summary block and the agents table.
+    /// What each column of the agents table means, printed under it.
+    public var agentLegend: [String] {
+        [
+            "LAST SEEN   latest frame from the agent       PROTO     protocol version of its latest session",
+            "LAG         server changes since its latest pull (sequence − its cursor), in its territories or not",
+            "OUTBOX      changes waiting on the laptop at its latest pull, as it reported them (— = never reported)",
+            "ACKED       highest outbox sequence the server acknowledged (its pushes so far)",
+            "LAST SYNC   latest successful push or pull    REJECTED  changes refused for good (in its dead letters)",
+            "BAD HELLOS  refused Hellos naming it since the server started",
+            "FLAG        revoked, or SILENT when not seen for more than \(Format.age(silentAfter))",
+        ]
+    }
+
+    /// What each column of the refused-Hellos table means, printed under it.
+    public static let peerLegend = [
+        "BAD HELLOS  refused Hellos from the address     LAST   the latest of them",
+        "DELAY       the wait before its next Hello is checked (grows with its recent refusals)",
+    ]
+
+    /// The human form: a summary block, the agents table and the refused-Hellos table, each with its legend.
     public var lines: [String] {
         let silent = status.agents.filter(isSilent)
         var lines = [
@@ -40,15 +59,17 @@ public struct StatusView {
             "",
         ]
         var table = Table(
-            "AGENT", "LAST SEEN", "PROTO", "LAG", "OUTBOX ACKED", "LAST SYNC", "REJECTED", "BAD HELLOS", "FLAG", "LAST ERROR")
+            "AGENT", "LAST SEEN", "PROTO", "LAG", "OUTBOX", "ACKED", "LAST SYNC", "REJECTED", "BAD HELLOS", "FLAG",
+            "LAST ERROR")
         for agent in status.agents {
             table.add(
                 agent.name, agent.lastSeen.map { Format.age(now.timeIntervalSince($0)) + " ago" } ?? "never",
-                agent.protocolVersion.map { "v\($0)" } ?? "—", Format.count(agent.lag), Format.count(agent.ackedOutbox),
+                agent.protocolVersion.map { "v\($0)" } ?? "—", Format.count(agent.lag),
+                agent.outboxDepth.map(Format.count) ?? "—", Format.count(agent.ackedOutbox),
                 agent.lastSync.map { Format.age(now.timeIntervalSince($0)) + " ago" } ?? "never", "\(agent.rejected)",
                 "\(agent.failedHellos)", agent.revoked ? "revoked" : isSilent(agent) ? "SILENT" : "", agent.lastError ?? "")
         }
-        lines += status.agents.isEmpty ? ["no agents registered"] : table.lines
+        lines += status.agents.isEmpty ? ["no agents registered"] : table.lines + [""] + agentLegend
         guard !status.failingPeers.isEmpty else { return lines }
         var peers = Table("ADDRESS", "BAD HELLOS", "LAST", "DELAY", "LAST AGENT NAMED", "LAST REASON")
         for peer in status.failingPeers {
@@ -56,19 +77,16 @@ public struct StatusView {
                 peer.peer, "\(peer.failedHellos)", Format.age(now.timeIntervalSince(peer.lastFailedHello)) + " ago",
                 "\(peer.delayMs) ms", peer.lastClaimedAgent?.uuidString.lowercased() ?? "—", peer.lastReason)
         }
-        return lines + [""] + peers.lines
+        return lines + [""] + peers.lines + [""] + Self.peerLegend
     }
 
     /// The JSON form: the status with each agent's `silent` flag and the threshold.
     public func jsonObject() throws -> [String: Any] {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
-        guard var object = try JSONSerialization.jsonObject(with: encoder.encode(status)) as? [String: Any] else { return [:] }
+        guard var object = try JSONOutput.jsonObject(status) as? [String: Any] else { return [:] }
         object["rejected"] = status.rejected
-        object["silentAfterSeconds"] = silentAfter
+        object["silent_after_seconds"] = silentAfter
         object["agents"] = try status.agents.map { agent -> [String: Any] in
-            var row = try JSONSerialization.jsonObject(with: encoder.encode(agent)) as? [String: Any] ?? [:]
-            row["id"] = agent.id.uuidString.lowercased()
+            var row = try JSONOutput.jsonObject(agent) as? [String: Any] ?? [:]
             row["silent"] = isSilent(agent)
             return row
         }

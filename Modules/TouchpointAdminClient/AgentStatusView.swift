@@ -17,6 +17,8 @@ public struct AgentStatusView: Codable, Sendable, Hashable {
     public var lag: UInt64
     /// Highest outbox sequence the server acknowledged.
     public var ackedOutbox: UInt64
+    /// Changes waiting in its outbox at its latest pull, as it reported them; nil when it never did.
+    public var outboxDepth: UInt64?
     public var lastSync: Date?
     public var lastError: String?
     /// Changes the server refused permanently.
@@ -35,6 +37,7 @@ public struct AgentStatusView: Codable, Sendable, Hashable {
         cursor = wire.cursor
         lag = head > wire.cursor ? head - wire.cursor : 0
         ackedOutbox = wire.ackedSequence
+        outboxDepth = wire.hasOutboxDepth ? wire.outboxDepth : nil
         lastSync = Self.date(wire.lastSyncMs)
         lastError = wire.lastError.isEmpty ? nil : wire.lastError
         rejected = Int(clamping: wire.rejected)

@@ -170,7 +170,12 @@ public final class SyncConnection: SyncTransport {
     }
 
     public func pull(after cursor: UInt64, limit: Int) async throws -> PulledPage {
-        guard case .pulled(_, let page) = try await exchange(try machine.pull(afterSequence: cursor, maxChanges: limit)) else {
+        try await pull(after: cursor, limit: limit, outboxDepth: nil)
+    }
+
+    public func pull(after cursor: UInt64, limit: Int, outboxDepth: Int?) async throws -> PulledPage {
+        let request = try machine.pull(afterSequence: cursor, maxChanges: limit, outboxDepth: outboxDepth)
+        guard case .pulled(_, let page) = try await exchange(request) else {
             throw ProtocolError(.internal, "pull answered with something else than PullPage")
         }
         return page

@@ -79,7 +79,8 @@ public struct SyncEngine: Sendable {
         var limit = transport.limits.maxPageChanges
         var confirming = false
         while true {
-            let page = try await transport.pull(after: cursor, limit: limit)
+            // What still waits after the push (refused pushes, a clock ahead): admins see it in `status`.
+            let page = try await transport.pull(after: cursor, limit: limit, outboxDepth: try store.outboxDepth())
             summary.pulled += try store.applyPulled(page.changes.map(\.change), cursor: page.nextCursor)
             let advanced = page.nextCursor != cursor
             cursor = page.nextCursor

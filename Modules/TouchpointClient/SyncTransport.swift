@@ -16,6 +16,9 @@ public protocol SyncTransport {
     func push(_ entries: [SequencedChange]) async throws -> PushAcknowledgement
     /// Fetches one page of changes after `cursor`.
     func pull(after cursor: UInt64, limit: Int) async throws -> PulledPage
+    /// Fetches one page of changes after `cursor`, reporting the changes waiting in the
+    /// outbox (the server shows the latest to admins).
+    func pull(after cursor: UInt64, limit: Int, outboxDepth: Int?) async throws -> PulledPage
     /// The server's digest of this agent's scope.
     func digest() async throws -> RecordDigest
     /// The territories the server says this agent covers, when it said so.
@@ -25,6 +28,11 @@ public protocol SyncTransport {
 extension SyncTransport {
     /// No handshake: nothing to learn from Welcome.
     public var session: ClientSession? { nil }
+
+    /// A transport with no server to report to pulls without the outbox depth.
+    public func pull(after cursor: UInt64, limit: Int, outboxDepth: Int?) async throws -> PulledPage {
+        try await pull(after: cursor, limit: limit)
+    }
 
     /// An agent's territories as its Welcome named them.
     public var territories: [String]? {

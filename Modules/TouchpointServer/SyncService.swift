@@ -110,12 +110,14 @@ public struct SyncService: Sendable {
     }
 
     /// Serves one page of changes after `cursor` in the principal's scope, cut to
-    /// fit `maxFrameBytes` (the client's announced frame limit) in encoded bytes.
+    /// fit `maxFrameBytes` (the client's announced frame limit) in encoded bytes, and
+    /// keeps the `outboxDepth` the agent reported (nil: it reported none).
     public func pull(
-        after cursor: UInt64, limit: Int, maxFrameBytes: Int = ProtocolLimits.defaultMaxFrameBytes, for principal: Principal
+        after cursor: UInt64, limit: Int, maxFrameBytes: Int = ProtocolLimits.defaultMaxFrameBytes,
+        outboxDepth: UInt64? = nil, for principal: Principal
     ) async throws -> PulledPage {
         let size = max(1, min(limit, configuration.limits.maxPageChanges))
-        let page = try await store.pull(after: cursor, limit: size, for: principal, now: clock())
+        let page = try await store.pull(after: cursor, limit: size, for: principal, outboxDepth: outboxDepth, now: clock())
         do {
             return try page.fitting(FrameBudget(maxFrameBytes: maxFrameBytes))
         } catch let error as ProtocolError {

@@ -54,7 +54,7 @@ struct LocalWriter {
             !territories.contains(territory)
         {
             throw StoreError.refused(
-                "territory '\(territory)' is outside this agent's territories (\(territories.joined(separator: ", "))): "
+                "customer.territory: '\(territory)' is outside this agent's territories (\(territories.joined(separator: ", "))): "
                     + "the server would refuse it")
         }
         var changed = names.sorted().map { name -> FieldChange in

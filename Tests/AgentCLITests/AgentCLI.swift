@@ -1,6 +1,11 @@
 import Foundation
 import Testing
 
+/// Every suite that runs the `touchpoint-agent` binary, one at a time: a test waiting for a child process
+/// holds a thread of Swift's cooperative pool (two on this machine's two cores), and several at once starve
+/// the servers other suites run in this process.
+@Suite(.serialized) enum AgentCLISuites {}
+
 /// Runs the built `touchpoint-agent` binary on a temporary database.
 struct AgentCLI {
     /// What one run printed and returned.

@@ -26,6 +26,11 @@ struct AgentProcess {
     @discardableResult
     func run(_ arguments: String...) throws -> Result { try run(arguments) }
 
+    /// Runs it off the cooperative pool, for tests whose server runs in the test process.
+    func runOffPool(_ arguments: [String]) async throws -> Result {
+        try await offPool { try self.run(arguments) }
+    }
+
     func run(_ arguments: [String]) throws -> Result {
         let process = Process()
         process.executableURL = Self.binary

@@ -37,12 +37,12 @@ import TouchpointStore
     }
 
     static func ctl(_ arguments: String..., server: LiveServer, token: String) async throws -> Run {
+        try await ctl(arguments, server: server, token: token)
+    }
+
+    static func ctl(_ arguments: [String], server: LiveServer, token: String) async throws -> Run {
         let environment = ["TOUCHPOINT_SERVER": server.endpoint.description, "TOUCHPOINT_TOKEN": token, "COLUMNS": "120"]
-        // On a thread of its own: waiting for the process must not hold one of the few threads of
-        // Swift's cooperative pool, which the in-process server needs to answer it.
-        return try await withCheckedThrowingContinuation { continuation in
-            Thread { continuation.resume(with: Result { try run("touchpointctl", arguments, environment: environment) }) }.start()
-        }
+        return try await offPool { try run("touchpointctl", arguments, environment: environment) }
     }
 
     @Test func statusAndReportFromTheBinary() async throws {
@@ -133,11 +133,11 @@ import TouchpointStore
         let run = try Self.run("touchpointctl", ["inspect", path, "--json"])
         #expect(run.status == 0, "\(run.stderr)")
         let object = try #require(try run.json() as? [String: Any])
-        #expect(object["agentID"] as? String == agent.uuidString.lowercased())
+        #expect(object["agent_id"] as? String == agent.uuidString.lowercased())
         #expect(object["server"] as? String == "127.0.0.1:7070")
-        #expect(object["outboxDepth"] as? Int == 2)
-        #expect(object["oldestUnsynced"] is String)
-        #expect(object["deadLetters"] as? Int == 0)
+        #expect(object["outbox_depth"] as? Int == 2)
+        #expect(object["oldest_unsynced"] is String)
+        #expect(object["dead_letters"] as? Int == 0)
         #expect((object["records"] as? [String: Any])?["customer"] as? Int == 2)
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before, "inspect writes nothing")
 

@@ -6,24 +6,9 @@ import TouchpointModel
 /// party reads the same table the code is built from. When a descriptor changes,
 /// regenerate the section with `tools/generate-record-schema`.
 @Suite struct RecordSchemaSpecTests {
-    static let specURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Protocol/PROTOCOL.md")
-    static let begin = "<!-- record-schema:begin -->"
-    static let end = "<!-- record-schema:end -->"
-
     @Test func protocolRecordSchemaIsRenderedFromTheDescriptors() throws {
-        var spec = try String(contentsOf: Self.specURL, encoding: .utf8)
-        let start = try #require(spec.range(of: Self.begin), "PROTOCOL.md has the record-schema markers")
-        let stop = try #require(spec.range(of: Self.end, range: start.upperBound..<spec.endIndex))
-        let rendered = "\n" + RecordSchemaMarkdown.render() + "\n"
-        if ProcessInfo.processInfo.environment["TOUCHPOINT_WRITE_RECORD_SCHEMA"] == "1" {
-            spec.replaceSubrange(start.upperBound..<stop.lowerBound, with: rendered)
-            try spec.write(to: Self.specURL, atomically: true, encoding: .utf8)
-            return
-        }
-        #expect(
-            String(spec[start.upperBound..<stop.lowerBound]) == rendered,
-            "PROTOCOL.md's record schema differs from the descriptors: run tools/generate-record-schema")
+        try GeneratedDocSection(path: "Protocol/PROTOCOL.md", name: "record-schema", write: "TOUCHPOINT_WRITE_RECORD_SCHEMA")
+            .check(RecordSchemaMarkdown.render(), regenerate: "tools/generate-record-schema")
     }
 }
 

@@ -72,7 +72,7 @@ import TouchpointRecords
 
     @Test func writeOutsideTheAgentsTerritoriesIsRefusedWhenMade() throws {
         let error = #expect(throws: StoreError.self) { try store.create(try Customer(name: "Far", territory: "south"), now: now) }
-        #expect(error?.message.contains("territory 'south' is outside this agent's territories (north)") == true)
+        #expect(error?.message.contains("customer.territory: 'south' is outside this agent's territories (north)") == true)
         let customer = try pulledCustomer()
         #expect(throws: StoreError.self) { try store.update(Customer.self, id: customer.id) { $0.territory = "south" } }
         #expect(try store.outboxDepth() == 0)

@@ -12,15 +12,15 @@ struct CaseOpenCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     @Option(help: "Customer id or unique prefix.") var customer: String
-    @Option(help: "What the case is about.") var subject: String
-    @Option(help: "low, normal (default), high or urgent.") var priority: String?
-    @Option(help: "When it was opened (ISO 8601; default now).") var at: String?
+    @Option(help: .field(SupportCase.descriptor, "subject")) var subject: String
+    @Option(help: .field(SupportCase.descriptor, "priority", "(Default: normal.)")) var priority: String?
+    @Option(help: .field(SupportCase.descriptor, "opened_at", "ISO 8601 or epoch milliseconds (default: now).")) var at: String?
 
     func run() throws {
         let database = try store.open()
         let supportCase = try SupportCase(
             customerID: try database.resolveID(.customer, customer), subject: subject,
-            priority: try priority.map(CasePriority.parse) ?? .normal, ownerAgentID: try database.identity().agentID,
+            priority: try Parse.vocabulary(CasePriority.self, priority, field: "case.priority") ?? .normal, ownerAgentID: try database.identity().agentID,
             openedAt: try Parse.date(at, option: "--at") ?? Date())
         try database.create(supportCase)
         if output.json {

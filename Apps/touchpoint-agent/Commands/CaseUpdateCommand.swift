@@ -10,11 +10,11 @@ struct CaseUpdateCommand: ParsableCommand {
 
     @OptionGroup var target: RecordTarget
 
-    @Option(help: "New subject.") var subject: String?
-    @Option(help: "low, normal, high or urgent.") var priority: String?
+    @Option(help: .field(SupportCase.descriptor, "subject")) var subject: String?
+    @Option(help: .field(SupportCase.descriptor, "priority")) var priority: String?
     @Option(help: "open or pending (use resolve, close and reopen for the rest).") var status: String?
-    @Option(help: "Owning agent's id.") var owner: String?
-    @Option(name: .customLong("first-response-at"), help: "When the customer first got an answer (ISO 8601).")
+    @Option(help: .field(SupportCase.descriptor, "owner_agent_id")) var owner: String?
+    @Option(name: .customLong("first-response-at"), help: .field(SupportCase.descriptor, "first_response_at", "ISO 8601 or epoch milliseconds."))
     var firstResponseAt: String?
 
     func validate() throws {
@@ -27,8 +27,8 @@ struct CaseUpdateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let priority = try priority.map(CasePriority.parse)
-        let status = try status.map(CaseStatus.parse)
+        let priority = try Parse.vocabulary(CasePriority.self, priority, field: "case.priority")
+        let status = try Parse.vocabulary(CaseStatus.self, status, field: "case.status")
         let owner = try Parse.uuid(owner, option: "--owner")
         let firstResponse = try Parse.date(firstResponseAt, option: "--first-response-at")
         try target.update(SupportCase.self, line: { $0.summary("updated") }) { c in

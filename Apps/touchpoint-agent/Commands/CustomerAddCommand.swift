@@ -24,7 +24,7 @@ struct CustomerAddCommand: ParsableCommand {
         }
         let customer = try Customer(
             name: fields.name ?? "", email: fields.email, phone: fields.phone, segment: fields.segment,
-            persona: fields.persona, lifecycle: try fields.lifecycle.map(LifecycleStage.parse) ?? .active,
+            persona: fields.persona, lifecycle: try Parse.vocabulary(LifecycleStage.self, fields.lifecycle, field: "customer.lifecycle") ?? .active,
             territory: territory, ownerAgentID: try Parse.uuid(fields.owner, option: "--owner") ?? identity.agentID,
             tags: fields.tags, annualValue: try fields.annualValueMinorUnits(currency: nil) ?? nil, currency: fields.currency)
         try database.create(customer)

@@ -12,7 +12,7 @@ struct CustomerListCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     @Option(help: "Only this territory.") var territory: String?
-    @Option(help: "Only this lifecycle stage.") var lifecycle: String?
+    @Option(help: .field(Customer.descriptor, "lifecycle", "Only customers in this one.")) var lifecycle: String?
     @Option(help: "Only this segment.") var segment: String?
     @Option(help: "Only this persona.") var persona: String?
     @OptionGroup var list: ListOptions
@@ -21,7 +21,7 @@ struct CustomerListCommand: ParsableCommand {
         let database = try store.open()
         var filter = list.filter
         if let territory { filter.equals["territory"] = .text(territory) }
-        if let lifecycle { filter.equals["lifecycle"] = .text(try LifecycleStage.parse(lifecycle).rawValue) }
+        if let lifecycle { filter.equals["lifecycle"] = .text(try Parse.vocabulary(LifecycleStage.self, lifecycle, field: "customer.lifecycle").rawValue) }
         if let segment { filter.equals["segment"] = .text(segment) }
         if let persona { filter.equals["persona"] = .text(persona) }
         let customers = try database.list(Customer.self, filter)

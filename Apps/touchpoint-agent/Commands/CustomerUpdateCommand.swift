@@ -16,7 +16,7 @@ struct CustomerUpdateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let lifecycle = try fields.lifecycle.map(LifecycleStage.parse)
+        let lifecycle = try Parse.vocabulary(LifecycleStage.self, fields.lifecycle, field: "customer.lifecycle")
         let owner = try Parse.uuid(fields.owner, option: "--owner")
         let line = { (c: Customer) in "updated customer \(Format.short(c.id)) \(c.name)" }
         try target.update(Customer.self, line: line) { c in

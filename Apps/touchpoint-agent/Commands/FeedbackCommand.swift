@@ -21,11 +21,11 @@ struct FeedbackCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     @Option(help: "Customer id or unique prefix.") var customer: String
-    @Option(help: "nps, csat or ces.") var kind: String
-    @Option(help: "The score on the kind's scale.") var score: Int
-    @Option(help: "The interaction it rates (id or prefix).") var interaction: String?
-    @Option(help: "The customer's comment.") var comment: String?
-    @Option(help: "When it was collected (ISO 8601; default now).") var at: String?
+    @Option(help: .field(FeedbackResponse.descriptor, "kind")) var kind: String
+    @Option(help: .field(FeedbackResponse.descriptor, "score")) var score: Int
+    @Option(help: .field(FeedbackResponse.descriptor, "interaction_id", "Id or unique prefix.")) var interaction: String?
+    @Option(help: .field(FeedbackResponse.descriptor, "comment")) var comment: String?
+    @Option(help: .field(FeedbackResponse.descriptor, "collected_at", "ISO 8601 or epoch milliseconds (default: now).")) var at: String?
 
     func run() throws {
         let database = try store.open()
@@ -36,18 +36,17 @@ struct FeedbackCommand: ParsableCommand {
         if let interaction {
             let id = try database.resolveID(.interaction, interaction)
             rated = try database.record(Interaction.self, id: id)
-            guard rated?.customerID == customerID else {
-                throw CLIError("interaction \(interaction) is with another customer")
-            }
+            try Parse.sameCustomer(
+                rated?.customerID == customerID, field: "feedback.interaction_id", "interaction \(interaction) is with another customer")
         }
         let answer = try FeedbackResponse(
             customerID: customerID, interactionID: rated?.id, agentID: rated?.agentID ?? identity.agentID,
-            kind: try SurveyKind.parse(kind), score: score, comment: comment,
+            kind: try Parse.vocabulary(SurveyKind.self, kind, field: "feedback.kind"), score: score, comment: comment,
             collectedAt: try Parse.date(at, option: "--at") ?? now, channel: rated?.channel,
             touchpoint: rated?.touchpoint, stage: rated?.stage)
         try database.create([answer], now: now)
         if output.json {
-            try JSONOutput.object(["feedback": RecordRow.jsonObject(answer)])
+            try JSONOutput.record(answer)
             return
         }
         let bucket = answer.bucket.map { " (\($0))" } ?? ""

@@ -12,10 +12,10 @@ struct FollowUpAddCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     @Option(help: "Customer id or unique prefix.") var customer: String
-    @Option(help: "When it is due (ISO 8601).") var due: String?
+    @Option(help: .field(FollowUp.descriptor, "due_at", "ISO 8601 or epoch milliseconds.")) var due: String?
     @Option(name: .customLong("in-days"), help: "Due in this many days (default 1).") var inDays: Int?
-    @Option(help: "What to do.") var note: String?
-    @Option(help: "The agent who should do it (default: this agent).") var assignee: String?
+    @Option(help: .field(FollowUp.descriptor, "note")) var note: String?
+    @Option(help: .field(FollowUp.descriptor, "assignee_agent_id")) var assignee: String?
 
     func validate() throws {
         if due != nil, inDays != nil { throw ArgumentParser.ValidationError("give --due or --in-days, not both") }

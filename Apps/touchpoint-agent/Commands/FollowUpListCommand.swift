@@ -19,7 +19,9 @@ struct FollowUpListCommand: ParsableCommand {
     func run() throws {
         let database = try store.open()
         var filter = list.filter
-        if status.lowercased() != "all" { filter.equals["status"] = .text(try FollowUpStatus.parse(status).rawValue) }
+        if status.lowercased() != "all" {
+            filter.equals["status"] = .text(try Parse.vocabulary(FollowUpStatus.self, status, field: "follow_up.status").rawValue)
+        }
         if let customer { filter.equals["customer_id"] = .id(try database.resolveID(.customer, customer)) }
         if mine { filter.equals["assignee_agent_id"] = .id(try database.identity().agentID) }
         let followUps = try database.list(FollowUp.self, filter)

@@ -20,16 +20,16 @@ struct LogCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     @Option(help: "Customer id or unique prefix.") var customer: String
-    @Option(help: "How: phone, email, chat, in_person, …") var channel: String
-    @Option(help: "The customer's need or moment, e.g. billing, renewal.") var touchpoint: String
-    @Option(help: "Journey stage.") var stage: String
-    @Option(help: "resolved, follow_up, escalated or no_action.") var outcome: String
-    @Option(help: "inbound (default) or outbound.") var direction: String?
-    @Option(parsing: .unconditional, help: "−2 … +2 (default 0).") var sentiment: Int?
-    @Option(help: "Duration: seconds, or e.g. 5m, 1h30m.") var duration: String?
-    @Option(name: .customLong("case"), help: "The case it belongs to (id or prefix).") var caseID: String?
-    @Option(help: "What happened.") var summary: String?
-    @Option(help: "When it happened (ISO 8601; default now).") var at: String?
+    @Option(help: .field(Interaction.descriptor, "channel")) var channel: String
+    @Option(help: .field(Interaction.descriptor, "touchpoint")) var touchpoint: String
+    @Option(help: .field(Interaction.descriptor, "stage")) var stage: String
+    @Option(help: .field(Interaction.descriptor, "outcome")) var outcome: String
+    @Option(help: .field(Interaction.descriptor, "direction", "(Default: inbound.)")) var direction: String?
+    @Option(parsing: .unconditional, help: .field(Interaction.descriptor, "sentiment", "(Default: 0.)")) var sentiment: Int?
+    @Option(help: .field(Interaction.descriptor, "duration_seconds", "Seconds, or e.g. 5m, 1h30m.")) var duration: String?
+    @Option(name: .customLong("case"), help: .field(Interaction.descriptor, "case_id", "Id or unique prefix.")) var caseID: String?
+    @Option(help: .field(Interaction.descriptor, "summary")) var summary: String?
+    @Option(help: .field(Interaction.descriptor, "occurred_at", "ISO 8601 or epoch milliseconds (default: now).")) var at: String?
 
     func validate() throws {
         if let duration { _ = try Parse.duration(duration) }
@@ -43,16 +43,18 @@ struct LogCommand: ParsableCommand {
         var supportCase: UUID?
         if let caseID {
             let id = try database.resolveID(.supportCase, caseID)
-            guard let found = try database.record(SupportCase.self, id: id), found.customerID == customerID else {
-                throw CLIError("case \(caseID) belongs to another customer")
-            }
+            let found = try database.record(SupportCase.self, id: id)
+            try Parse.sameCustomer(found?.customerID == customerID, field: "interaction.case_id", "case \(caseID) belongs to another customer")
             supportCase = id
         }
         let interaction = try Interaction(
             customerID: customerID, agentID: identity.agentID, occurredAt: try Parse.date(at, option: "--at") ?? Date(),
-            channel: try Channel.parse(channel), touchpoint: touchpoint, stage: try JourneyStage.parse(stage),
-            direction: try direction.map(Direction.parse) ?? .inbound, sentiment: sentiment ?? 0,
-            outcome: try Outcome.parse(outcome), durationSeconds: try duration.map(Parse.duration) ?? 0,
+            channel: try Parse.vocabulary(Channel.self, channel, field: "interaction.channel"),
+            touchpoint: try Touchpoint.validate(touchpoint, field: "interaction.touchpoint"),
+            stage: try Parse.vocabulary(JourneyStage.self, stage, field: "interaction.stage"),
+            direction: try Parse.vocabulary(Direction.self, direction, field: "interaction.direction") ?? .inbound,
+            sentiment: sentiment ?? 0, outcome: try Parse.vocabulary(Outcome.self, outcome, field: "interaction.outcome"),
+            durationSeconds: try duration.map(Parse.duration) ?? 0,
             caseID: supportCase, summary: summary)
         try database.create(interaction)
         if output.json {

@@ -12,8 +12,8 @@ struct NoteAddCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     @Option(help: "Customer id or unique prefix.") var customer: String
-    @Option(name: .customLong("case"), help: "The customer's case it is about (id or prefix).") var caseID: String?
-    @Argument(help: "The note's text.") var text: [String]
+    @Option(name: .customLong("case"), help: .field(Note.descriptor, "case_id", "Id or unique prefix.")) var caseID: String?
+    @Argument(help: .field(Note.descriptor, "body")) var text: [String]
 
     func run() throws {
         let database = try store.open()
@@ -21,9 +21,9 @@ struct NoteAddCommand: ParsableCommand {
         var noteCase: UUID?
         if let caseID {
             let id = try database.resolveID(.supportCase, caseID)
-            guard try database.record(SupportCase.self, id: id)?.customerID == customerID else {
-                throw CLIError("case \(caseID) belongs to another customer")
-            }
+            try Parse.sameCustomer(
+                try database.record(SupportCase.self, id: id)?.customerID == customerID, field: "note.case_id",
+                "case \(caseID) belongs to another customer")
             noteCase = id
         }
         let note = try Note(

@@ -22,12 +22,7 @@ struct AgentsShowCommand: AsyncParsableCommand {
         }
         let view = StatusView(status)
         if output.json {
-            let encoder = JSONEncoder()
-            var object = try JSONSerialization.jsonObject(with: encoder.encode(info)) as? [String: Any] ?? [:]
-            object["id"] = info.id.uuidString.lowercased()
-            object["sync"] = (try view.jsonObject()["agents"] as? [Any])?.first ?? NSNull()
-            try JSONOutput.object(object)
-            return
+            return try JSONOutput.encodable(info, adding: ["sync": (try view.jsonObject()["agents"] as? [Any])?.first ?? NSNull()])
         }
         print("agent        \(info.name) \(info.id.uuidString.lowercased())")
         print("team         \(info.team ?? "—")")
@@ -36,7 +31,8 @@ struct AgentsShowCommand: AsyncParsableCommand {
         if let row = status.agents.first {
             print("site         \(row.site ?? "—")")
             print("lag          \(row.lag) (cursor \(row.cursor) of \(status.sequence))")
-            print("outbox acked \(row.ackedOutbox)")
+            print("outbox       \(row.outboxDepth.map { "\($0) change(s) waiting at its latest pull (as reported)" } ?? "— (never reported)")")
+            print("acked        outbox sequence \(row.ackedOutbox)")
             print("last seen    \(row.lastSeen.map(Format.date) ?? "never")\(view.isSilent(row) ? "  SILENT" : "")")
             print("last sync    \(row.lastSync.map(Format.date) ?? "never")")
             print("rejected     \(row.rejected)")

@@ -36,13 +36,7 @@ struct ConflictsResolveCommand: AsyncParsableCommand {
             let (conflict, sequence) = try await admin.resolve(id, keep: try Self.parse(keep))
             return (conflict, sequence, try await admin.agentNames())
         }
-        if output.json {
-            let encoder = JSONEncoder()
-            encoder.dateEncodingStrategy = .iso8601
-            var object = try JSONSerialization.jsonObject(with: encoder.encode(conflict)) as? [String: Any] ?? [:]
-            object["sequence"] = sequence
-            return try JSONOutput.object(object)
-        }
+        if output.json { return try JSONOutput.encodable(conflict, adding: ["sequence": sequence]) }
         ConflictText.detail(conflict, agentNames: names).forEach { print($0) }
         print(sequence == 0 ? "nothing to write: the kept value is current" : "written as change \(sequence); agents get it on their next sync")
     }

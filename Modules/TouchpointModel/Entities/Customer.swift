@@ -15,7 +15,7 @@ public struct Customer: SyncRecord, Codable {
                 "lifecycle", .vocabulary(LifecycleStage.self), required: true,
                 default: .value(.text(LifecycleStage.active.rawValue)), help: "Lifecycle stage (churn is computed from it)."),
             FieldDescriptor(
-                "territory", .text(.short), required: true, dimension: true,
+                "territory", .text(.short), required: true,
                 help: "Territory: which agents receive this customer."),
             FieldDescriptor("owner_agent_id", .reference("agent"), help: "Owning agent's id."),
             FieldDescriptor("tags", .tags, help: "Free tags (none may contain a comma)."),

@@ -57,7 +57,7 @@ public struct FeedbackResponse: SyncRecord, Codable {
         self.comment = comment?.nonEmpty
         self.collectedAt = collectedAt
         self.channel = channel
-        self.touchpoint = try touchpoint?.nonEmpty.map(Touchpoint.validate)
+        self.touchpoint = try touchpoint?.nonEmpty.map { try Touchpoint.validate($0, field: "feedback.touchpoint") }
         self.stage = stage
         self.team = team?.nonEmpty
         try validate()

@@ -12,7 +12,8 @@ public struct Interaction: SyncRecord, Codable {
                 help: "The agent who served (default: the writing agent)."),
             FieldDescriptor(
                 "occurred_at", .time, required: true, help: "When it happened, by the device's clock (metrics use this)."),
-            FieldDescriptor("channel", .vocabulary(Channel.self), required: true, dimension: true, help: "How."),
+            FieldDescriptor(
+                "channel", .vocabulary(Channel.self), required: true, dimension: true, help: "How the customer was served."),
             FieldDescriptor(
                 "touchpoint", .slug, required: true, dimension: true, help: "The customer's need or moment, e.g. billing."),
             FieldDescriptor("stage", .vocabulary(JourneyStage.self), required: true, dimension: true, help: "Journey stage."),
@@ -58,7 +59,7 @@ public struct Interaction: SyncRecord, Codable {
         self.agentID = agentID
         self.occurredAt = occurredAt
         self.channel = channel
-        self.touchpoint = try Touchpoint.validate(touchpoint)
+        self.touchpoint = try Touchpoint.validate(touchpoint, field: "interaction.touchpoint")
         self.stage = stage
         self.direction = direction
         self.sentiment = sentiment

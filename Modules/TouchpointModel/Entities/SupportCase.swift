@@ -14,7 +14,7 @@ public struct SupportCase: SyncRecord, Codable {
                 help: "Where the case stands; resolved and closed cases have resolved_at, open and pending ones do not."),
             FieldDescriptor(
                 "priority", .vocabulary(CasePriority.self), required: true,
-                default: .value(.text(CasePriority.normal.rawValue)), dimension: true, help: "How urgent."),
+                default: .value(.text(CasePriority.normal.rawValue)), help: "How urgent."),
             FieldDescriptor("owner_agent_id", .reference("agent"), help: "Owning agent's id."),
             FieldDescriptor("opened_at", .time, required: true, help: "When it was opened."),
             FieldDescriptor("first_response_at", .time, help: "When the customer first got an answer."),

@@ -2,12 +2,13 @@ import Foundation
 
 /// Touchpoints are an open set (purchase, billing, complaint, …) kept as slugs.
 public enum Touchpoint {
-    /// Normalizes and checks a touchpoint name: lowercase letters, digits and `_`, 1–64 characters.
-    public static func validate(_ text: String) throws -> String {
+    /// Normalizes and checks a touchpoint name: lowercase letters, digits and `_`, 1–64 characters; the error
+    /// names `field` (e.g. `interaction.touchpoint`).
+    public static func validate(_ text: String, field: String = "touchpoint") throws -> String {
         if isSlug(text) { return text }  // already normalized: the common case
         let slug = text.trimmingCharacters(in: .whitespaces).lowercased()
             .replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")
-        try require(isSlug(slug), "touchpoint", "touchpoint must be 1–64 letters, digits or '_', got '\(text)'")
+        try require(isSlug(slug), field, "touchpoint must be 1–64 letters, digits or '_', got '\(text)'")
         return slug
     }
 

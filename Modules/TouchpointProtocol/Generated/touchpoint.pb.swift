@@ -1015,9 +1015,23 @@ public nonisolated struct Touchpoint_V1_PullRequest: Sendable {
   /// The most changes the client wants in the page; 0 = the server's maximum.
   public var maxChanges: UInt32 = 0
 
+  /// How many changes wait in the client's outbox as it sends this request (after
+  /// its push): the server keeps the latest per agent for admins' `status`. Absent
+  /// from clients that do not report it (shown as unknown, never as 0).
+  public var outboxDepth: UInt64 {
+    get {_outboxDepth ?? 0}
+    set {_outboxDepth = newValue}
+  }
+  /// Returns true if `outboxDepth` has been explicitly set.
+  public var hasOutboxDepth: Bool {self._outboxDepth != nil}
+  /// Clears the value of `outboxDepth`. Subsequent reads from it will return its default value.
+  public mutating func clearOutboxDepth() {self._outboxDepth = nil}
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
+
+  fileprivate var _outboxDepth: UInt64? = nil
 }
 
 /// Server to client: one page of changes in server-sequence order.
@@ -1379,9 +1393,22 @@ public nonisolated struct Touchpoint_V1_AgentStatus: Sendable {
   /// When the latest of them arrived; 0 when none.
   public var lastFailedHelloMs: UInt64 = 0
 
+  /// The outbox_depth of its latest PullRequest that carried one; absent when it
+  /// never reported one.
+  public var outboxDepth: UInt64 {
+    get {_outboxDepth ?? 0}
+    set {_outboxDepth = newValue}
+  }
+  /// Returns true if `outboxDepth` has been explicitly set.
+  public var hasOutboxDepth: Bool {self._outboxDepth != nil}
+  /// Clears the value of `outboxDepth`. Subsequent reads from it will return its default value.
+  public mutating func clearOutboxDepth() {self._outboxDepth = nil}
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
+
+  fileprivate var _outboxDepth: UInt64? = nil
 }
 
 /// Failed Hellos from one peer address since the server started (or since the
@@ -3692,7 +3719,7 @@ nonisolated extension Touchpoint_V1_Rejection: SwiftProtobuf.Message, SwiftProto
 
 nonisolated extension Touchpoint_V1_PullRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".PullRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}after_sequence\0\u{3}max_changes\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}after_sequence\0\u{3}max_changes\0\u{3}outbox_depth\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -3702,24 +3729,33 @@ nonisolated extension Touchpoint_V1_PullRequest: SwiftProtobuf.Message, SwiftPro
       switch fieldNumber {
       case 1: try { try decoder.decodeSingularUInt64Field(value: &self.afterSequence) }()
       case 2: try { try decoder.decodeSingularUInt32Field(value: &self.maxChanges) }()
+      case 3: try { try decoder.decodeSingularUInt64Field(value: &self._outboxDepth) }()
       default: break
       }
     }
   }
 
   public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
     if self.afterSequence != 0 {
       try visitor.visitSingularUInt64Field(value: self.afterSequence, fieldNumber: 1)
     }
     if self.maxChanges != 0 {
       try visitor.visitSingularUInt32Field(value: self.maxChanges, fieldNumber: 2)
     }
+    try { if let v = self._outboxDepth {
+      try visitor.visitSingularUInt64Field(value: v, fieldNumber: 3)
+    } }()
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Touchpoint_V1_PullRequest, rhs: Touchpoint_V1_PullRequest) -> Bool {
     if lhs.afterSequence != rhs.afterSequence {return false}
     if lhs.maxChanges != rhs.maxChanges {return false}
+    if lhs._outboxDepth != rhs._outboxDepth {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -4305,7 +4341,7 @@ nonisolated extension Touchpoint_V1_StatusRequest: SwiftProtobuf.Message, SwiftP
 
 nonisolated extension Touchpoint_V1_AgentStatus: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".AgentStatus"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}agent_id\0\u{1}name\0\u{3}last_seen_ms\0\u{1}cursor\0\u{3}acked_sequence\0\u{3}last_error\0\u{1}revoked\0\u{3}site_id\0\u{3}protocol_version\0\u{3}last_sync_ms\0\u{1}rejected\0\u{3}failed_hellos\0\u{3}last_failed_hello_ms\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}agent_id\0\u{1}name\0\u{3}last_seen_ms\0\u{1}cursor\0\u{3}acked_sequence\0\u{3}last_error\0\u{1}revoked\0\u{3}site_id\0\u{3}protocol_version\0\u{3}last_sync_ms\0\u{1}rejected\0\u{3}failed_hellos\0\u{3}last_failed_hello_ms\0\u{3}outbox_depth\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -4326,12 +4362,17 @@ nonisolated extension Touchpoint_V1_AgentStatus: SwiftProtobuf.Message, SwiftPro
       case 11: try { try decoder.decodeSingularUInt64Field(value: &self.rejected) }()
       case 12: try { try decoder.decodeSingularUInt64Field(value: &self.failedHellos) }()
       case 13: try { try decoder.decodeSingularUInt64Field(value: &self.lastFailedHelloMs) }()
+      case 14: try { try decoder.decodeSingularUInt64Field(value: &self._outboxDepth) }()
       default: break
       }
     }
   }
 
   public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
     if !self.agentID.isEmpty {
       try visitor.visitSingularBytesField(value: self.agentID, fieldNumber: 1)
     }
@@ -4371,6 +4412,9 @@ nonisolated extension Touchpoint_V1_AgentStatus: SwiftProtobuf.Message, SwiftPro
     if self.lastFailedHelloMs != 0 {
       try visitor.visitSingularUInt64Field(value: self.lastFailedHelloMs, fieldNumber: 13)
     }
+    try { if let v = self._outboxDepth {
+      try visitor.visitSingularUInt64Field(value: v, fieldNumber: 14)
+    } }()
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -4388,6 +4432,7 @@ nonisolated extension Touchpoint_V1_AgentStatus: SwiftProtobuf.Message, SwiftPro
     if lhs.rejected != rhs.rejected {return false}
     if lhs.failedHellos != rhs.failedHellos {return false}
     if lhs.lastFailedHelloMs != rhs.lastFailedHelloMs {return false}
+    if lhs._outboxDepth != rhs._outboxDepth {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

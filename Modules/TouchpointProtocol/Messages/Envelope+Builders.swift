@@ -28,11 +28,15 @@ extension Touchpoint_V1_Envelope {
         Envelope(requestID: requestID, body: .pushAck(acknowledgement.wire))
     }
 
-    /// A `PullRequest` for the changes after `afterSequence`; `maxChanges` 0 = the server's maximum.
-    public static func pullRequest(requestID: UInt64, afterSequence: UInt64, maxChanges: Int = 0) -> Envelope {
+    /// A `PullRequest` for the changes after `afterSequence`; `maxChanges` 0 = the server's maximum;
+    /// `outboxDepth`, when given, reports the changes waiting in the client's outbox.
+    public static func pullRequest(
+        requestID: UInt64, afterSequence: UInt64, maxChanges: Int = 0, outboxDepth: Int? = nil
+    ) -> Envelope {
         var request = Touchpoint_V1_PullRequest()
         request.afterSequence = afterSequence
         request.maxChanges = UInt32(clamping: maxChanges)
+        if let outboxDepth { request.outboxDepth = UInt64(clamping: outboxDepth) }
         return Envelope(requestID: requestID, body: .pullRequest(request))
     }
 

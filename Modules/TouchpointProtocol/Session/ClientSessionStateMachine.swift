@@ -124,13 +124,15 @@ public struct ClientSessionStateMachine: Sendable {
 
     /// A PullRequest for the changes after `afterSequence`.
     ///
-    /// - Parameter maxChanges: at most this many; 0 = the client's `limits.maxPageChanges`.
-    public mutating func pull(afterSequence: UInt64, maxChanges: Int = 0) throws(ProtocolError) -> Envelope {
+    /// - Parameters:
+    ///   - maxChanges: at most this many; 0 = the client's `limits.maxPageChanges`.
+    ///   - outboxDepth: the changes waiting in the outbox, reported for admins' `status` (nil: not reported).
+    public mutating func pull(afterSequence: UInt64, maxChanges: Int = 0, outboxDepth: Int? = nil) throws(ProtocolError) -> Envelope {
         _ = try requireReady("pull")
         let limit = maxChanges <= 0 ? configuration.limits.maxPageChanges : min(maxChanges, configuration.limits.maxPageChanges)
         let requestID = nextRequestID()
         outstanding[requestID] = .pull(afterSequence: afterSequence, maxChanges: limit)
-        return .pullRequest(requestID: requestID, afterSequence: afterSequence, maxChanges: limit)
+        return .pullRequest(requestID: requestID, afterSequence: afterSequence, maxChanges: limit, outboxDepth: outboxDepth)
     }
 
     /// An AdminRequest.

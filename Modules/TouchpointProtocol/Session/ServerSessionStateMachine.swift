@@ -49,8 +49,9 @@ public struct ServerSessionStateMachine: Sendable {
         /// Apply the batch in one transaction, then write a `PushAck` with `requestID`,
         /// listing the changes `refused` while decoding among the rejected ones.
         case push(requestID: UInt64, changes: [SequencedChange], refused: [RefusedChange] = [])
-        /// Read up to `limit` in-scope changes after `afterSequence`; write a `PullPage`.
-        case pull(requestID: UInt64, afterSequence: UInt64, limit: Int)
+        /// Read up to `limit` in-scope changes after `afterSequence`; write a `PullPage`. Keep
+        /// `outboxDepth`, the client's outbox depth, for admins when it reported one.
+        case pull(requestID: UInt64, afterSequence: UInt64, limit: Int, outboxDepth: UInt64? = nil)
         /// Run the admin command (the role was checked); write an `AdminResponse`.
         case admin(requestID: UInt64, command: Touchpoint_V1_AdminRequest.OneOf_Command)
     }
@@ -241,7 +242,8 @@ public struct ServerSessionStateMachine: Sendable {
             let limit = session.pageSize(asked: pull.maxChanges, server: limits)
             do {
                 let after = try WireInteger.sequence(pull.afterSequence, field: "pull.after_sequence")
-                return .pull(requestID: requestID, afterSequence: after, limit: limit)
+                let depth = pull.hasOutboxDepth ? UInt64(try WireInteger.int64(pull.outboxDepth, field: "pull.outbox_depth")) : nil
+                return .pull(requestID: requestID, afterSequence: after, limit: limit, outboxDepth: depth)
             } catch {
                 return .send(.error(error, requestID: requestID, fatal: false))
             }

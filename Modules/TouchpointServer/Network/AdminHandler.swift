@@ -117,6 +117,7 @@ struct AdminHandler: Sendable {
             row.protocolVersion = UInt32(state.protocolVersion ?? 0)
             row.lastSyncMs = state.lastSyncAt.map(HLC.milliseconds) ?? 0
             row.rejected = UInt64(state.rejected)
+            if let depth = state.outboxDepth { row.outboxDepth = depth }
             if let failed = failures.agents[state.agent.id] {
                 row.failedHellos = failed.failures
                 row.lastFailedHelloMs = HLC.milliseconds(failed.lastFailure)

@@ -31,9 +31,10 @@ public struct RequestResponder: Sendable {
             await answer(requestID, principal) { principal in
                 .pushAck(requestID: requestID, try await service.push(changes, refused: refused, from: principal))
             }
-        case .pull(let requestID, let after, let limit):
+        case .pull(let requestID, let after, let limit, let outboxDepth):
             await answer(requestID, principal) { principal in
-                let page = try await service.pull(after: after, limit: limit, maxFrameBytes: maxFrameBytes, for: principal)
+                let page = try await service.pull(
+                    after: after, limit: limit, maxFrameBytes: maxFrameBytes, outboxDepth: outboxDepth, for: principal)
                 return try .pullPage(
                     requestID: requestID, changes: page.changes, nextCursor: page.nextCursor, hasMore: page.hasMore,
                     sequenceHead: page.sequenceHead)

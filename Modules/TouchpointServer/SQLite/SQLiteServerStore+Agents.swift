@@ -72,7 +72,8 @@ extension SQLiteServerStore {
                     lastSeen: Self.date(row["last_seen"]), protocolVersion: row["protocol_version"],
                     pushedSeq: UInt64(row["pushed_seq"] as Int64), pullCursor: UInt64(row["pull_cursor"] as Int64),
                     lastSyncAt: Self.date(row["last_sync_at"]), lastError: row["last_error"],
-                    lastErrorAt: Self.date(row["last_error_at"]), rejected: row["rejected"])
+                    lastErrorAt: Self.date(row["last_error_at"]), rejected: row["rejected"],
+                    outboxDepth: (row["outbox_depth"] as Int64?).map { UInt64($0) })
             }
         }
     }

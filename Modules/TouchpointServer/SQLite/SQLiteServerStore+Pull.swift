@@ -5,7 +5,9 @@ import TouchpointProtocol
 import TouchpointRecords
 
 extension SQLiteServerStore {
-    public func pull(after cursor: UInt64, limit: Int, for principal: Principal, now: Date) async throws -> PulledPage {
+    public func pull(
+        after cursor: UInt64, limit: Int, for principal: Principal, outboxDepth: UInt64?, now: Date
+    ) async throws -> PulledPage {
         let page = try await writer.read { db in
             var conditions = ["seq > ?", "site != ?"]
             var arguments: [DatabaseValue] = [Int64(cursor).databaseValue, principal.site.description.databaseValue]
@@ -25,8 +27,15 @@ extension SQLiteServerStore {
         }
         try await writer.write { db in
             try db.execute(
-                sql: "UPDATE sync_state SET pull_cursor = max(pull_cursor, ?), last_seen = ?, last_sync_at = ? WHERE agent_id = ?",
-                arguments: [Int64(cursor), now.milliseconds, now.milliseconds, principal.agentID.text])
+                sql: """
+                    UPDATE sync_state SET pull_cursor = max(pull_cursor, ?), last_seen = ?, last_sync_at = ?,
+                        outbox_depth = coalesce(?, outbox_depth)
+                    WHERE agent_id = ?
+                    """,
+                arguments: [
+                    Int64(cursor), now.milliseconds, now.milliseconds, outboxDepth.map { Int64(clamping: $0) },
+                    principal.agentID.text,
+                ])
         }
         return page
     }

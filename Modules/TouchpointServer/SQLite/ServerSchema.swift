@@ -3,8 +3,8 @@ import TouchpointRecords
 
 /// Migrations of the server's SQLite database: the shared record tables plus
 /// agents, sync state, the change log and the conflict log.
-enum ServerSchema {
-    static var migrator: DatabaseMigrator {
+package enum ServerSchema {
+    package static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         RecordSchema.register(in: &migrator)
         migrator.registerMigration("v1-server") { db in
@@ -80,6 +80,10 @@ enum ServerSchema {
                         PRIMARY KEY (site, seq)
                     ) WITHOUT ROWID
                     """)
+        }
+        migrator.registerMigration("v4-reported-outbox-depth") { db in
+            // NULL: the agent never reported one (agents before this field), shown as unknown.
+            try db.execute(sql: "ALTER TABLE sync_state ADD COLUMN outbox_depth INTEGER CHECK (outbox_depth >= 0)")
         }
         return migrator
     }

@@ -17,4 +17,6 @@ public struct AgentSyncState: Hashable, Sendable, Codable {
     public var lastErrorAt: Date?
     /// Changes of this agent's pushes the server refused permanently (its dead letters).
     public var rejected: Int = 0
+    /// The changes waiting in its outbox at its latest pull, as it reported them; nil when it never did.
+    public var outboxDepth: UInt64? = nil
 }

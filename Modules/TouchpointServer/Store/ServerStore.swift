@@ -31,8 +31,9 @@ public protocol ServerStore: Sendable {
 
     /// Applies a pushed batch in one transaction and acknowledges it.
     func push(_ entries: [SequencedChange], from principal: Principal, now: Date) async throws -> PushAcknowledgement
-    /// A page of changes after `cursor` in the principal's scope, in sequence order.
-    func pull(after cursor: UInt64, limit: Int, for principal: Principal, now: Date) async throws -> PulledPage
+    /// A page of changes after `cursor` in the principal's scope, in sequence order; records
+    /// `cursor` as the agent's, and `outboxDepth` (when reported) as its latest outbox depth.
+    func pull(after cursor: UInt64, limit: Int, for principal: Principal, outboxDepth: UInt64?, now: Date) async throws -> PulledPage
 
     /// Conflicts, newest first.
     func conflicts(_ filter: ConflictFilter) async throws -> [ConflictRecord]
