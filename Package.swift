@@ -163,7 +163,6 @@ let package = Package(
             dependencies: [
                 "TouchpointCLI",
                 "TouchpointServer",
-                "TouchpointClient",
                 "TouchpointModel",
                 "TouchpointProtocol",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -64,20 +64,20 @@ public struct AdminClient {
     }
 
     /// Conflicts, newest first: every one, or only the open ones.
-    public func conflicts(openOnly: Bool, limit: Int = 1000) async throws -> [ConflictView] {
+    public func conflicts(openOnly: Bool, limit: Int = 1000) async throws -> [ConflictRecord] {
         var request = Touchpoint_V1_ConflictsListRequest()
         request.includeResolved = !openOnly
         request.limit = UInt32(limit)
         guard case .conflictsList(let r) = try await connection.admin(.conflictsList(request)) else { throw Self.mismatch("conflicts_list") }
-        return try r.conflicts.map { try ConflictView($0) }
+        return try r.conflicts.map { try ConflictRecord(wire: $0) }
     }
 
     /// One conflict, with the record's current fields.
-    public func conflict(_ id: Int64) async throws -> ConflictView {
+    public func conflict(_ id: Int64) async throws -> ConflictRecord {
         var request = Touchpoint_V1_ConflictShowRequest()
         request.conflictID = UInt64(id)
         guard case .conflictShow(let r) = try await connection.admin(.conflictShow(request)) else { throw Self.mismatch("conflict_show") }
-        return try ConflictView(r.conflict, record: r.record)
+        return try ConflictRecord(wire: r.conflict, record: r.record)
     }
 
     /// What a resolution keeps.
@@ -87,7 +87,7 @@ public struct AdminClient {
     }
 
     /// Resolves a conflict; returns it closed and the sequence of the resolving write (0 when nothing was written).
-    public func resolve(_ id: Int64, keep: Keep) async throws -> (ConflictView, UInt64) {
+    public func resolve(_ id: Int64, keep: Keep) async throws -> (ConflictRecord, UInt64) {
         var request = Touchpoint_V1_ConflictResolveRequest()
         request.conflictID = UInt64(id)
         switch keep {
@@ -100,7 +100,7 @@ public struct AdminClient {
         guard case .conflictResolve(let r) = try await connection.admin(.conflictResolve(request)) else {
             throw Self.mismatch("conflict_resolve")
         }
-        return (try ConflictView(r.conflict), r.sequence)
+        return (try ConflictRecord(wire: r.conflict), r.sequence)
     }
 
     /// A page of the change feed after `sequence`.

@@ -42,7 +42,7 @@ struct AdminHandler: Sendable {
             filter.afterID = afterID == 0 ? nil : afterID
             let conflicts = try await store.conflicts(filter)
             var response = Touchpoint_V1_ConflictsListResponse()
-            response.conflicts = conflicts.map(Self.info)
+            response.conflicts = conflicts.map(\.wire)
             response.more = conflicts.count == filter.limit
             return .conflictsList(response)
         case .conflictShow(let request):
@@ -51,7 +51,7 @@ struct AdminHandler: Sendable {
                 throw ProtocolError(.notFound, "no conflict with id \(request.conflictID)")
             }
             var response = Touchpoint_V1_ConflictShowResponse()
-            response.conflict = Self.info(conflict)
+            response.conflict = conflict.wire
             let record = try await store.record(conflict.entity, id: conflict.entityID)
             response.record = (record?.fields ?? [:]).sorted { $0.key < $1.key }.map { Touchpoint_V1_FieldSnapshot(name: $0.key, $0.value) }
             return .conflictShow(response)
@@ -69,7 +69,7 @@ struct AdminHandler: Sendable {
                 id: id, keep: keep, by: principal.agentID, now: now)
             let after = try await store.info().head
             var response = Touchpoint_V1_ConflictResolveResponse()
-            response.conflict = Self.info(resolved)
+            response.conflict = resolved.wire
             response.sequence = after > before ? after : 0
             return .conflictResolve(response)
         case .changesTail(let request):
@@ -153,23 +153,6 @@ struct AdminHandler: Sendable {
         info.territories = state.agent.territories
         info.role = state.agent.role.wire
         info.revoked = state.revoked
-        return info
-    }
-
-    static func info(_ conflict: ConflictRecord) -> Touchpoint_V1_ConflictInfo {
-        var info = Touchpoint_V1_ConflictInfo()
-        info.conflictID = UInt64(conflict.id)
-        info.entity = conflict.entity.wire
-        info.entityID = conflict.entityID.wireBytes
-        info.field = conflict.field
-        info.winner = Touchpoint_V1_ConflictSide(conflict.winner)
-        info.loser = Touchpoint_V1_ConflictSide(conflict.loser)
-        info.detectedAtMs = HLC.milliseconds(conflict.detectedAt)
-        info.resolvedAtMs = conflict.resolvedAt.map(HLC.milliseconds) ?? 0
-        if let agent = conflict.loserAgent { info.agentID = agent.wireBytes }
-        if let agent = conflict.winnerAgent { info.winnerAgentID = agent.wireBytes }
-        if let admin = conflict.resolvedBy { info.resolvedBy = admin.wireBytes }
-        info.resolution = conflict.resolution ?? ""
         return info
     }
 }
