@@ -210,6 +210,7 @@ let package = Package(
                 "TouchpointAdminClient",
                 "TouchpointClient",
                 "TouchpointModel",
+                "TouchpointProtocol",
                 "TouchpointReports",
                 "TouchpointServer",
                 "TouchpointStore",

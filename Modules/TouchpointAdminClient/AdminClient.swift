@@ -28,39 +28,62 @@ public struct AdminClient {
 
     /// Server identity, sequence, open conflicts and every agent's sync state.
     public func status() async throws -> ServerStatus {
-        guard case .status(let r) = try await connection.admin(.status(Touchpoint_V1_StatusRequest())) else { throw Self.mismatch("status") }
+        let r = try await statusResponse()
+        // The status rows carry id, name and sync state; the registration comes from agents_list
+        // (asked after, so it names every agent the rows do: agents are revoked, never removed).
+        let registered = try await registrations(includeRevoked: true)
+        let agents = try r.agents.map { row in
+            guard let info = registered[row.agentID] else {
+                throw ProtocolError(.internal, "status names an agent agents_list does not")
+            }
+            return try AgentSyncState(wire: info, status: row, head: r.sequenceHead)
+        }
         return ServerStatus(
             serverID: UUID(wireBytes: r.serverID).map { SiteID($0).description } ?? "", serverVersion: r.serverVersion,
             store: r.store, sequence: r.sequenceHead, openConflicts: Int(clamping: r.openConflicts),
-            agents: r.agents.map { AgentStatusView($0, head: r.sequenceHead) }, failedHellos: Int(clamping: r.failedHellos),
+            agents: agents, failedHellos: Int(clamping: r.failedHellos),
             failingPeers: r.failingPeers.map(FailingPeerView.init))
     }
 
-    /// Registered agents.
-    public func agents(includeRevoked: Bool = false) async throws -> [AgentView] {
+    /// Registered agents with their sync state (admins, which sync nothing, with that of an agent that never synced).
+    public func agents(includeRevoked: Bool = false) async throws -> [AgentSyncState] {
         var request = Touchpoint_V1_AgentsListRequest()
         request.includeRevoked = includeRevoked
         guard case .agentsList(let r) = try await connection.admin(.agentsList(request)) else { throw Self.mismatch("agents_list") }
-        return r.agents.map(AgentView.init)
+        let status = try await statusResponse()
+        let rows = Dictionary(status.agents.map { ($0.agentID, $0) }) { first, _ in first }
+        return try r.agents.map { try AgentSyncState(wire: $0, status: rows[$0.agentID], head: status.sequenceHead) }
+    }
+
+    private func statusResponse() async throws -> Touchpoint_V1_StatusResponse {
+        guard case .status(let r) = try await connection.admin(.status(Touchpoint_V1_StatusRequest())) else { throw Self.mismatch("status") }
+        return r
+    }
+
+    private func registrations(includeRevoked: Bool) async throws -> [Data: Touchpoint_V1_AgentInfo] {
+        var request = Touchpoint_V1_AgentsListRequest()
+        request.includeRevoked = includeRevoked
+        guard case .agentsList(let r) = try await connection.admin(.agentsList(request)) else { throw Self.mismatch("agents_list") }
+        return Dictionary(r.agents.map { ($0.agentID, $0) }) { first, _ in first }
     }
 
     /// Registers an agent; returns it with its token (shown once).
-    public func addAgent(name: String, team: String?, territories: [String], role: AgentRole = .agent) async throws -> (AgentView, String) {
+    public func addAgent(name: String, team: String?, territories: [String], role: AgentRole = .agent) async throws -> (AgentSyncState, String) {
         var request = Touchpoint_V1_AgentAddRequest()
         request.name = name
         request.team = team ?? ""
         request.territories = territories
         request.role = role.wire
         guard case .agentAdd(let r) = try await connection.admin(.agentAdd(request)) else { throw Self.mismatch("agent_add") }
-        return (AgentView(r.agent), r.token)
+        return (try AgentSyncState(wire: r.agent), r.token)
     }
 
     /// Revokes an agent's token.
-    public func revokeAgent(_ id: UUID) async throws -> AgentView {
+    public func revokeAgent(_ id: UUID) async throws -> AgentSyncState {
         var request = Touchpoint_V1_AgentRevokeRequest()
         request.agentID = id.wireBytes
         guard case .agentRevoke(let r) = try await connection.admin(.agentRevoke(request)) else { throw Self.mismatch("agent_revoke") }
-        return AgentView(r.agent)
+        return try AgentSyncState(wire: r.agent)
     }
 
     /// Conflicts, newest first: every one, or only the open ones.

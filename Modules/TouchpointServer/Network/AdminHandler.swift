@@ -18,7 +18,7 @@ struct AdminHandler: Sendable {
             return .status(try await status())
         case .agentsList(let request):
             var response = Touchpoint_V1_AgentsListResponse()
-            response.agents = try await store.agents().filter { request.includeRevoked || !$0.revoked }.map(Self.info)
+            response.agents = try await store.agents().filter { request.includeRevoked || !$0.revoked }.map(\.infoWire)
             return .agentsList(response)
         case .agentAdd(let request):
             let agent = try Agent(
@@ -105,24 +105,12 @@ struct AdminHandler: Sendable {
         response.failingPeers = failures.peers.prefix(20).map(Self.info)
         // Field agents only: admins sync nothing, so lag and outbox mean nothing for them.
         response.agents = try await store.agents().filter { $0.agent.role == .agent }.map { state in
-            var row = Touchpoint_V1_AgentStatus()
-            row.agentID = state.agent.id.wireBytes
-            row.name = state.agent.name
-            row.lastSeenMs = state.lastSeen.map(HLC.milliseconds) ?? 0
-            row.cursor = state.pullCursor
-            row.ackedSequence = state.pushedSeq
-            row.lastError = state.lastError ?? ""
-            row.revoked = state.revoked
-            if let site = state.site.flatMap(SiteID.init) { row.siteID = site.wireBytes }
-            row.protocolVersion = UInt32(state.protocolVersion ?? 0)
-            row.lastSyncMs = state.lastSyncAt.map(HLC.milliseconds) ?? 0
-            row.rejected = UInt64(state.rejected)
-            if let depth = state.outboxDepth { row.outboxDepth = depth }
+            var state = state
             if let failed = failures.agents[state.agent.id] {
-                row.failedHellos = failed.failures
-                row.lastFailedHelloMs = HLC.milliseconds(failed.lastFailure)
+                state.failedHellos = Int(clamping: failed.failures)
+                state.lastFailedHello = failed.lastFailure
             }
-            return row
+            return state.statusWire
         }
         return response
     }
@@ -131,7 +119,7 @@ struct AdminHandler: Sendable {
         guard let state = try await store.agents().first(where: { $0.agent.id == id }) else {
             throw ProtocolError(.notFound, "no agent with id \(id.uuidString.lowercased())")
         }
-        return Self.info(state)
+        return state.infoWire
     }
 
     static func info(_ peer: HelloThrottle.PeerFailures) -> Touchpoint_V1_PeerFailures {
@@ -142,17 +130,6 @@ struct AdminHandler: Sendable {
         info.delayMs = UInt64(peer.delay.components.seconds) * 1000 + UInt64(peer.delay.components.attoseconds / 1_000_000_000_000_000)
         if let agent = peer.lastClaimedAgent { info.lastClaimedAgentID = agent.wireBytes }
         info.lastReason = peer.lastReason
-        return info
-    }
-
-    static func info(_ state: AgentSyncState) -> Touchpoint_V1_AgentInfo {
-        var info = Touchpoint_V1_AgentInfo()
-        info.agentID = state.agent.id.wireBytes
-        info.name = state.agent.name
-        info.team = state.agent.team ?? ""
-        info.territories = state.agent.territories
-        info.role = state.agent.role.wire
-        info.revoked = state.revoked
         return info
     }
 }
