@@ -42,7 +42,7 @@ public struct AdminClient {
             serverID: UUID(wireBytes: r.serverID).map { SiteID($0).description } ?? "", serverVersion: r.serverVersion,
             store: r.store, sequence: r.sequenceHead, openConflicts: Int(clamping: r.openConflicts),
             agents: agents, failedHellos: Int(clamping: r.failedHellos),
-            failingPeers: r.failingPeers.map(FailingPeerView.init))
+            failingPeers: r.failingPeers.map(FailingPeer.init(wire:)))
     }
 
     /// Registered agents with their sync state (admins, which sync nothing, with that of an agent that never synced).

@@ -14,7 +14,7 @@ public struct ServerStatus: Encodable, Sendable, Hashable {
     /// Hellos refused (wrong, unknown or revoked tokens) since the server started.
     public var failedHellos: Int
     /// The addresses with the most refused Hellos, most first.
-    public var failingPeers: [FailingPeerView]
+    public var failingPeers: [FailingPeer]
 
     /// Changes refused permanently across every agent (they sit in the agents' dead letters).
     public var rejected: Int { agents.reduce(0) { $0 + $1.rejected } }

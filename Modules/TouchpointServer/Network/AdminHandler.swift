@@ -102,7 +102,7 @@ struct AdminHandler: Sendable {
         response.serverVersion = ServerVersion.current
         let failures = service.helloThrottle.snapshot()
         response.failedHellos = failures.total
-        response.failingPeers = failures.peers.prefix(20).map(Self.info)
+        response.failingPeers = failures.peers.prefix(20).map(\.wire)
         // Field agents only: admins sync nothing, so lag and outbox mean nothing for them.
         response.agents = try await store.agents().filter { $0.agent.role == .agent }.map { state in
             var state = state
@@ -120,16 +120,5 @@ struct AdminHandler: Sendable {
             throw ProtocolError(.notFound, "no agent with id \(id.uuidString.lowercased())")
         }
         return state.infoWire
-    }
-
-    static func info(_ peer: HelloThrottle.PeerFailures) -> Touchpoint_V1_PeerFailures {
-        var info = Touchpoint_V1_PeerFailures()
-        info.peer = peer.peer
-        info.failedHellos = peer.failures
-        info.lastFailedHelloMs = HLC.milliseconds(peer.lastFailure)
-        info.delayMs = UInt64(peer.delay.components.seconds) * 1000 + UInt64(peer.delay.components.attoseconds / 1_000_000_000_000_000)
-        if let agent = peer.lastClaimedAgent { info.lastClaimedAgentID = agent.wireBytes }
-        info.lastReason = peer.lastReason
-        return info
     }
 }
