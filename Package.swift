@@ -163,7 +163,6 @@ let package = Package(
             dependencies: [
                 "TouchpointCLI",
                 "TouchpointServer",
-                "TouchpointClient",
                 "TouchpointModel",
                 "TouchpointProtocol",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -211,6 +210,7 @@ let package = Package(
                 "TouchpointAdminClient",
                 "TouchpointClient",
                 "TouchpointModel",
+                "TouchpointProtocol",
                 "TouchpointReports",
                 "TouchpointServer",
                 "TouchpointStore",

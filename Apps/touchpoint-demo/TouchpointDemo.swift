@@ -3,6 +3,7 @@ import TouchpointAdminCLI
 import TouchpointAdminClient
 import TouchpointCLI
 import TouchpointModel
+import TouchpointProtocol
 import TouchpointReports
 import TouchpointStore
 

@@ -2,11 +2,12 @@ import Foundation
 import TouchpointAdminClient
 import TouchpointCLI
 import TouchpointModel
+import TouchpointProtocol
 
 /// Conflicts as a table (`conflicts list`) and as a detailed block (`conflicts show`).
 public enum ConflictText {
     /// One row per conflict; `agentNames` turns ids into names.
-    public static func table(_ conflicts: [ConflictView], agentNames: [UUID: String]) -> Table {
+    public static func table(_ conflicts: [ConflictRecord], agentNames: [UUID: String]) -> Table {
         var table = Table("ID", "STATE", "RECORD", "FIELD", "WINNER", "LOSER", "AGENTS", "DETECTED")
         for c in conflicts {
             table.add(
@@ -19,8 +20,8 @@ public enum ConflictText {
 
     /// Every detail of one conflict: both values, versions, sites and agents, times, resolution,
     /// and the record's current fields when the server sent them.
-    public static func detail(_ c: ConflictView, agentNames: [UUID: String]) -> [String] {
-        func side(_ label: String, _ s: ConflictView.Side) -> [String] {
+    public static func detail(_ c: ConflictRecord, agentNames: [UUID: String]) -> [String] {
+        func side(_ label: String, _ s: ConflictRecord.Side) -> [String] {
             [
                 "\(label):",
                 "  value    \(value(s.value))",

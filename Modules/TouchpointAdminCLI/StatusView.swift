@@ -1,6 +1,7 @@
 import Foundation
 import TouchpointAdminClient
 import TouchpointCLI
+import TouchpointProtocol
 
 /// `touchpointctl status` as text and JSON: the server summary and one row per agent.
 public struct StatusView {
@@ -18,7 +19,7 @@ public struct StatusView {
     }
 
     /// True when the agent has not been seen for longer than the threshold (or never).
-    public func isSilent(_ agent: AgentStatusView) -> Bool {
+    public func isSilent(_ agent: AgentSyncState) -> Bool {
         guard !agent.revoked else { return false }
         guard let seen = agent.lastSeen else { return true }
         return now.timeIntervalSince(seen) > silentAfter

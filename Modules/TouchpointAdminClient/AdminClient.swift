@@ -28,56 +28,79 @@ public struct AdminClient {
 
     /// Server identity, sequence, open conflicts and every agent's sync state.
     public func status() async throws -> ServerStatus {
-        guard case .status(let r) = try await connection.admin(.status(Touchpoint_V1_StatusRequest())) else { throw Self.mismatch("status") }
+        let r = try await statusResponse()
+        // The status rows carry id, name and sync state; the registration comes from agents_list
+        // (asked after, so it names every agent the rows do: agents are revoked, never removed).
+        let registered = try await registrations(includeRevoked: true)
+        let agents = try r.agents.map { row in
+            guard let info = registered[row.agentID] else {
+                throw ProtocolError(.internal, "status names an agent agents_list does not")
+            }
+            return try AgentSyncState(wire: info, status: row, head: r.sequenceHead)
+        }
         return ServerStatus(
             serverID: UUID(wireBytes: r.serverID).map { SiteID($0).description } ?? "", serverVersion: r.serverVersion,
             store: r.store, sequence: r.sequenceHead, openConflicts: Int(clamping: r.openConflicts),
-            agents: r.agents.map { AgentStatusView($0, head: r.sequenceHead) }, failedHellos: Int(clamping: r.failedHellos),
-            failingPeers: r.failingPeers.map(FailingPeerView.init))
+            agents: agents, failedHellos: Int(clamping: r.failedHellos),
+            failingPeers: r.failingPeers.map(FailingPeer.init(wire:)))
     }
 
-    /// Registered agents.
-    public func agents(includeRevoked: Bool = false) async throws -> [AgentView] {
+    /// Registered agents with their sync state (admins, which sync nothing, with that of an agent that never synced).
+    public func agents(includeRevoked: Bool = false) async throws -> [AgentSyncState] {
         var request = Touchpoint_V1_AgentsListRequest()
         request.includeRevoked = includeRevoked
         guard case .agentsList(let r) = try await connection.admin(.agentsList(request)) else { throw Self.mismatch("agents_list") }
-        return r.agents.map(AgentView.init)
+        let status = try await statusResponse()
+        let rows = Dictionary(status.agents.map { ($0.agentID, $0) }) { first, _ in first }
+        return try r.agents.map { try AgentSyncState(wire: $0, status: rows[$0.agentID], head: status.sequenceHead) }
+    }
+
+    private func statusResponse() async throws -> Touchpoint_V1_StatusResponse {
+        guard case .status(let r) = try await connection.admin(.status(Touchpoint_V1_StatusRequest())) else { throw Self.mismatch("status") }
+        return r
+    }
+
+    private func registrations(includeRevoked: Bool) async throws -> [Data: Touchpoint_V1_AgentInfo] {
+        var request = Touchpoint_V1_AgentsListRequest()
+        request.includeRevoked = includeRevoked
+        guard case .agentsList(let r) = try await connection.admin(.agentsList(request)) else { throw Self.mismatch("agents_list") }
+        return Dictionary(r.agents.map { ($0.agentID, $0) }) { first, _ in first }
     }
 
     /// Registers an agent; returns it with its token (shown once).
-    public func addAgent(name: String, team: String?, territories: [String], role: AgentRole = .agent) async throws -> (AgentView, String) {
+    public func addAgent(name: String, team: String?, territories: [String], role: AgentRole = .agent) async throws -> (AgentSyncState, String) {
         var request = Touchpoint_V1_AgentAddRequest()
         request.name = name
         request.team = team ?? ""
         request.territories = territories
         request.role = role.wire
         guard case .agentAdd(let r) = try await connection.admin(.agentAdd(request)) else { throw Self.mismatch("agent_add") }
-        return (AgentView(r.agent), r.token)
+        return (try AgentSyncState(wire: r.agent), r.token)
     }
 
     /// Revokes an agent's token.
-    public func revokeAgent(_ id: UUID) async throws -> AgentView {
+    public func revokeAgent(_ id: UUID) async throws -> AgentSyncState {
         var request = Touchpoint_V1_AgentRevokeRequest()
         request.agentID = id.wireBytes
         guard case .agentRevoke(let r) = try await connection.admin(.agentRevoke(request)) else { throw Self.mismatch("agent_revoke") }
-        return AgentView(r.agent)
+        return try AgentSyncState(wire: r.agent)
     }
 
     /// Conflicts, newest first: every one, or only the open ones.
-    public func conflicts(openOnly: Bool, limit: Int = 1000) async throws -> [ConflictView] {
+    public func conflicts(openOnly: Bool, limit: Int = 1000) async throws -> [ConflictRecord] {
         var request = Touchpoint_V1_ConflictsListRequest()
         request.includeResolved = !openOnly
         request.limit = UInt32(limit)
         guard case .conflictsList(let r) = try await connection.admin(.conflictsList(request)) else { throw Self.mismatch("conflicts_list") }
-        return try r.conflicts.map { try ConflictView($0) }
+        return try r.conflicts.map { try ConflictRecord(wire: $0) }
     }
 
     /// One conflict, with the record's current fields.
-    public func conflict(_ id: Int64) async throws -> ConflictView {
+    public func conflict(_ id: Int64) async throws -> ConflictRecord {
         var request = Touchpoint_V1_ConflictShowRequest()
         request.conflictID = UInt64(id)
         guard case .conflictShow(let r) = try await connection.admin(.conflictShow(request)) else { throw Self.mismatch("conflict_show") }
-        return try ConflictView(r.conflict, record: r.record)
+        return try ConflictRecord(wire: r.conflict, record: r.record)
     }
 
     /// What a resolution keeps.
@@ -87,7 +110,7 @@ public struct AdminClient {
     }
 
     /// Resolves a conflict; returns it closed and the sequence of the resolving write (0 when nothing was written).
-    public func resolve(_ id: Int64, keep: Keep) async throws -> (ConflictView, UInt64) {
+    public func resolve(_ id: Int64, keep: Keep) async throws -> (ConflictRecord, UInt64) {
         var request = Touchpoint_V1_ConflictResolveRequest()
         request.conflictID = UInt64(id)
         switch keep {
@@ -100,7 +123,7 @@ public struct AdminClient {
         guard case .conflictResolve(let r) = try await connection.admin(.conflictResolve(request)) else {
             throw Self.mismatch("conflict_resolve")
         }
-        return (try ConflictView(r.conflict), r.sequence)
+        return (try ConflictRecord(wire: r.conflict), r.sequence)
     }
 
     /// A page of the change feed after `sequence`.

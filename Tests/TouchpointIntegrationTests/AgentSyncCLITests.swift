@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TouchpointClient
+import TouchpointProtocol
 
 /// The field agent's sync commands, end to end: real server process, real agent binary.
 @Suite(.serialized) struct AgentSyncCLITests {

@@ -45,7 +45,7 @@ import TouchpointStore
         try await AdminClient.connect(to: server.endpoint, token: admin.token) { client in
             let (added, token) = try await client.addAgent(name: "Zoe", team: "Field", territories: ["east"])
             #expect(token.hasPrefix("tp_"))
-            #expect(try await client.agents().contains { $0.id == added.id && $0.team == "Field" })
+            #expect(try await client.agents().contains { $0.id == added.id && $0.agent.team == "Field" })
             let revoked = try await client.revokeAgent(added.id)
             #expect(revoked.revoked)
             #expect(try await !client.agents().contains { $0.id == added.id })

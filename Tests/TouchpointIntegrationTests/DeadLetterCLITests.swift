@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TouchpointClient
+import TouchpointProtocol
 
 /// Item 10 of the field-work issue with the real binaries: a refused change is
 /// rolled back on the laptop, listed, retried once the admin fixed the cause, and

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TouchpointClient
+import TouchpointProtocol
 
 /// Issue 8 item 16: a laptop enrols with its token alone, never records work
 /// under an invented id, refreshes its territories at every sync, and a sync

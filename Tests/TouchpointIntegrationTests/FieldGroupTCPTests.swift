@@ -3,6 +3,7 @@ import Testing
 import TouchpointAdminClient
 import TouchpointClient
 import TouchpointModel
+import TouchpointProtocol
 import TouchpointReports
 import TouchpointStore
 

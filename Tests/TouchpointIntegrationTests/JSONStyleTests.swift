@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TouchpointClient
 import TouchpointModel
+import TouchpointProtocol
 import TouchpointStore
 
 /// One JSON style across both CLIs: every `--json` command of `touchpoint-agent` and

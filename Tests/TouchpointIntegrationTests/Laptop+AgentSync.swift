@@ -1,5 +1,6 @@
 import TouchpointClient
 import TouchpointModel
+import TouchpointProtocol
 import TouchpointStore
 
 extension Laptop {

@@ -1,5 +1,6 @@
 import Foundation
 import TouchpointClient
+import TouchpointProtocol
 
 /// A real `touchpoint-server` process on a data directory, started and killed by tests.
 final class ServerProcess {

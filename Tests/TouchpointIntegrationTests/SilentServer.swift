@@ -3,6 +3,7 @@ import NIOCore
 import NIOPosix
 import Synchronization
 import TouchpointClient
+import TouchpointProtocol
 import TouchpointStore
 
 /// A TCP listener on 127.0.0.1:0 that accepts connections and never answers.

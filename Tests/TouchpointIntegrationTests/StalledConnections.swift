@@ -2,6 +2,7 @@ import Foundation
 import NIOCore
 import NIOPosix
 import TouchpointClient
+import TouchpointProtocol
 
 /// Many connections that each announce a frame and stop one byte short of it:
 /// the slowloris attack on a framed protocol. Closed by ``close()``.

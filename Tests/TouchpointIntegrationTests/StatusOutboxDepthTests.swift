@@ -34,7 +34,7 @@ import TouchpointStore
         }
 
         let status = try await AdminClient.connect(to: server.endpoint, token: admin.token) { try await $0.status() }
-        func row(_ name: String) throws -> AgentStatusView { try #require(status.agents.first { $0.name == name }) }
+        func row(_ name: String) throws -> AgentSyncState { try #require(status.agents.first { $0.name == name }) }
         #expect(try row("Ada").outboxDepth == 0)
         #expect(try row("Dee").outboxDepth == 2)
         #expect(try row("Older").outboxDepth == nil)

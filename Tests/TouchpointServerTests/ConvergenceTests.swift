@@ -51,7 +51,7 @@ import TouchpointStore
         #expect(segment.count == 1, "exactly one conflict for the concurrent segment edits")
         let values = Set(segment.flatMap { [$0.winner.value, $0.loser.value] })
         #expect(values == [.text("smb"), .text("enterprise")], "both values kept")
-        #expect(segment.first.map { Set([$0.winnerAgent, $0.loserAgent]) } == [a.principal.agentID, b.principal.agentID])
+        #expect(segment.first.map { Set([$0.winner.agent, $0.loser.agent]) } == [a.principal.agentID, b.principal.agentID])
         let deleteClash = conflicts.filter { $0.entityID == doomed.id }
         #expect(deleteClash.map(\.field) == ["lifecycle"], "the delete against an edit is recorded")
         #expect(conflicts.count == 2, "no conflict for the phone edit or the interaction")

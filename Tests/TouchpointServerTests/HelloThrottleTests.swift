@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TouchpointProtocol
 import TouchpointServer
 
 /// Issue 9: failed Hellos are counted per address and agent, and cost the
@@ -49,7 +50,7 @@ import TouchpointServer
         clock.now += 600
         #expect(later < before)
         #expect(throttle.delay(for: "203.0.113.9") == .zero)
-        #expect(throttle.snapshot().peers.first?.failures == 3, "the count stays for admins")
+        #expect(throttle.snapshot().peers.first?.failedHellos == 3, "the count stays for admins")
     }
 
     @Test func tablesForgetTheStalestEntriesFirst() {

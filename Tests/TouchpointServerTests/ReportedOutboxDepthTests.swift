@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 import TouchpointModel
+import TouchpointProtocol
 import TouchpointServer
 
 /// The outbox depth agents report in their pulls, kept per agent through the

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TouchpointClient
 import TouchpointModel
+import TouchpointProtocol
 import TouchpointServer
 import TouchpointStore
 
@@ -21,8 +22,8 @@ import TouchpointStore
         #expect(head == 12)
         let states = try await cluster.server.agents()
         let reader = try #require(states.first { $0.agent.id == b.principal.agentID })
-        #expect(reader.pullCursor == head, "b pulled every page (5 changes each) and is caught up")
+        #expect(reader.cursor == head, "b pulled every page (5 changes each) and is caught up")
         let writer = try #require(states.first { $0.agent.id == a.principal.agentID })
-        #expect(writer.pullCursor == head, "a's own changes are not sent back, yet it is caught up")
+        #expect(writer.cursor == head, "a's own changes are not sent back, yet it is caught up")
     }
 }

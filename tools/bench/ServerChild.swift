@@ -1,5 +1,6 @@
 import Foundation
 import TouchpointClient
+import TouchpointProtocol
 
 /// The `touchpoint-server` built next to this binary, serving `data` on an ephemeral loopback port, with its
 /// CPU time and peak memory read from /proc.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TouchpointCLI
 import TouchpointModel
+import TouchpointProtocol
 import TouchpointServer
 
 struct Agents: AsyncParsableCommand {

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import ServiceLifecycle
-import TouchpointClient
+import TouchpointProtocol
 import TouchpointServer
 import UnixSignals
 

@@ -3,6 +3,7 @@ import Foundation
 import TouchpointAdminClient
 import TouchpointCLI
 import TouchpointModel
+import TouchpointProtocol
 
 /// `agents add`: registers an agent and prints its token once.
 struct AgentsAddCommand: AsyncParsableCommand {

@@ -3,6 +3,7 @@ import Foundation
 import TouchpointAdminClient
 import TouchpointCLI
 import TouchpointModel
+import TouchpointProtocol
 
 /// `agents list|add|revoke|show`.
 struct AgentsCommand: AsyncParsableCommand {
@@ -14,14 +15,21 @@ struct AgentsCommand: AsyncParsableCommand {
 
 /// Agents as a table or JSON.
 enum AgentRows {
-    static func print(_ agents: [AgentView], json: Bool) throws {
-        if json { return try JSONOutput.encodable(agents) }
+    static func print(_ agents: [AgentSyncState], json: Bool) throws {
+        if json { return try JSONOutput.object(try agents.map(registration)) }
         var table = Table("ID", "NAME", "TEAM", "TERRITORIES", "ROLE", "STATE")
         for a in agents {
             table.add(
-                Format.short(a.id), a.name, a.team ?? "", a.territories.joined(separator: ","), a.role.rawValue,
+                Format.short(a.id), a.name, a.agent.team ?? "", a.agent.territories.joined(separator: ","), a.agent.role.rawValue,
                 a.revoked ? "revoked" : "active")
         }
         table.print(empty: "no agents")
+    }
+
+    /// An agent's registration as `agents … --json` prints it: the agent and whether it is revoked.
+    static func registration(_ a: AgentSyncState) throws -> [String: Any] {
+        var object = try JSONOutput.jsonObject(a.agent) as? [String: Any] ?? [:]
+        object["revoked"] = a.revoked
+        return object
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TouchpointAdminClient
+import TouchpointProtocol
 
 /// `agents list`.
 struct AgentsListCommand: AsyncParsableCommand {

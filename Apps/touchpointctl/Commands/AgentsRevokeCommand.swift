@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TouchpointAdminClient
+import TouchpointProtocol
 
 /// `agents revoke NAME|ID`.
 struct AgentsRevokeCommand: AsyncParsableCommand {

@@ -4,6 +4,7 @@ import TouchpointAdminCLI
 import TouchpointAdminClient
 import TouchpointCLI
 import TouchpointModel
+import TouchpointProtocol
 
 /// `agents show NAME|ID`: registration and sync state of one agent.
 struct AgentsShowCommand: AsyncParsableCommand {
@@ -22,12 +23,14 @@ struct AgentsShowCommand: AsyncParsableCommand {
         }
         let view = StatusView(status)
         if output.json {
-            return try JSONOutput.encodable(info, adding: ["sync": (try view.jsonObject()["agents"] as? [Any])?.first ?? NSNull()])
+            var object = try AgentRows.registration(info)
+            object["sync"] = (try view.jsonObject()["agents"] as? [Any])?.first ?? NSNull()
+            return try JSONOutput.object(object)
         }
         print("agent        \(info.name) \(info.id.uuidString.lowercased())")
-        print("team         \(info.team ?? "—")")
-        print("territories  \(info.territories.joined(separator: ", "))")
-        print("role         \(info.role.rawValue)\(info.revoked ? " (revoked)" : "")")
+        print("team         \(info.agent.team ?? "—")")
+        print("territories  \(info.agent.territories.joined(separator: ", "))")
+        print("role         \(info.agent.role.rawValue)\(info.revoked ? " (revoked)" : "")")
         if let row = status.agents.first {
             print("site         \(row.site ?? "—")")
             print("lag          \(row.lag) (cursor \(row.cursor) of \(status.sequence))")

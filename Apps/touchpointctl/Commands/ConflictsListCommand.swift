@@ -4,6 +4,7 @@ import TouchpointAdminCLI
 import TouchpointAdminClient
 import TouchpointCLI
 import TouchpointModel
+import TouchpointProtocol
 
 /// `conflicts list [--open] [--agent A] [--entity E]`.
 struct ConflictsListCommand: AsyncParsableCommand {

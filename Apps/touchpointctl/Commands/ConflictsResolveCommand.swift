@@ -4,6 +4,7 @@ import TouchpointAdminCLI
 import TouchpointAdminClient
 import TouchpointCLI
 import TouchpointModel
+import TouchpointProtocol
 
 /// `conflicts resolve ID --keep winner|loser|value=…`: a new write that propagates to every agent.
 struct ConflictsResolveCommand: AsyncParsableCommand {

@@ -3,6 +3,7 @@ import Foundation
 import TouchpointAdminCLI
 import TouchpointAdminClient
 import TouchpointCLI
+import TouchpointProtocol
 
 /// `conflicts show ID`.
 struct ConflictsShowCommand: AsyncParsableCommand {

@@ -3,6 +3,7 @@ import Foundation
 import TouchpointAdminCLI
 import TouchpointAdminClient
 import TouchpointCLI
+import TouchpointProtocol
 
 /// `status`: the server, its sequence, conflicts and every agent's sync state.
 struct StatusCommand: AsyncParsableCommand {

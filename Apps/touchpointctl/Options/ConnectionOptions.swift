@@ -51,7 +51,7 @@ struct OutputOptions: ParsableArguments {
 
 extension AdminClient {
     /// The agent named by an id, a unique id prefix or a name (case-insensitive).
-    func agent(_ text: String) async throws -> AgentView {
+    func agent(_ text: String) async throws -> AgentSyncState {
         let agents = try await agents(includeRevoked: true)
         let needle = text.lowercased()
         if let exact = agents.first(where: { $0.id.uuidString.lowercased() == needle }) { return exact }

@@ -18,7 +18,7 @@ struct AdminHandler: Sendable {
             return .status(try await status())
         case .agentsList(let request):
             var response = Touchpoint_V1_AgentsListResponse()
-            response.agents = try await store.agents().filter { request.includeRevoked || !$0.revoked }.map(Self.info)
+            response.agents = try await store.agents().filter { request.includeRevoked || !$0.revoked }.map(\.infoWire)
             return .agentsList(response)
         case .agentAdd(let request):
             let agent = try Agent(
@@ -42,7 +42,7 @@ struct AdminHandler: Sendable {
             filter.afterID = afterID == 0 ? nil : afterID
             let conflicts = try await store.conflicts(filter)
             var response = Touchpoint_V1_ConflictsListResponse()
-            response.conflicts = conflicts.map(Self.info)
+            response.conflicts = conflicts.map(\.wire)
             response.more = conflicts.count == filter.limit
             return .conflictsList(response)
         case .conflictShow(let request):
@@ -51,7 +51,7 @@ struct AdminHandler: Sendable {
                 throw ProtocolError(.notFound, "no conflict with id \(request.conflictID)")
             }
             var response = Touchpoint_V1_ConflictShowResponse()
-            response.conflict = Self.info(conflict)
+            response.conflict = conflict.wire
             let record = try await store.record(conflict.entity, id: conflict.entityID)
             response.record = (record?.fields ?? [:]).sorted { $0.key < $1.key }.map { Touchpoint_V1_FieldSnapshot(name: $0.key, $0.value) }
             return .conflictShow(response)
@@ -69,7 +69,7 @@ struct AdminHandler: Sendable {
                 id: id, keep: keep, by: principal.agentID, now: now)
             let after = try await store.info().head
             var response = Touchpoint_V1_ConflictResolveResponse()
-            response.conflict = Self.info(resolved)
+            response.conflict = resolved.wire
             response.sequence = after > before ? after : 0
             return .conflictResolve(response)
         case .changesTail(let request):
@@ -102,27 +102,15 @@ struct AdminHandler: Sendable {
         response.serverVersion = ServerVersion.current
         let failures = service.helloThrottle.snapshot()
         response.failedHellos = failures.total
-        response.failingPeers = failures.peers.prefix(20).map(Self.info)
+        response.failingPeers = failures.peers.prefix(20).map(\.wire)
         // Field agents only: admins sync nothing, so lag and outbox mean nothing for them.
         response.agents = try await store.agents().filter { $0.agent.role == .agent }.map { state in
-            var row = Touchpoint_V1_AgentStatus()
-            row.agentID = state.agent.id.wireBytes
-            row.name = state.agent.name
-            row.lastSeenMs = state.lastSeen.map(HLC.milliseconds) ?? 0
-            row.cursor = state.pullCursor
-            row.ackedSequence = state.pushedSeq
-            row.lastError = state.lastError ?? ""
-            row.revoked = state.revoked
-            if let site = state.site.flatMap(SiteID.init) { row.siteID = site.wireBytes }
-            row.protocolVersion = UInt32(state.protocolVersion ?? 0)
-            row.lastSyncMs = state.lastSyncAt.map(HLC.milliseconds) ?? 0
-            row.rejected = UInt64(state.rejected)
-            if let depth = state.outboxDepth { row.outboxDepth = depth }
+            var state = state
             if let failed = failures.agents[state.agent.id] {
-                row.failedHellos = failed.failures
-                row.lastFailedHelloMs = HLC.milliseconds(failed.lastFailure)
+                state.failedHellos = Int(clamping: failed.failures)
+                state.lastFailedHello = failed.lastFailure
             }
-            return row
+            return state.statusWire
         }
         return response
     }
@@ -131,45 +119,6 @@ struct AdminHandler: Sendable {
         guard let state = try await store.agents().first(where: { $0.agent.id == id }) else {
             throw ProtocolError(.notFound, "no agent with id \(id.uuidString.lowercased())")
         }
-        return Self.info(state)
-    }
-
-    static func info(_ peer: HelloThrottle.PeerFailures) -> Touchpoint_V1_PeerFailures {
-        var info = Touchpoint_V1_PeerFailures()
-        info.peer = peer.peer
-        info.failedHellos = peer.failures
-        info.lastFailedHelloMs = HLC.milliseconds(peer.lastFailure)
-        info.delayMs = UInt64(peer.delay.components.seconds) * 1000 + UInt64(peer.delay.components.attoseconds / 1_000_000_000_000_000)
-        if let agent = peer.lastClaimedAgent { info.lastClaimedAgentID = agent.wireBytes }
-        info.lastReason = peer.lastReason
-        return info
-    }
-
-    static func info(_ state: AgentSyncState) -> Touchpoint_V1_AgentInfo {
-        var info = Touchpoint_V1_AgentInfo()
-        info.agentID = state.agent.id.wireBytes
-        info.name = state.agent.name
-        info.team = state.agent.team ?? ""
-        info.territories = state.agent.territories
-        info.role = state.agent.role.wire
-        info.revoked = state.revoked
-        return info
-    }
-
-    static func info(_ conflict: ConflictRecord) -> Touchpoint_V1_ConflictInfo {
-        var info = Touchpoint_V1_ConflictInfo()
-        info.conflictID = UInt64(conflict.id)
-        info.entity = conflict.entity.wire
-        info.entityID = conflict.entityID.wireBytes
-        info.field = conflict.field
-        info.winner = Touchpoint_V1_ConflictSide(conflict.winner)
-        info.loser = Touchpoint_V1_ConflictSide(conflict.loser)
-        info.detectedAtMs = HLC.milliseconds(conflict.detectedAt)
-        info.resolvedAtMs = conflict.resolvedAt.map(HLC.milliseconds) ?? 0
-        if let agent = conflict.loserAgent { info.agentID = agent.wireBytes }
-        if let agent = conflict.winnerAgent { info.winnerAgentID = agent.wireBytes }
-        if let admin = conflict.resolvedBy { info.resolvedBy = admin.wireBytes }
-        info.resolution = conflict.resolution ?? ""
-        return info
+        return state.infoWire
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import NIOConcurrencyHelpers
+import TouchpointProtocol
 
 /// Failed Hellos, counted per peer address and per claimed agent, and the wait
 /// before the server checks the next Hello from an address that keeps failing.
@@ -33,17 +34,6 @@ public final class HelloThrottle: Sendable {
         public static var defaults: Configuration { Configuration() }
     }
 
-    /// Failed Hellos from one address.
-    public struct PeerFailures: Hashable, Sendable {
-        public var peer: String
-        public var failures: UInt64
-        public var lastFailure: Date
-        /// The wait before the next Hello from this address is checked.
-        public var delay: Duration
-        public var lastClaimedAgent: UUID?
-        public var lastReason: String
-    }
-
     /// Failed Hellos that named one agent.
     public struct AgentFailures: Hashable, Sendable {
         public var failures: UInt64
@@ -54,7 +44,7 @@ public final class HelloThrottle: Sendable {
     public struct Snapshot: Hashable, Sendable {
         public var total: UInt64
         /// Most failures first.
-        public var peers: [PeerFailures]
+        public var peers: [FailingPeer]
         public var agents: [UUID: AgentFailures]
     }
 
@@ -123,12 +113,13 @@ public final class HelloThrottle: Sendable {
         let now = clock()
         return state.withLockedValue { state in
             let peers = state.peers.map { peer, entry in
-                PeerFailures(
-                    peer: peer, failures: entry.failures, lastFailure: entry.lastFailure, delay: delay(recent: recent(entry, at: now)),
-                    lastClaimedAgent: entry.lastClaimedAgent, lastReason: entry.lastReason)
+                FailingPeer(
+                    peer: peer, failedHellos: Int(clamping: entry.failures), lastFailedHello: entry.lastFailure,
+                    delayMs: UInt64(Self.milliseconds(delay(recent: recent(entry, at: now)))), lastClaimedAgent: entry.lastClaimedAgent,
+                    lastReason: entry.lastReason)
             }
             return Snapshot(
-                total: state.total, peers: peers.sorted { ($0.failures, $0.lastFailure) > ($1.failures, $1.lastFailure) },
+                total: state.total, peers: peers.sorted { ($0.failedHellos, $0.lastFailedHello) > ($1.failedHellos, $1.lastFailedHello) },
                 agents: state.agents)
         }
     }

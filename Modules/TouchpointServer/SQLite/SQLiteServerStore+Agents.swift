@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import TouchpointModel
+import TouchpointProtocol
 import TouchpointRecords
 
 extension SQLiteServerStore {
@@ -64,16 +65,17 @@ extension SQLiteServerStore {
 
     public func agents() async throws -> [AgentSyncState] {
         try await writer.read { db in
-            try Row.fetchAll(
+            let head = try Self.head(db)
+            return try Row.fetchAll(
                 db, sql: "SELECT * FROM agents a JOIN sync_state s ON s.agent_id = a.id ORDER BY a.name, a.id"
             ).map { row in
-                AgentSyncState(
+                let cursor = UInt64(row["pull_cursor"] as Int64)
+                return AgentSyncState(
                     agent: try Self.agent(row), revoked: (row["revoked_at"] as Int64?) != nil, site: row["site"],
-                    lastSeen: Self.date(row["last_seen"]), protocolVersion: row["protocol_version"],
-                    pushedSeq: UInt64(row["pushed_seq"] as Int64), pullCursor: UInt64(row["pull_cursor"] as Int64),
-                    lastSyncAt: Self.date(row["last_sync_at"]), lastError: row["last_error"],
-                    lastErrorAt: Self.date(row["last_error_at"]), rejected: row["rejected"],
-                    outboxDepth: (row["outbox_depth"] as Int64?).map { UInt64($0) })
+                    lastSeen: Self.date(row["last_seen"]), protocolVersion: row["protocol_version"], cursor: cursor,
+                    lag: head > cursor ? head - cursor : 0, ackedOutbox: UInt64(row["pushed_seq"] as Int64),
+                    outboxDepth: (row["outbox_depth"] as Int64?).map { UInt64($0) }, lastSync: Self.date(row["last_sync_at"]),
+                    lastError: row["last_error"], rejected: row["rejected"])
             }
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import TouchpointModel
+import TouchpointProtocol
 import TouchpointRecords
 
 extension SQLiteServerStore {
@@ -99,10 +100,12 @@ extension SQLiteServerStore {
         }
         return ConflictRecord(
             id: row["id"], entity: entity, entityID: entityID, field: row["field"],
-            winner: try decoder.decode(FieldState.self, from: Data((row["winner"] as String).utf8)),
-            loser: try decoder.decode(FieldState.self, from: Data((row["loser"] as String).utf8)),
-            winnerAgent: (row["winner_agent"] as String?).flatMap(UUID.init(uuidString:)),
-            loserAgent: (row["loser_agent"] as String?).flatMap(UUID.init(uuidString:)),
+            winner: ConflictRecord.Side(
+                try decoder.decode(FieldState.self, from: Data((row["winner"] as String).utf8)),
+                agent: (row["winner_agent"] as String?).flatMap(UUID.init(uuidString:))),
+            loser: ConflictRecord.Side(
+                try decoder.decode(FieldState.self, from: Data((row["loser"] as String).utf8)),
+                agent: (row["loser_agent"] as String?).flatMap(UUID.init(uuidString:))),
             detectedAt: Date(milliseconds: row["detected_at"]), resolvedAt: Self.date(row["resolved_at"]),
             resolvedBy: (row["resolved_by"] as String?).flatMap(UUID.init(uuidString:)), resolution: row["resolution"])
     }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import TouchpointModel
+import TouchpointProtocol
 import TouchpointRecords
 import TouchpointReports
 

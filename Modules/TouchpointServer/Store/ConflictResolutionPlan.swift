@@ -1,5 +1,6 @@
 import Foundation
 import TouchpointModel
+import TouchpointProtocol
 
 /// What resolving a conflict writes, free of storage.
 ///

@@ -1,5 +1,3 @@
-import TouchpointProtocol
-
 /// A server address, `HOST:PORT`.
 public struct Endpoint: Hashable, Sendable, CustomStringConvertible {
     public var host: String
