@@ -20,7 +20,7 @@ public enum ChangeLine {
     public static func jsonObject(_ change: SequencedChange) -> [String: Any] {
         [
             "seq": change.sequence, "entity": change.change.entity.rawValue,
-            "id": change.change.id.uuidString.lowercased(),
+            "id": change.change.id.lowercasedText,
             "fields": Dictionary(
                 change.change.fields.map { ($0.name, json($0.value)) }, uniquingKeysWith: { _, last in last }),
         ]

@@ -26,17 +26,17 @@ public enum ConflictText {
                 "\(label):",
                 "  value    \(value(s.value))",
                 "  version  hlc \(s.hlc) (\(Format.date(s.at))) site \(s.site)",
-                "  agent    \(name(s.agent, agentNames))" + (s.agent.map { " (\($0.uuidString.lowercased()))" } ?? ""),
+                "  agent    \(name(s.agent, agentNames))" + (s.agent.map { " (\($0.lowercasedText))" } ?? ""),
             ]
         }
         var lines = [
-            "conflict \(c.id): \(c.entity.rawValue) \(c.entityID.uuidString.lowercased()) field \(c.field)",
+            "conflict \(c.id): \(c.entity.rawValue) \(c.entityID.lowercasedText) field \(c.field)",
             "detected \(Format.date(c.detectedAt))",
         ]
         lines += side("winner (kept by the merge rule)", c.winner)
         lines += side("loser", c.loser)
         if let record = c.record {
-            lines.append("record \(c.entityID.uuidString.lowercased()) now:")
+            lines.append("record \(c.entityID.lowercasedText) now:")
             let width = record.keys.map(\.count).max() ?? 0
             for name in record.keys.sorted() {
                 let field = record[name]!

@@ -1,4 +1,5 @@
 import Foundation
+import TouchpointModel
 import TouchpointAdminClient
 import TouchpointCLI
 import TouchpointProtocol
@@ -76,7 +77,7 @@ public struct StatusView {
         for peer in status.failingPeers {
             peers.add(
                 peer.peer, "\(peer.failedHellos)", Format.age(now.timeIntervalSince(peer.lastFailedHello)) + " ago",
-                "\(peer.delayMs) ms", peer.lastClaimedAgent?.uuidString.lowercased() ?? "—", peer.lastReason)
+                "\(peer.delayMs) ms", peer.lastClaimedAgent?.lowercasedText ?? "—", peer.lastReason)
         }
         return lines + [""] + peers.lines + [""] + Self.peerLegend
     }

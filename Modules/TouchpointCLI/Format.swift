@@ -1,11 +1,12 @@
 import Foundation
+import TouchpointModel
 
 /// Short human forms of ids, dates and durations.
 public enum Format {
     /// The first 8 characters of an id: enough to type back (ids resolve by prefix).
     public static func short(_ id: UUID?) -> String {
         guard let id else { return "" }
-        return String(id.uuidString.lowercased().prefix(8))
+        return String(id.lowercasedText.prefix(8))
     }
 
     /// Local date and time to the minute, e.g. `2025-06-15 14:13`.

@@ -38,7 +38,7 @@ struct OutboxBatches {
                 return Array(pending.prefix(count))
             }
             let entry = pending.removeFirst()
-            let record = "\(entry.change.entity.rawValue) \(entry.change.id.uuidString.lowercased())"
+            let record = "\(entry.change.entity.rawValue) \(entry.change.id.lowercasedText)"
             try store.deadLetter(
                 seq: entry.seq, code: ProtocolError.Code.resourceExhausted.name,
                 message: "\(record): the change takes up to \(FrameBudget.bound(entry.change)) bytes, more than the "

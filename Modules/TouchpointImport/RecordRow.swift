@@ -29,7 +29,7 @@ public enum RecordRow {
         return columns.map { column in
             switch column {
             case "type": entity.rawValue
-            case "id": record.id.uuidString.lowercased()
+            case "id": record.id.lowercasedText
             default: fields[column].flatMap { text($0, entity: entity, field: column) }
             }
         }
@@ -38,7 +38,7 @@ public enum RecordRow {
     /// A record as a JSON object: `type`, `id` and every field (dates as ISO 8601 text).
     public static func jsonObject(_ record: any SyncRecord) -> [String: Any] {
         let entity = type(of: record).entity
-        var object: [String: Any] = ["type": entity.rawValue, "id": record.id.uuidString.lowercased()]
+        var object: [String: Any] = ["type": entity.rawValue, "id": record.id.lowercasedText]
         for (name, value) in record.fields {
             switch value {
             case .null: object[name] = NSNull()

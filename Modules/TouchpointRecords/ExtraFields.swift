@@ -49,7 +49,7 @@ package enum ExtraFields {
         for field in change.fields where isUnknown(field.name, in: change.entity) && !isWellFormed(field.name) {
             let shown = field.name.count > maxNameLength ? "\(field.name.prefix(maxNameLength))…" : field.name
             throw StoreError.invalid(
-                "\(change.entity.rawValue) \(change.id.uuidString.lowercased()): field name \(shown.debugDescription) is not valid"
+                "\(change.entity.rawValue) \(change.id.lowercasedText): field name \(shown.debugDescription) is not valid"
                     + " (1–\(maxNameLength) of a-z, 0-9 and _, not starting with _)")
         }
     }
@@ -67,7 +67,7 @@ package enum ExtraFields {
         }
         guard bytes > maxBytes else { return }
         throw StoreError.invalid(
-            "\(state.entity.rawValue) \(state.id.uuidString.lowercased()): fields unknown to this schema take \(bytes) bytes,"
+            "\(state.entity.rawValue) \(state.id.lowercasedText): fields unknown to this schema take \(bytes) bytes,"
                 + " more than the \(maxBytes) allowed per record")
     }
 

@@ -19,7 +19,7 @@ package struct RecordTable {
         let columns = (entity.fieldNames + Self.stateColumns).map { "\"\($0)\"" }.joined(separator: ", ")
         guard
             let row = try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT \(columns) FROM \(table) WHERE id = ?"), arguments: [id.uuidString.lowercased()])
+                db.cachedStatement(sql: "SELECT \(columns) FROM \(table) WHERE id = ?"), arguments: [id.lowercasedText])
         else { return nil }
         return try state(entity, id, row, db)
     }
@@ -45,7 +45,7 @@ package struct RecordTable {
     /// Writes a full record state (insert or replace).
     package mutating func save(_ state: RecordState, _ db: Database) throws {
         let names = state.entity.fieldNames
-        var values: [DatabaseValue] = [state.id.uuidString.lowercased().databaseValue]
+        var values: [DatabaseValue] = [state.id.lowercasedText.databaseValue]
         for name in names { values.append((state.fields[name]?.value ?? .null).databaseValue) }
         values.append((state.isDeleted ? 1 : 0).databaseValue)
         values.append(try encodeVersions(state, db).databaseValue)
@@ -159,7 +159,7 @@ extension RecordTable {
         let sql = "SELECT \(columns) FROM \(table) r WHERE \(condition)"
         let cursor = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
         while let row = try cursor.next() {
-            guard let id = UUID(uuidString: row["id"]) else { throw StoreError.corrupt("bad id in \(table)") }
+            guard let id = UUID(text: row["id"]) else { throw StoreError.corrupt("bad id in \(table)") }
             try body(try state(entity, id, row, db))
         }
     }

@@ -55,7 +55,7 @@ public struct SyncService: Sendable {
             logger.warning(
                 "hello refused",
                 metadata: [
-                    "peer": "\(peer)", "claimed_agent": "\(hello.agentID?.uuidString.lowercased() ?? "none")",
+                    "peer": "\(peer)", "claimed_agent": "\(hello.agentID?.lowercasedText ?? "none")",
                     "reason": "\(error.message)", "waited": "\(delay)",
                 ])
             throw error
@@ -92,7 +92,7 @@ public struct SyncService: Sendable {
             do {
                 try ClockSkewError.check(entry.change.maxHLC, wall: HLC.milliseconds(now), maxSkew: configuration.maxClockSkew)
             } catch let skew as ClockSkewError {
-                let message = "change \(entry.sequence) (\(entry.change.entity.rawValue) \(entry.change.id.uuidString.lowercased())): \(skew)"
+                let message = "change \(entry.sequence) (\(entry.change.entity.rawValue) \(entry.change.id.lowercasedText)): \(skew)"
                 try? await store.recordError(agentID: principal.agentID, message: message, now: now)
                 throw ProtocolError(.failedPrecondition, message)
             }
@@ -136,7 +136,7 @@ public struct SyncService: Sendable {
             throw ProtocolError(.permissionDenied, "an agent may ask only for the digest of its own scope")
         }
         guard let named = try await store.agents().first(where: { $0.agent.id == agent })?.agent else {
-            throw ProtocolError(.notFound, "no agent with id \(agent.uuidString.lowercased())")
+            throw ProtocolError(.notFound, "no agent with id \(agent.lowercasedText)")
         }
         return try await store.digest(territories: named.role == .admin ? nil : named.territories)
     }

@@ -35,7 +35,7 @@ extension AgentStore {
             let outbox = try Row.fetchOne(db, sql: "SELECT count(*) AS n, min(created_at) AS oldest FROM outbox")!
             return AgentStatus(
                 siteID: identity.site.description,
-                agentID: identity.agentID.uuidString.lowercased(),
+                agentID: identity.agentID.lowercasedText,
                 server: try Meta.get(.server, db),
                 records: records,
                 outboxDepth: outbox["n"],

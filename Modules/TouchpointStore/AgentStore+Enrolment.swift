@@ -21,7 +21,7 @@ extension AgentStore {
     @discardableResult
     public func enrol(agentID: UUID, name: String, territories: [String], server: String, token: String) throws -> AgentIdentity {
         try writer.write { db in
-            let id = agentID.uuidString.lowercased()
+            let id = agentID.lowercasedText
             if let current = try Meta.get(.agentID, db), current != id {
                 throw StoreError.refused(
                     "this database belongs to agent \(current) and the token to agent \(id): enrol a new database (--db)")

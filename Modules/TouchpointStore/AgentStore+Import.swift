@@ -71,7 +71,7 @@ extension AgentStore {
     private static func exists(_ entity: EntityType, _ id: UUID, _ db: Database) throws -> Bool {
         try Bool.fetchOne(
             db.cachedStatement(sql: "SELECT 1 FROM \(RecordSchema.table(entity)) WHERE id = ?"),
-            arguments: [id.uuidString.lowercased()]) ?? false
+            arguments: [id.lowercasedText]) ?? false
     }
 
     /// The customer a record points at must exist: the schema's deferred foreign

@@ -45,7 +45,7 @@ extension AgentStore {
                 let result = try writer.table.merge(change, onto: stored, validate: false, db)
                 guard !result.applied.isEmpty else { continue }
                 altered += 1
-                let id = change.id.uuidString.lowercased()
+                let id = change.id.lowercasedText
                 if change.entity == .customer, result.applied.contains(where: { $0.name == "territory" }) {
                     movedCustomers.insert(id)
                 } else if stored != nil, change.entity != .customer, result.applied.contains(where: { $0.name == "customer_id" }) {

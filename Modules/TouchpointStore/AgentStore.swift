@@ -46,7 +46,7 @@ public struct AgentStore: Sendable {
     public func initialize(agentID: UUID? = nil, territories: [String] = []) throws -> AgentIdentity {
         try writer.write { db in
             if try Meta.get(.siteID, db) == nil { try Meta.set(.siteID, SiteID.random().description, db) }
-            if let agentID { try Meta.set(.agentID, agentID.uuidString.lowercased(), db) }
+            if let agentID { try Meta.set(.agentID, agentID.lowercasedText, db) }
             if !territories.isEmpty { try Meta.set(.territories, territories.joined(separator: ","), db) }
             return try Self.identity(db)
         }

@@ -28,7 +28,7 @@ struct LocalWriter {
 
     mutating func create(_ entity: EntityType, _ id: UUID, _ values: [String: FieldValue], now: Date) throws {
         if try table.load(entity, id, db) != nil {
-            throw StoreError.refused("a \(entity.displayName) with id \(id.uuidString.lowercased()) already exists")
+            throw StoreError.refused("a \(entity.displayName) with id \(id.lowercasedText) already exists")
         }
         try write(entity, id, values, current: nil, now: now)
     }

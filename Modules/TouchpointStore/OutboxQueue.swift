@@ -12,7 +12,7 @@ struct OutboxQueue {
     func append(_ change: Change, prior: RecordState?, now: Date) throws {
         try db.cachedStatement(sql: "INSERT INTO outbox(entity, entity_id, change, created_at, prior) VALUES (?, ?, ?, ?, ?)")
             .execute(arguments: [
-                change.entity.rawValue, change.id.uuidString.lowercased(), FieldChangeCoding.encode(change.fields),
+                change.entity.rawValue, change.id.lowercasedText, FieldChangeCoding.encode(change.fields),
                 Int64(HLC.milliseconds(now)), prior.map { Self.encodePrior(change, $0) },
             ])
     }
@@ -48,7 +48,7 @@ struct OutboxQueue {
     }
 
     private func remove(_ entity: EntityType, _ id: UUID) throws {
-        let text = id.uuidString.lowercased()
+        let text = id.lowercasedText
         if entity == .customer {
             for dependent in EntityType.allCases where dependent != .customer {
                 try db.execute(sql: "DELETE FROM \(RecordSchema.table(dependent)) WHERE customer_id = ?", arguments: [text])

@@ -20,7 +20,7 @@ public struct ServerEpoch: RawRepresentable, Hashable, Sendable, Codable, Custom
     public static func random() -> ServerEpoch { ServerEpoch(UUID()) }
 
     /// Lowercase text, as stored in meta tables.
-    public var rawValue: String { uuid.uuidString.lowercased() }
+    public var rawValue: String { uuid.lowercasedText }
 
     public var description: String { rawValue }
 }

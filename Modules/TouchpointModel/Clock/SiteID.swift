@@ -18,7 +18,7 @@ public struct SiteID: Hashable, Comparable, Sendable, Codable, CustomStringConve
     public static func random() -> SiteID { SiteID(UUID()) }
 
     /// Canonical lowercase text form; also the order used to break HLC ties.
-    public var description: String { uuid.uuidString.lowercased() }
+    public var description: String { uuid.lowercasedText }
 
     public static func < (lhs: SiteID, rhs: SiteID) -> Bool {
         let l = lhs.uuid.uuid, r = rhs.uuid.uuid

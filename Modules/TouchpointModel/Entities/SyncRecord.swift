@@ -80,7 +80,7 @@ struct FieldReader {
 
     func optionalID(_ key: String) throws -> UUID? {
         guard let s = try optionalText(key) else { return nil }
-        guard let id = UUID(uuidString: s) else {
+        guard let id = UUID(text: s) else {
             throw ValidationError(field: name(key), message: "not a UUID: '\(s)'")
         }
         return id

@@ -37,7 +37,7 @@ extension EntityDescriptor {
             try require(accepted.contains(text), path,
                 "unknown \(vocabulary) '\(text)' (expected one of: \(accepted.joined(separator: ", ")))")
         case (.reference, .text(let text)):
-            try require(UUID(uuidString: text) != nil && text == text.lowercased(), path, "not a lower-case UUID: '\(text)'")
+            try require(UUID(text: text)?.lowercasedText == text, path, "not a lower-case UUID: '\(text)'")
         case (.currency, .text(let text)):
             try require(text.utf8.count == 3 && text.utf8.allSatisfy { (0x41...0x5a).contains($0) }, path,
                 "not an ISO 4217 currency code (three letters, e.g. EUR): '\(text)'")

@@ -39,7 +39,7 @@ extension FieldValue {
     /// An optional date; `.null` when absent.
     public static func date(_ date: Date?) -> FieldValue { date.map { .date($0) } ?? .null }
     /// An id as its lowercase text.
-    public static func id(_ id: UUID) -> FieldValue { .text(id.uuidString.lowercased()) }
+    public static func id(_ id: UUID) -> FieldValue { .text(id.lowercasedText) }
     /// An optional id; `.null` when absent.
     public static func id(_ id: UUID?) -> FieldValue { id.map { .id($0) } ?? .null }
     /// Optional text; `.null` when absent.

@@ -51,7 +51,7 @@ public struct RecordDigest: Hashable, Sendable, Codable {
     public static func hash(_ state: RecordState) -> UInt64 {
         var h = FNV1a()
         h.add(state.entity.rawValue)
-        h.add(state.id.uuidString.lowercased())
+        h.add(state.id.lowercasedText)
         for name in state.fields.keys.sorted() {
             let field = state.fields[name]!
             h.add(name)

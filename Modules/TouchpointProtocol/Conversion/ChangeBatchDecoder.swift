@@ -150,7 +150,7 @@ private struct ChangeBatchReader {
             guard let text = strings[Int(index)] else { throw invalid("\(path).text_ref", "string \(index) is not valid UTF-8") }
             return .text(text)
         case .uuidText(let bytes):
-            return .text(try UUID(wireBytes: bytes, field: "\(path).uuid_text").uuidString.lowercased())
+            return .text(try UUID(wireBytes: bytes, field: "\(path).uuid_text").lowercasedText)
         }
     }
 

@@ -138,8 +138,8 @@ private struct ChangeBatchBuilder {
 
     /// The 16 bytes of `text` when it is a UUID in lowercase canonical form.
     static func uuidBytes(_ text: String) -> Data? {
-        guard text.utf8.count == 36, let uuid = UUID(uuidString: text),
-            uuid.uuidString.lowercased() == text
+        guard text.utf8.count == 36, let uuid = UUID(text: text),
+            uuid.lowercasedText == text
         else { return nil }
         return uuid.wireBytes
     }

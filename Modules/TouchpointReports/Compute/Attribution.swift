@@ -98,7 +98,7 @@ struct Attribution {
             .channel: channel?.rawValue ?? none,
             .touchpoint: touchpoint ?? none,
             .stage: stage?.rawValue ?? none,
-            .agent: agent?.name ?? agentID?.uuidString.lowercased() ?? none,
+            .agent: agent?.name ?? agentID?.lowercasedText ?? none,
             .team: team ?? agent?.team ?? none,
             .persona: customer?.persona ?? none,
             .segment: customer?.segment ?? none,

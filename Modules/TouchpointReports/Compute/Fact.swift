@@ -34,7 +34,7 @@ struct Fact: Sendable {
     func matches(_ filters: [ReportDimension: Set<String>]) -> Bool {
         filters.allSatisfy { dimension, accepted in
             accepted.contains(key(dimension).lowercased())
-                || (dimension == .agent && agentID.map { accepted.contains($0.uuidString.lowercased()) } == true)
+                || (dimension == .agent && agentID.map { accepted.contains($0.lowercasedText) } == true)
         }
     }
 }

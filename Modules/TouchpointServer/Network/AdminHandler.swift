@@ -117,7 +117,7 @@ struct AdminHandler: Sendable {
 
     private func agentInfo(_ id: UUID) async throws -> Touchpoint_V1_AgentInfo {
         guard let state = try await store.agents().first(where: { $0.agent.id == id }) else {
-            throw ProtocolError(.notFound, "no agent with id \(id.uuidString.lowercased())")
+            throw ProtocolError(.notFound, "no agent with id \(id.lowercasedText)")
         }
         return state.infoWire
     }

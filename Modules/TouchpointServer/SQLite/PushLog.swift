@@ -29,7 +29,7 @@ struct PushLog {
     /// A stable 64-bit fingerprint of a change's content.
     static func fingerprint(_ change: Change) -> Int64 {
         Int64(bitPattern: RecordDigest.fingerprint(
-            [change.entity.rawValue, change.id.uuidString.lowercased(), FieldChangeCoding.encode(change.fields)]))
+            [change.entity.rawValue, change.id.lowercasedText, FieldChangeCoding.encode(change.fields)]))
     }
 
     /// The answer to a replayed entry: its refusal again, or nil for a duplicate.

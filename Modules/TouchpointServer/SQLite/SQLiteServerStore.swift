@@ -86,7 +86,7 @@ public struct SQLiteServerStore: ServerStore {
 
 extension UUID {
     /// Lowercase text, the form ids take in SQL and on the wire.
-    var text: String { uuidString.lowercased() }
+    var text: String { lowercasedText }
 }
 
 extension Date {

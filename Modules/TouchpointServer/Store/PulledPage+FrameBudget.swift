@@ -14,7 +14,7 @@ extension PulledPage {
         if count == changes.count { return self }
         guard count > 0 else {
             let first = changes[0]
-            let record = "\(first.change.entity.rawValue) \(first.change.id.uuidString.lowercased())"
+            let record = "\(first.change.entity.rawValue) \(first.change.id.lowercasedText)"
             throw ProtocolError(
                 .resourceExhausted,
                 "change \(first.sequence) (\(record)) takes up to \(FrameBudget.bound(first.change)) bytes, more than "

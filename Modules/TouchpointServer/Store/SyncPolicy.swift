@@ -23,7 +23,7 @@ enum SyncPolicy {
     static func check(
         _ change: Change, seq: UInt64, by principal: Principal, stored: RecordState?, placement: Placement
     ) -> Rejection? {
-        let record = "\(change.entity.rawValue) \(change.id.uuidString.lowercased())"
+        let record = "\(change.entity.rawValue) \(change.id.lowercasedText)"
         func deny(_ why: String) -> Rejection { Rejection(sequence: seq, code: .permissionDenied, message: "\(record): \(why)") }
         func invalid(_ why: String) -> Rejection { Rejection(sequence: seq, code: .invalidArgument, message: "\(record): \(why)") }
         let written = change.written
@@ -56,7 +56,7 @@ enum SyncPolicy {
         }
         if resend { return nil }
         if let field = authorFields[change.entity] {
-            let me = principal.agentID.uuidString.lowercased()
+            let me = principal.agentID.lowercasedText
             if let written = values[field]?.text, written.lowercased() != me {
                 return deny("agents may only record their own \(change.entity.displayName)s (\(field) is \(written))")
             }
