@@ -21,12 +21,7 @@ public struct AgentStore: Sendable {
     public init(path: String) throws {
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        var config = Configuration()
-        config.busyMode = .timeout(10)
-        // Statement journals (one per savepoint) and temporary indexes stay in memory: on disk they were most
-        // of the bytes an import wrote.
-        config.prepareDatabase { db in try db.execute(sql: "PRAGMA temp_store = MEMORY") }
-        try self.init(writer: try DatabasePool(path: path, configuration: config))
+        try self.init(writer: try DatabasePool(path: path, configuration: .touchpointStore))
     }
 
     /// Wraps a writer (tests pass an in-memory `DatabaseQueue`) and migrates it.

@@ -15,12 +15,7 @@ public struct SQLiteServerStore: ServerStore {
     /// Opens (creating if needed) `DIR/server.sqlite`.
     public init(directory: String) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        var config = Configuration()
-        config.busyMode = .timeout(10)
-        // Statement journals (one per savepoint) and temporary indexes stay in memory: on disk they were most
-        // of the bytes an import wrote.
-        config.prepareDatabase { db in try db.execute(sql: "PRAGMA temp_store = MEMORY") }
-        try self.init(writer: try DatabasePool(path: directory + "/server.sqlite", configuration: config))
+        try self.init(writer: try DatabasePool(path: directory + "/server.sqlite", configuration: .touchpointStore))
     }
 
     /// Wraps a writer (tests pass an in-memory `DatabaseQueue`) and migrates it.
