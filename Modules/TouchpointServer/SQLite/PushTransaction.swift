@@ -124,10 +124,10 @@ struct PushTransaction {
             throw StoreError(kind: .invalid, message: "\(change.entity.rawValue) \(change.id.text): its customer is unknown")
         }
         try db.cachedStatement(
-            sql: "INSERT INTO changes(entity, entity_id, territory, site, agent_id, fields, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+            sql: "INSERT INTO changes(entity, entity_id, territory, site, agent_id, record, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
         ).execute(arguments: [
             change.entity.rawValue, change.id.text, territory, site ?? principal.site.description, agent ?? principal.agentID.text,
-            FieldChangeCoding.encode(applied), now.milliseconds,
+            try Change(entity: change.entity, id: change.id, fields: applied).recordBytes(), now.milliseconds,
         ])
     }
 

@@ -17,9 +17,9 @@ extension SQLiteServerStore {
             }
             arguments.append(limit.databaseValue)
             let rows = try Row.fetchAll(
-                db, sql: "SELECT seq, entity, entity_id, fields FROM changes WHERE \(conditions.joined(separator: " AND ")) ORDER BY seq LIMIT ?",
+                db, sql: "SELECT seq, record FROM changes WHERE \(conditions.joined(separator: " AND ")) ORDER BY seq LIMIT ?",
                 arguments: StatementArguments(arguments))
-            let changes = try rows.map(decodeChange)
+            let changes = try rows.map(ChangeLogEncoding.decode)
             let head = try Self.head(db)
             let full = changes.count == limit
             return PulledPage(
@@ -43,18 +43,10 @@ extension SQLiteServerStore {
     public func changes(after seq: UInt64, limit: Int) async throws -> [SequencedChange] {
         try await writer.read { db in
             try Row.fetchAll(
-                db, sql: "SELECT seq, entity, entity_id, fields FROM changes WHERE seq > ? ORDER BY seq LIMIT ?",
+                db, sql: "SELECT seq, record FROM changes WHERE seq > ? ORDER BY seq LIMIT ?",
                 arguments: [Int64(seq), limit]
-            ).map(decodeChange)
+            ).map(ChangeLogEncoding.decode)
         }
-    }
-
-    func decodeChange(_ row: Row) throws -> SequencedChange {
-        guard let entity = EntityType(rawValue: row["entity"]), let id = UUID(uuidString: row["entity_id"]) else {
-            throw StoreError(kind: .corrupt, message: "bad change row \(row)")
-        }
-        let fields = try FieldChangeCoding.decode(row["fields"])
-        return SequencedChange(sequence: UInt64(row["seq"] as Int64), change: Change(entity: entity, id: id, fields: fields))
     }
 
     public func digest(territories: [String]?) async throws -> RecordDigest {
