@@ -20,6 +20,8 @@ public struct SyncService: Sendable {
 
     public let store: any ServerStore
     public var configuration: Configuration
+    /// Pull pages read once and served to every agent of the same scope.
+    public let pages: SharedPages
     /// Failed Hellos per peer address and agent, and the wait before the next check from an address.
     public let helloThrottle: HelloThrottle
     let logger: Logger
@@ -28,9 +30,11 @@ public struct SyncService: Sendable {
     /// Creates a service over a store.
     public init(
         store: any ServerStore, configuration: Configuration = .defaults, logger: Logger = Logger(label: "touchpoint.sync"),
-        helloThrottle: HelloThrottle = HelloThrottle(), clock: @escaping @Sendable () -> Date = Date.init
+        helloThrottle: HelloThrottle = HelloThrottle(), pages: SharedPages = SharedPages(),
+        clock: @escaping @Sendable () -> Date = Date.init
     ) {
         self.store = store
+        self.pages = pages
         self.configuration = configuration
         self.helloThrottle = helloThrottle
         self.logger = logger
@@ -117,7 +121,17 @@ public struct SyncService: Sendable {
         outboxDepth: UInt64? = nil, for principal: Principal
     ) async throws -> PulledPage {
         let size = max(1, min(limit, configuration.limits.maxPageChanges))
-        let page = try await store.pull(after: cursor, limit: size, for: principal, outboxDepth: outboxDepth, now: clock())
+        let slice = try await pages.slice(
+            after: cursor, territories: principal.seesEverything ? nil : principal.territories,
+            pageSize: configuration.limits.maxPageChanges, store: store)
+        let window = slice.entries.prefix(size)
+        let cut = slice.entries.count > size
+        // No echo: the agent's own changes are left out, their sequences still passed.
+        let page = PulledPage(
+            changes: window.filter { $0.site != principal.site }.map(\.sequenced),
+            nextCursor: cut ? window[window.endIndex - 1].sequenced.sequence : slice.end,
+            hasMore: cut || slice.full, sequenceHead: slice.head)
+        try await store.recordPull(principal, cursor: cursor, outboxDepth: outboxDepth, now: clock())
         do {
             return try page.fitting(FrameBudget(maxFrameBytes: maxFrameBytes))
         } catch let error as ProtocolError {

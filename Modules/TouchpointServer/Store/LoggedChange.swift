@@ -1,0 +1,31 @@
+import TouchpointModel
+import TouchpointProtocol
+
+/// One entry of the change log as pulls read it: the change under its server
+/// sequence, and the site it came from (a pull leaves out the puller's own).
+public struct LoggedChange: Hashable, Sendable {
+    /// The server sequence and the change.
+    public var sequenced: SequencedChange
+    /// The site that pushed the change (the server's own for changes it made).
+    public var site: SiteID
+
+    /// Creates an entry.
+    public init(sequenced: SequencedChange, site: SiteID) {
+        self.sequenced = sequenced
+        self.site = site
+    }
+}
+
+/// What one read of the change log in a scope found.
+public struct ScopedChanges: Hashable, Sendable {
+    /// Up to the asked limit of entries, in sequence order.
+    public var entries: [LoggedChange]
+    /// The highest sequence committed when the read was made.
+    public var head: UInt64
+
+    /// Creates a read result.
+    public init(entries: [LoggedChange], head: UInt64) {
+        self.entries = entries
+        self.head = head
+    }
+}
