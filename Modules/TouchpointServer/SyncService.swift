@@ -120,6 +120,15 @@ public struct SyncService: Sendable {
         after cursor: UInt64, limit: Int, maxFrameBytes: Int = ProtocolLimits.defaultMaxFrameBytes,
         outboxDepth: UInt64? = nil, for principal: Principal
     ) async throws -> PulledPage {
+        try await servePull(after: cursor, limit: limit, maxFrameBytes: maxFrameBytes, outboxDepth: outboxDepth, for: principal).page
+    }
+
+    /// ``pull(after:limit:maxFrameBytes:outboxDepth:for:)`` with the encoded batch to
+    /// send when the page comes from a page encoded once for every agent.
+    public func servePull(
+        after cursor: UInt64, limit: Int, maxFrameBytes: Int = ProtocolLimits.defaultMaxFrameBytes,
+        outboxDepth: UInt64? = nil, for principal: Principal
+    ) async throws -> ServedPage {
         let size = max(1, min(limit, configuration.limits.maxPageChanges))
         let slice = try await pages.slice(
             after: cursor, territories: principal.seesEverything ? nil : principal.territories,
@@ -127,13 +136,22 @@ public struct SyncService: Sendable {
         let window = slice.entries.prefix(size)
         let cut = slice.entries.count > size
         // No echo: the agent's own changes are left out, their sequences still passed.
+        let kept = window.indices.filter { window[$0].site != principal.site }
         let page = PulledPage(
-            changes: window.filter { $0.site != principal.site }.map(\.sequenced),
+            changes: kept.map { window[$0].sequenced },
             nextCursor: cut ? window[window.endIndex - 1].sequenced.sequence : slice.end,
             hasMore: cut || slice.full, sequenceHead: slice.head)
         try await store.recordPull(principal, cursor: cursor, outboxDepth: outboxDepth, now: clock())
+        let budget = FrameBudget(maxFrameBytes: maxFrameBytes)
+        // The shared encoding carries the whole page's tables: worth it for most of the
+        // page, and only when the whole page fits the client's frames.
+        if let shared = slice.batch, kept.count * 2 >= slice.batch?.changes.count ?? 0, slice.pageBound <= budget.batchBytes {
+            var batch = shared
+            batch.changes = kept.map { shared.changes[$0] }
+            return ServedPage(page: page, batch: batch)
+        }
         do {
-            return try page.fitting(FrameBudget(maxFrameBytes: maxFrameBytes))
+            return ServedPage(page: try page.fitting(budget))
         } catch let error as ProtocolError {
             try? await store.recordError(agentID: principal.agentID, message: error.message, now: clock())
             throw error

@@ -121,4 +121,30 @@ import TouchpointStore
             #expect(seen + rest == north, "each north change once, in order, nothing from the south")
         }
     }
+
+    @Test func aFullPageEncodedOnceDecodesToWhatEachAgentIsSent() async throws {
+        let cluster = try await Cluster(agents: [["north"], ["north"]], limits: ProtocolLimits(maxPageChanges: 4))
+        try await push(3, by: cluster.agents[0])
+        try await push(1, by: cluster.agents[1])
+        try await push(4, by: cluster.agents[0])
+        let newcomer = try await cluster.addAgent(name: "new", territories: ["north"]).principal
+        for principal in [newcomer, cluster.agents[1].principal] {
+            var cursor: UInt64 = 0
+            var shared = 0
+            while true {
+                let served = try await cluster.service.servePull(after: cursor, limit: 4, for: principal)
+                if let batch = served.batch {
+                    shared += 1
+                    #expect(try batch.decodedChanges() == served.page.changes)
+                }
+                #expect(!served.page.changes.contains { principal == cluster.agents[1].principal && $0.sequence == 4 })
+                cursor = served.page.nextCursor
+                if !served.page.hasMore { break }
+            }
+            #expect(shared == 2, "both full pages were sent from their shared encoding")
+        }
+        // A client whose frames cannot take the whole page gets its own encoding, cut to fit.
+        let small = try await cluster.service.servePull(after: 0, limit: 4, maxFrameBytes: 1500, for: newcomer)
+        #expect(small.batch == nil && !small.page.changes.isEmpty && small.page.changes.count < 4)
+    }
 }

@@ -48,8 +48,17 @@ extension Touchpoint_V1_Envelope {
         hasMore: Bool,
         sequenceHead: UInt64
     ) throws(ProtocolError) -> Envelope {
+        .pullPage(
+            requestID: requestID, batch: try Touchpoint_V1_ChangeBatch(changes: changes), nextCursor: nextCursor,
+            hasMore: hasMore, sequenceHead: sequenceHead)
+    }
+
+    /// A `PullPage` carrying a batch already encoded.
+    public static func pullPage(
+        requestID: UInt64, batch: Touchpoint_V1_ChangeBatch, nextCursor: UInt64, hasMore: Bool, sequenceHead: UInt64
+    ) -> Envelope {
         var page = Touchpoint_V1_PullPage()
-        page.batch = try Touchpoint_V1_ChangeBatch(changes: changes)
+        page.batch = batch
         page.nextCursor = nextCursor
         page.more = hasMore
         page.sequenceHead = sequenceHead

@@ -33,11 +33,9 @@ public struct RequestResponder: Sendable {
             }
         case .pull(let requestID, let after, let limit, let outboxDepth):
             await answer(requestID, principal) { principal in
-                let page = try await service.pull(
-                    after: after, limit: limit, maxFrameBytes: maxFrameBytes, outboxDepth: outboxDepth, for: principal)
-                return try .pullPage(
-                    requestID: requestID, changes: page.changes, nextCursor: page.nextCursor, hasMore: page.hasMore,
-                    sequenceHead: page.sequenceHead)
+                try await service.servePull(
+                    after: after, limit: limit, maxFrameBytes: maxFrameBytes, outboxDepth: outboxDepth, for: principal
+                ).envelope(requestID: requestID)
             }
         case .admin(let requestID, let command):
             await answer(requestID, principal) { principal in

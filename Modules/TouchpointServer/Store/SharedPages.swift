@@ -15,6 +15,9 @@ import TouchpointProtocol
 /// misses a change committed before it arrived: each pull first asks the store
 /// for its head, and a page that ended at an older head is read further.
 ///
+/// A full page is also encoded once (``Slice/batch``), so agents that pull most
+/// of it share the encoding too.
+///
 /// Memory is bounded by `maxEntries` (least recently used pages go first).
 public final class SharedPages: Sendable {
     /// One page's entries after a cursor, as a pull serves them.
@@ -27,6 +30,11 @@ public final class SharedPages: Sendable {
         public var head: UInt64
         /// True when the page holds a whole page size (more may follow `end`).
         public var full: Bool
+        /// A full page encoded once for every agent: `batch.changes[i]` is `entries[i]`
+        /// (the slice keeps the page's indices) over tables for the whole page.
+        public var batch: Touchpoint_V1_ChangeBatch?
+        /// The most bytes the whole page's batch can take (``FrameBudget/bound(_:)`` summed).
+        public var pageBound: Int
     }
 
     /// What the cache did so far and holds now.
@@ -52,6 +60,8 @@ public final class SharedPages: Sendable {
         var head: UInt64 = 0
         var full = false
         var lastUse: UInt64 = 0
+        var batch: Touchpoint_V1_ChangeBatch?
+        var bound = 0
 
         func slice(after cursor: UInt64) -> Slice {
             var low = 0
@@ -60,7 +70,7 @@ public final class SharedPages: Sendable {
                 let middle = (low + high) / 2
                 if entries[middle].sequenced.sequence <= cursor { low = middle + 1 } else { high = middle }
             }
-            return Slice(entries: entries[low...], end: max(end, cursor), head: head, full: full)
+            return Slice(entries: entries[low...], end: max(end, cursor), head: head, full: full, batch: batch, pageBound: bound)
         }
     }
 
@@ -154,9 +164,11 @@ public final class SharedPages: Sendable {
         let read = try await store.scopedChanges(after: page.end, limit: wanted, territories: territories)
         var page = page
         page.entries += read.entries
+        page.bound += read.entries.reduce(0) { $0 + FrameBudget.bound($1.sequenced.change) }
         page.full = read.entries.count == wanted
         page.end = page.full ? read.entries[read.entries.count - 1].sequenced.sequence : max(page.end, read.head)
         page.head = read.head
+        if page.full { page.batch = try Touchpoint_V1_ChangeBatch(changes: page.entries.map(\.sequenced)) }
         return page
     }
 
