@@ -78,24 +78,30 @@ public struct SyncEngine: Sendable {
         let start = cursor
         var limit = transport.limits.maxPageChanges
         var confirming = false
+        // What still waits after the push (refused pushes, a clock ahead): admins see it in `status`.
+        var pending = try await transport.sendPull(after: cursor, limit: limit, outboxDepth: try store.outboxDepth(), applied: nil)
         while true {
-            // What still waits after the push (refused pushes, a clock ahead): admins see it in `status`.
-            let page = try await transport.pull(after: cursor, limit: limit, outboxDepth: try store.outboxDepth())
-            summary.pulled += try store.applyPulled(page.changes.map(\.change), cursor: page.nextCursor)
+            let page = try await transport.receivePull(pending)
             let advanced = page.nextCursor != cursor
+            limit = Self.pageSize(after: page, asked: limit, max: transport.limits.maxPageChanges)
+            // The server records the cursor a pull starts from, as applied: one more pull from the
+            // final cursor tells it where this agent is (status lag) and fetches what committed meanwhile.
+            let last = !page.hasMore && (!advanced || confirming)
+            confirming = !page.hasMore
+            // More pages: the server makes the next one while this one is applied.
+            if page.hasMore {
+                pending = try await transport.sendPull(
+                    after: page.nextCursor, limit: limit, outboxDepth: try store.outboxDepth(), applied: cursor)
+            }
+            summary.pulled += try store.applyPulled(page.changes.map(\.change), cursor: page.nextCursor)
             cursor = page.nextCursor
             // Clamped: numbers from the server never trap the client.
             let span = max(1, Int(clamping: page.sequenceHead) &- Int(clamping: start))
             progress(SyncProgress(phase: .pull, done: Int(clamping: cursor) &- Int(clamping: start), total: span))
-            limit = Self.pageSize(after: page, asked: limit, max: transport.limits.maxPageChanges)
-            if page.hasMore {
-                confirming = false
-                continue
+            if last { return }
+            if !page.hasMore {
+                pending = try await transport.sendPull(after: cursor, limit: limit, outboxDepth: try store.outboxDepth(), applied: nil)
             }
-            // The server records the cursor a pull starts from, as applied: one more pull from the
-            // final cursor tells it where this agent is (status lag) and fetches what committed meanwhile.
-            if !advanced || confirming { return }
-            confirming = true
         }
     }
 

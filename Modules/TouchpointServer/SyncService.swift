@@ -124,10 +124,11 @@ public struct SyncService: Sendable {
     }
 
     /// ``pull(after:limit:maxFrameBytes:outboxDepth:for:)`` with the encoded batch to
-    /// send when the page comes from a page encoded once for every agent.
+    /// send when the page comes from a page encoded once for every agent; `applied` is
+    /// the agent's cursor when the pull was sent ahead of it (pipelined), else `cursor`.
     public func servePull(
         after cursor: UInt64, limit: Int, maxFrameBytes: Int = ProtocolLimits.defaultMaxFrameBytes,
-        outboxDepth: UInt64? = nil, for principal: Principal
+        outboxDepth: UInt64? = nil, applied: UInt64? = nil, for principal: Principal
     ) async throws -> ServedPage {
         let size = max(1, min(limit, configuration.limits.maxPageChanges))
         let slice = try await pages.slice(
@@ -141,7 +142,7 @@ public struct SyncService: Sendable {
             changes: kept.map { window[$0].sequenced },
             nextCursor: cut ? window[window.endIndex - 1].sequenced.sequence : slice.end,
             hasMore: cut || slice.full, sequenceHead: slice.head)
-        try await store.recordPull(principal, cursor: cursor, outboxDepth: outboxDepth, now: clock())
+        try await store.recordPull(principal, cursor: min(applied ?? cursor, cursor), outboxDepth: outboxDepth, now: clock())
         let budget = FrameBudget(maxFrameBytes: maxFrameBytes)
         // The shared encoding carries the whole page's tables: worth it for most of the
         // page, and only when the whole page fits the client's frames.

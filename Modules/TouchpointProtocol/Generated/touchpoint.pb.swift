@@ -1027,11 +1027,25 @@ public nonisolated struct Touchpoint_V1_PullRequest: Sendable {
   /// Clears the value of `outboxDepth`. Subsequent reads from it will return its default value.
   public mutating func clearOutboxDepth() {self._outboxDepth = nil}
 
+  /// The last server sequence the client has applied, when a pipelined pull is
+  /// sent before the page it starts after was applied (after_sequence is then
+  /// ahead of it). The server records this one as the agent's cursor. Absent:
+  /// after_sequence is applied.
+  public var appliedSequence: UInt64 {
+    get {_appliedSequence ?? 0}
+    set {_appliedSequence = newValue}
+  }
+  /// Returns true if `appliedSequence` has been explicitly set.
+  public var hasAppliedSequence: Bool {self._appliedSequence != nil}
+  /// Clears the value of `appliedSequence`. Subsequent reads from it will return its default value.
+  public mutating func clearAppliedSequence() {self._appliedSequence = nil}
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
 
   fileprivate var _outboxDepth: UInt64? = nil
+  fileprivate var _appliedSequence: UInt64? = nil
 }
 
 /// Server to client: one page of changes in server-sequence order.
@@ -3719,7 +3733,7 @@ nonisolated extension Touchpoint_V1_Rejection: SwiftProtobuf.Message, SwiftProto
 
 nonisolated extension Touchpoint_V1_PullRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".PullRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}after_sequence\0\u{3}max_changes\0\u{3}outbox_depth\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}after_sequence\0\u{3}max_changes\0\u{3}outbox_depth\0\u{3}applied_sequence\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -3730,6 +3744,7 @@ nonisolated extension Touchpoint_V1_PullRequest: SwiftProtobuf.Message, SwiftPro
       case 1: try { try decoder.decodeSingularUInt64Field(value: &self.afterSequence) }()
       case 2: try { try decoder.decodeSingularUInt32Field(value: &self.maxChanges) }()
       case 3: try { try decoder.decodeSingularUInt64Field(value: &self._outboxDepth) }()
+      case 4: try { try decoder.decodeSingularUInt64Field(value: &self._appliedSequence) }()
       default: break
       }
     }
@@ -3749,6 +3764,9 @@ nonisolated extension Touchpoint_V1_PullRequest: SwiftProtobuf.Message, SwiftPro
     try { if let v = self._outboxDepth {
       try visitor.visitSingularUInt64Field(value: v, fieldNumber: 3)
     } }()
+    try { if let v = self._appliedSequence {
+      try visitor.visitSingularUInt64Field(value: v, fieldNumber: 4)
+    } }()
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -3756,6 +3774,7 @@ nonisolated extension Touchpoint_V1_PullRequest: SwiftProtobuf.Message, SwiftPro
     if lhs.afterSequence != rhs.afterSequence {return false}
     if lhs.maxChanges != rhs.maxChanges {return false}
     if lhs._outboxDepth != rhs._outboxDepth {return false}
+    if lhs._appliedSequence != rhs._appliedSequence {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -31,10 +31,11 @@ extension Touchpoint_V1_Envelope {
     /// A `PullRequest` for the changes after `afterSequence`; `maxChanges` 0 = the server's maximum;
     /// `outboxDepth`, when given, reports the changes waiting in the client's outbox.
     public static func pullRequest(
-        requestID: UInt64, afterSequence: UInt64, maxChanges: Int = 0, outboxDepth: Int? = nil
+        requestID: UInt64, afterSequence: UInt64, maxChanges: Int = 0, outboxDepth: Int? = nil, appliedSequence: UInt64? = nil
     ) -> Envelope {
         var request = Touchpoint_V1_PullRequest()
         request.afterSequence = afterSequence
+        if let appliedSequence { request.appliedSequence = appliedSequence }
         request.maxChanges = UInt32(clamping: maxChanges)
         if let outboxDepth { request.outboxDepth = UInt64(clamping: outboxDepth) }
         return Envelope(requestID: requestID, body: .pullRequest(request))

@@ -127,12 +127,17 @@ public struct ClientSessionStateMachine: Sendable {
     /// - Parameters:
     ///   - maxChanges: at most this many; 0 = the client's `limits.maxPageChanges`.
     ///   - outboxDepth: the changes waiting in the outbox, reported for admins' `status` (nil: not reported).
-    public mutating func pull(afterSequence: UInt64, maxChanges: Int = 0, outboxDepth: Int? = nil) throws(ProtocolError) -> Envelope {
+    ///   - appliedSequence: the cursor the client has applied, when this pull is sent ahead of it (pipelined).
+    public mutating func pull(
+        afterSequence: UInt64, maxChanges: Int = 0, outboxDepth: Int? = nil, appliedSequence: UInt64? = nil
+    ) throws(ProtocolError) -> Envelope {
         _ = try requireReady("pull")
         let limit = maxChanges <= 0 ? configuration.limits.maxPageChanges : min(maxChanges, configuration.limits.maxPageChanges)
         let requestID = nextRequestID()
         outstanding[requestID] = .pull(afterSequence: afterSequence, maxChanges: limit)
-        return .pullRequest(requestID: requestID, afterSequence: afterSequence, maxChanges: limit, outboxDepth: outboxDepth)
+        return .pullRequest(
+            requestID: requestID, afterSequence: afterSequence, maxChanges: limit, outboxDepth: outboxDepth,
+            appliedSequence: appliedSequence)
     }
 
     /// An AdminRequest.

@@ -31,10 +31,11 @@ public struct RequestResponder: Sendable {
             await answer(requestID, principal) { principal in
                 .pushAck(requestID: requestID, try await service.push(changes, refused: refused, from: principal))
             }
-        case .pull(let requestID, let after, let limit, let outboxDepth):
+        case .pull(let requestID, let after, let limit, let outboxDepth, let applied):
             await answer(requestID, principal) { principal in
                 try await service.servePull(
-                    after: after, limit: limit, maxFrameBytes: maxFrameBytes, outboxDepth: outboxDepth, for: principal
+                    after: after, limit: limit, maxFrameBytes: maxFrameBytes, outboxDepth: outboxDepth, applied: applied,
+                    for: principal
                 ).envelope(requestID: requestID)
             }
         case .admin(let requestID, let command):
