@@ -5,8 +5,8 @@ import TouchpointModel
 import TouchpointProtocol
 
 /// A session with the sync server over TCP: Hello/Welcome, then requests, each
-/// answered before the next is sent except pulls, of which two may be in flight
-/// (``sendPull(after:limit:outboxDepth:applied:)``).
+/// answered before the next is sent except pushes and pulls, which the sync
+/// engine pipelines (``sendPush(_:previous:)``, ``sendPull(after:limit:outboxDepth:applied:)``).
 ///
 /// ```swift
 /// try await SyncConnection.withConnection(to: endpoint, configuration: config) { connection in
@@ -174,8 +174,20 @@ public final class SyncConnection: SyncTransport {
     public var limits: ProtocolLimits { session?.serverLimits ?? .defaults }
 
     public func push(_ entries: [SequencedChange]) async throws -> PushAcknowledgement {
-        guard case .pushAcked(_, let ack) = try await exchange(try machine.push(entries)) else {
-            throw ProtocolError(.internal, "push answered with something else than PushAck")
+        try await receivePush(try await sendPush(entries, previous: nil))
+    }
+
+    /// Sends the batch without waiting: the server applies it while the agent prepares the next.
+    public func sendPush(_ entries: [SequencedChange], previous: UInt64?) async throws -> PendingPush {
+        let request = try machine.push(entries, previousSequence: previous)
+        try await timed { try await send(request) }
+        return PendingPush(entries: [], previous: previous, requestID: request.requestID)
+    }
+
+    /// The acknowledgement of a batch sent with ``sendPush(_:previous:)``; answers come in order.
+    public func receivePush(_ pending: PendingPush) async throws -> PushAcknowledgement {
+        guard case .pushAcked(let requestID, let ack) = try await timed({ try await receive() }), requestID == pending.requestID else {
+            throw ProtocolError(.internal, "push answered with something else than its PushAck")
         }
         return ack
     }

@@ -86,7 +86,11 @@ public struct SyncService: Sendable {
 
     /// Applies a pushed batch after checking its size and every clock. Changes the
     /// batch decoding `refused` (text that is not UTF-8) are acknowledged as rejected.
-    public func push(_ entries: [SequencedChange], refused: [RefusedChange] = [], from principal: Principal) async throws -> PushAcknowledgement {
+    /// A pipelined batch (`previous`: the last sequence of the batch sent before it)
+    /// is refused unless that one was acknowledged.
+    public func push(
+        _ entries: [SequencedChange], refused: [RefusedChange] = [], after previous: UInt64? = nil, from principal: Principal
+    ) async throws -> PushAcknowledgement {
         let now = clock()
         guard entries.count <= configuration.limits.maxBatchChanges else {
             throw ProtocolError(
@@ -101,7 +105,7 @@ public struct SyncService: Sendable {
                 throw ProtocolError(.failedPrecondition, message)
             }
         }
-        var outcome = try await store.push(entries, from: principal, now: now)
+        var outcome = try await store.push(entries, after: previous, from: principal, now: now)
         if let last = refused.map(\.sequence).max() {
             outcome.rejected += refused.map(Rejection.init)
             outcome.rejected.sort { $0.sequence < $1.sequence }

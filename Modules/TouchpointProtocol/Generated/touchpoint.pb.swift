@@ -943,11 +943,26 @@ public nonisolated struct Touchpoint_V1_PushRequest: Sendable {
   /// Clears the value of `batch`. Subsequent reads from it will return its default value.
   public mutating func clearBatch() {self._batch = nil}
 
+  /// The highest outbox sequence of the batch the client sent before this one
+  /// without waiting for its PushAck (pipelining). The server refuses this batch
+  /// (FAILED_PRECONDITION) unless it acknowledged up to it, so a batch behind a
+  /// refused one is never applied and its changes never skipped as replays.
+  /// Absent: the client waited for every earlier PushAck.
+  public var previousSequence: UInt64 {
+    get {_previousSequence ?? 0}
+    set {_previousSequence = newValue}
+  }
+  /// Returns true if `previousSequence` has been explicitly set.
+  public var hasPreviousSequence: Bool {self._previousSequence != nil}
+  /// Clears the value of `previousSequence`. Subsequent reads from it will return its default value.
+  public mutating func clearPreviousSequence() {self._previousSequence = nil}
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
 
   fileprivate var _batch: Touchpoint_V1_ChangeBatch? = nil
+  fileprivate var _previousSequence: UInt64? = nil
 }
 
 /// Server to client: the batch was applied in one transaction.
@@ -3604,7 +3619,7 @@ nonisolated extension Touchpoint_V1_FieldEntry: SwiftProtobuf.Message, SwiftProt
 
 nonisolated extension Touchpoint_V1_PushRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".PushRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}batch\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}batch\0\u{3}previous_sequence\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -3613,6 +3628,7 @@ nonisolated extension Touchpoint_V1_PushRequest: SwiftProtobuf.Message, SwiftPro
       // enabled. https://github.com/apple/swift-protobuf/issues/1034
       switch fieldNumber {
       case 1: try { try decoder.decodeSingularMessageField(value: &self._batch) }()
+      case 2: try { try decoder.decodeSingularUInt64Field(value: &self._previousSequence) }()
       default: break
       }
     }
@@ -3626,11 +3642,15 @@ nonisolated extension Touchpoint_V1_PushRequest: SwiftProtobuf.Message, SwiftPro
     try { if let v = self._batch {
       try visitor.visitSingularMessageField(value: v, fieldNumber: 1)
     } }()
+    try { if let v = self._previousSequence {
+      try visitor.visitSingularUInt64Field(value: v, fieldNumber: 2)
+    } }()
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Touchpoint_V1_PushRequest, rhs: Touchpoint_V1_PushRequest) -> Bool {
     if lhs._batch != rhs._batch {return false}
+    if lhs._previousSequence != rhs._previousSequence {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

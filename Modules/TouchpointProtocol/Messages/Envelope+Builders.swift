@@ -17,9 +17,12 @@ extension Touchpoint_V1_Envelope {
     }
 
     /// A `PushRequest` carrying outbox changes (sequences = local outbox sequences).
-    public static func pushRequest(requestID: UInt64, changes: [SequencedChange]) throws(ProtocolError) -> Envelope {
+    public static func pushRequest(
+        requestID: UInt64, changes: [SequencedChange], previousSequence: UInt64? = nil
+    ) throws(ProtocolError) -> Envelope {
         var request = Touchpoint_V1_PushRequest()
         request.batch = try Touchpoint_V1_ChangeBatch(changes: changes)
+        if let previousSequence { request.previousSequence = previousSequence }
         return Envelope(requestID: requestID, body: .pushRequest(request))
     }
 

@@ -105,7 +105,10 @@ public struct ClientSessionStateMachine: Sendable {
     /// - Throws: `FAILED_PRECONDITION` unless ready; `RESOURCE_EXHAUSTED` over
     ///   the server's batch limit; `INVALID_ARGUMENT` for an empty batch or
     ///   changes the wire cannot carry.
-    public mutating func push(_ changes: [SequencedChange]) throws(ProtocolError) -> Envelope {
+    ///
+    /// - Parameter previousSequence: the last sequence of the batch sent before this one
+    ///   whose PushAck has not arrived yet (pipelining); nil when every earlier one was acknowledged.
+    public mutating func push(_ changes: [SequencedChange], previousSequence: UInt64? = nil) throws(ProtocolError) -> Envelope {
         let session = try requireReady("push")
         guard let last = changes.last?.sequence else {
             throw ProtocolError(.invalidArgument, "a push needs at least one change")
@@ -117,7 +120,7 @@ public struct ClientSessionStateMachine: Sendable {
             )
         }
         let requestID = nextRequestID()
-        let envelope = try Envelope.pushRequest(requestID: requestID, changes: changes)
+        let envelope = try Envelope.pushRequest(requestID: requestID, changes: changes, previousSequence: previousSequence)
         outstanding[requestID] = .push(lastSequence: last)
         return envelope
     }

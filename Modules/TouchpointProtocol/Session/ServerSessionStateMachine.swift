@@ -47,8 +47,9 @@ public struct ServerSessionStateMachine: Sendable {
         /// or ``authenticationFailed(_:)``.
         case authenticate(ServerHandshake)
         /// Apply the batch in one transaction, then write a `PushAck` with `requestID`,
-        /// listing the changes `refused` while decoding among the rejected ones.
-        case push(requestID: UInt64, changes: [SequencedChange], refused: [RefusedChange] = [])
+        /// listing the changes `refused` while decoding among the rejected ones; refuse it
+        /// unless everything up to `previousSequence` (a pipelined push) was acknowledged.
+        case push(requestID: UInt64, changes: [SequencedChange], refused: [RefusedChange] = [], previousSequence: UInt64? = nil)
         /// Read up to `limit` in-scope changes after `afterSequence`; write a `PullPage`. Keep
         /// `outboxDepth`, the client's outbox depth, for admins when it reported one, and
         /// `appliedSequence` as its cursor when the pull was sent ahead of it (else `afterSequence`).
@@ -234,7 +235,11 @@ public struct ServerSessionStateMachine: Sendable {
             if let missing = requireRequestID(envelope) { return missing }
             do {
                 let (changes, refused) = try push.batch.decodedPush(maxChanges: limits.maxBatchChanges)
-                return .push(requestID: requestID, changes: changes, refused: refused)
+                var previous: UInt64?
+                if push.hasPreviousSequence {
+                    previous = try WireInteger.sequence(push.previousSequence, field: "push.previous_sequence")
+                }
+                return .push(requestID: requestID, changes: changes, refused: refused, previousSequence: previous)
             } catch {
                 return .send(.error(error, requestID: requestID, fatal: false))
             }

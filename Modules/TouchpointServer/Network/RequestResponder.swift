@@ -27,9 +27,9 @@ public struct RequestResponder: Sendable {
         to action: ServerSessionStateMachine.Action, from principal: Principal?, maxFrameBytes: Int
     ) async -> Envelope? {
         switch action {
-        case .push(let requestID, let changes, let refused):
+        case .push(let requestID, let changes, let refused, let previous):
             await answer(requestID, principal) { principal in
-                .pushAck(requestID: requestID, try await service.push(changes, refused: refused, from: principal))
+                .pushAck(requestID: requestID, try await service.push(changes, refused: refused, after: previous, from: principal))
             }
         case .pull(let requestID, let after, let limit, let outboxDepth, let applied):
             await answer(requestID, principal) { principal in

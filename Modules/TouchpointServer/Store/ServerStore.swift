@@ -29,8 +29,9 @@ public protocol ServerStore: Sendable {
     /// Records a sync error to show to admins.
     func recordError(agentID: UUID, message: String, now: Date) async throws
 
-    /// Applies a pushed batch in one transaction and acknowledges it.
-    func push(_ entries: [SequencedChange], from principal: Principal, now: Date) async throws -> PushAcknowledgement
+    /// Applies a pushed batch in one transaction and acknowledges it; refuses it with
+    /// `FAILED_PRECONDITION` when `previous` (a pipelined batch's predecessor) is not acknowledged.
+    func push(_ entries: [SequencedChange], after previous: UInt64?, from principal: Principal, now: Date) async throws -> PushAcknowledgement
     /// The highest sequence committed to the change log (0 when empty).
     func head() async throws -> UInt64
     /// Up to `limit` changes after `cursor` in `territories` (nil: every territory), in
