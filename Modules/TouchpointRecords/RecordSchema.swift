@@ -6,8 +6,9 @@ import TouchpointModel
 /// server's SQLite store.
 ///
 /// Every table has the entity's fields as typed columns, a `deleted` tombstone
-/// flag, `_versions`: a JSON object `{"field": [hlc, siteIndex]}` whose site
-/// indexes point into the `sites` table, and `_extra`: the fields this schema does
+/// flag, `_versions`: each own field's version, written once for the record
+/// with the exceptions (``VersionsColumn``), whose site indexes point into the
+/// `sites` table, and `_extra`: the fields this schema does
 /// not know, with their values and versions (``ExtraFields``), or NULL. Checks are
 /// single-column only, so a merge of two valid concurrent edits is never refused
 /// by SQLite.

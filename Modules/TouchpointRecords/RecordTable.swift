@@ -29,7 +29,7 @@ package struct RecordTable {
 
     /// Decodes a row that holds the entity's field columns, `deleted`, `_versions` and `_extra`.
     package mutating func state(_ entity: EntityType, _ id: UUID, _ row: Row, _ db: Database) throws -> RecordState {
-        let versions = try decodeVersions(row["_versions"], db)
+        let versions = try decodeVersions(row["_versions"], entity, db)
         var fields: [String: FieldState] = [:]
         for name in entity.fieldNames {
             guard let version = versions[name] else { continue }
@@ -97,53 +97,12 @@ package struct RecordTable {
 
     /// The `_versions` text of the entity's own fields and the tombstone (unknown fields go to `_extra`).
     private mutating func encodeVersions(_ state: RecordState, _ db: Database) throws -> String {
-        var parts: [String] = []
-        for name in state.fields.keys.sorted() where !ExtraFields.isUnknown(name, in: state.entity) {
-            let version = state.fields[name]!.version
-            let idx = try sites.index(of: version.site, db)
-            parts.append("\"\(name)\":[\(version.hlc.rawValue),\(idx)]")
-        }
-        return "{" + parts.joined(separator: ",") + "}"
+        try VersionsColumn.encode(state) { try sites.index(of: $0, db) }
     }
 
-    /// Parses the `{"field":[hlc,siteIndex],…}` text ``encodeVersions`` writes. Field names are
-    /// identifiers (no escapes), so a small scanner replaces a general JSON parser on this hot path.
-    private mutating func decodeVersions(_ text: String, _ db: Database) throws -> [String: FieldVersion] {
-        var result: [String: FieldVersion] = [:]
-        var bytes = Substring(text).utf8[...]
-        func fail() -> StoreError { StoreError.corrupt("bad _versions \(text)") }
-        func expect(_ byte: UInt8) throws {
-            guard bytes.first == byte else { throw fail() }
-            bytes = bytes.dropFirst()
-        }
-        func number() throws -> UInt64 {
-            var value: UInt64 = 0
-            var digits = 0
-            while let byte = bytes.first, byte >= 0x30, byte <= 0x39 {
-                value = value &* 10 &+ UInt64(byte - 0x30)
-                bytes = bytes.dropFirst()
-                digits += 1
-            }
-            guard digits > 0 else { throw fail() }
-            return value
-        }
-        try expect(UInt8(ascii: "{"))
-        while bytes.first == UInt8(ascii: "\"") {
-            bytes = bytes.dropFirst()
-            guard let end = bytes.firstIndex(of: UInt8(ascii: "\"")) else { throw fail() }
-            let name = String(Substring(bytes[..<end]))
-            bytes = bytes[bytes.index(after: end)...]
-            try expect(UInt8(ascii: ":"))
-            try expect(UInt8(ascii: "["))
-            let hlc = try number()
-            try expect(UInt8(ascii: ","))
-            let site = try sites.site(at: Int64(try number()), db)
-            try expect(UInt8(ascii: "]"))
-            result[name] = FieldVersion(hlc: HLC(rawValue: hlc), site: site)
-            if bytes.first == UInt8(ascii: ",") { bytes = bytes.dropFirst() }
-        }
-        try expect(UInt8(ascii: "}"))
-        return result
+    /// The versions a `_versions` text names.
+    private mutating func decodeVersions(_ text: String, _ entity: EntityType, _ db: Database) throws -> [String: FieldVersion] {
+        try VersionsColumn.decode(text, entity: entity) { try sites.site(at: $0, db) }
     }
 }
 

@@ -77,17 +77,18 @@ import TouchpointProtocol
             })], cursor: 1)
         let digest = try store.digest()
 
-        // Turn the database back into what schema 1 wrote: no columns, the two fields kept in `_extra`.
+        // Turn the database back into what schema 1 wrote: no columns, the two fields kept in `_extra`,
+        // and `_versions` as the JSON object that store wrote.
         try queue.write { db in
-            try db.execute(sql: """
-                UPDATE customers SET
-                  _extra = json_object(
-                    'annual_value', json_array(json_object('int', annual_value),
-                      json_extract(_versions, '$.annual_value[0]'), json_extract(_versions, '$.annual_value[1]')),
-                    'currency', json_array(json_object('text', currency),
-                      json_extract(_versions, '$.currency[0]'), json_extract(_versions, '$.currency[1]'))),
-                  _versions = json_remove(_versions, '$.annual_value', '$.currency')
-                """)
+            let site = try #require(try Int64.fetchOne(db, sql: "SELECT idx FROM sites WHERE site = ?", arguments: [version.site.description]))
+            let stamp = "[\(version.hlc.rawValue),\(site)]"
+            let older = values.keys.filter { $0 != "annual_value" && $0 != "currency" }.sorted()
+            try db.execute(
+                sql: "UPDATE customers SET _extra = ?, _versions = ?",
+                arguments: [
+                    #"{"annual_value":[{"int":1250000},"# + stamp.dropFirst() + #","currency":[{"text":"EUR"},"# + stamp.dropFirst() + "}",
+                    "{" + older.map { "\"\($0)\":\(stamp)" }.joined(separator: ",") + "}",
+                ])
             try db.execute(sql: "ALTER TABLE customers DROP COLUMN annual_value")
             try db.execute(sql: "ALTER TABLE customers DROP COLUMN currency")
             try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v3-records-customer-value'")

@@ -11,6 +11,14 @@ import Testing
         #expect(Set(try FullRecords.all().map { type(of: $0).entity }) == Set(EntityType.allCases))
     }
 
+    /// Stores count a record's fields by position (`_versions` covers the first n):
+    /// a field a later schema adds goes after every field of the schemas before.
+    @Test(arguments: entities)
+    func fieldsAreOnlyEverAppended(entity: EntityType) {
+        let since = entity.descriptor.fields.map(\.since)
+        #expect(since == since.sorted(), "\(entity.rawValue): \(entity.descriptor.fields.map { "\($0.name)@\($0.since)" })")
+    }
+
     @Test(arguments: entities)
     func aRecordsFieldsAreExactlyItsDescriptorsFields(entity: EntityType) throws {
         let record = try #require(try FullRecords.all().first { type(of: $0).entity == entity })
