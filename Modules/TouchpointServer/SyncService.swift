@@ -105,7 +105,14 @@ public struct SyncService: Sendable {
                 throw ProtocolError(.failedPrecondition, message)
             }
         }
-        var outcome = try await store.push(entries, after: previous, from: principal, now: now)
+        var outcome: PushAcknowledgement
+        do {
+            outcome = try await store.push(entries, after: previous, from: principal, now: now)
+        } catch let refusal as ProtocolError where !refusal.code.isRetryable {
+            // The whole batch was refused (a copied laptop, a pipelined batch behind a refused one): admins see why.
+            try? await store.recordError(agentID: principal.agentID, message: refusal.message, now: now)
+            throw refusal
+        }
         if let last = refused.map(\.sequence).max() {
             outcome.rejected += refused.map(Rejection.init)
             outcome.rejected.sort { $0.sequence < $1.sequence }

@@ -64,6 +64,9 @@ import TouchpointStore
         }
         #expect(error?.code == .failedPrecondition)
         #expect(error?.message.contains("touchpoint-agent reset-site") == true)
+        // Admins see why the laptop's pushes fail.
+        let state = try await cluster.server.agents().first { $0.agent.id == a.principal.agentID }
+        #expect(state?.lastError?.contains("touchpoint-agent reset-site") == true, "\(state?.lastError ?? "no last error")")
         // The original replaying its own change is still a plain duplicate.
         #expect(try await cluster.service.push(original, from: a.principal).duplicates == 1)
     }
