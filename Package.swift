@@ -114,6 +114,9 @@ let package = Package(
                 "TouchpointModel",
                 "TouchpointProtocol",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Modules/TouchpointPostgres",
@@ -317,6 +320,8 @@ let package = Package(
             name: "TouchpointPostgresTests",
             dependencies: [
                 "TouchpointPostgres",
+                "TouchpointModel",
+                "TouchpointRecords",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],

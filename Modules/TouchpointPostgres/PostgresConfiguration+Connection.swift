@@ -3,7 +3,7 @@ import PostgresNIO
 
 extension PostgresConfiguration {
     /// Opens one connection, runs `body` on it and closes it; a database that
-    /// cannot be reached or refuses the login throws a one-line ``PostgresError``,
+    /// cannot be reached or refuses the login throws a one-line ``PostgresStoreError``,
     /// and so does a statement the database fails.
     ///
     /// One plain connection, not a pool: a pool retries an unreachable database
@@ -16,7 +16,7 @@ extension PostgresConfiguration {
             connection = try await PostgresConnection.connect(
                 configuration: try connectionConfiguration(), id: 0, logger: logger)
         } catch {
-            throw PostgresError(error, endpoint: endpoint)
+            throw PostgresStoreError(error, endpoint: endpoint)
         }
         do {
             let result = try await body(connection)
@@ -24,7 +24,7 @@ extension PostgresConfiguration {
             return result
         } catch let error as PSQLError {
             try? await connection.close()
-            throw PostgresError(error, endpoint: endpoint)
+            throw PostgresStoreError(error, endpoint: endpoint)
         } catch {
             try? await connection.close()
             throw error

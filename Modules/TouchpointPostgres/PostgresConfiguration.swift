@@ -40,10 +40,10 @@ public struct PostgresConfiguration: Sendable, Hashable {
 
     /// Reads a `postgres://` (or `postgresql://`) URL; a URL it cannot use throws
     /// one line saying what is wrong, without the password.
-    public init(url text: String) throws(PostgresError) {
+    public init(url text: String) throws(PostgresStoreError) {
         let shown = Self.redacted(text)
-        func invalid(_ reason: String) -> PostgresError {
-            PostgresError(.invalidURL, "invalid PostgreSQL URL \(shown): \(reason)")
+        func invalid(_ reason: String) -> PostgresStoreError {
+            PostgresStoreError(.invalidURL, "invalid PostgreSQL URL \(shown): \(reason)")
         }
         guard let url = URLComponents(string: text) else { throw invalid("not a URL") }
         guard let scheme = url.scheme?.lowercased(), ["postgres", "postgresql"].contains(scheme) else {
@@ -84,7 +84,7 @@ public struct PostgresConfiguration: Sendable, Hashable {
     }
 
     /// The configuration of one connection (the migrator's, the connection check's).
-    public func connectionConfiguration() throws(PostgresError) -> PostgresConnection.Configuration {
+    public func connectionConfiguration() throws(PostgresStoreError) -> PostgresConnection.Configuration {
         let tls: PostgresConnection.Configuration.TLS
         do {
             tls =
@@ -95,7 +95,7 @@ public struct PostgresConfiguration: Sendable, Hashable {
                 case .verifyFull: .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
                 }
         } catch {
-            throw PostgresError(.invalidURL, "cannot set up TLS for PostgreSQL at \(endpoint): \(error)", cause: error)
+            throw PostgresStoreError(.invalidURL, "cannot set up TLS for PostgreSQL at \(endpoint): \(error)", cause: error)
         }
         return PostgresConnection.Configuration(
             host: host, port: port, username: username, password: password, database: database, tls: tls)

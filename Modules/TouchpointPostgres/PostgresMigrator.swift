@@ -35,8 +35,8 @@ public struct PostgresMigrator: Sendable {
     public func migrate(_ configuration: PostgresConfiguration, logger: Logger) async throws -> [String] {
         do {
             return try await configuration.withConnection(logger: logger) { try await migrate(on: $0, logger: logger) }
-        } catch let error as PostgresError where error.code == .server {
-            throw PostgresError(.migration, "migrating the PostgreSQL schema failed: \(error.message)", cause: error)
+        } catch let error as PostgresStoreError where error.code == .server {
+            throw PostgresStoreError(.migration, "migrating the PostgreSQL schema failed: \(error.message)", cause: error)
         }
     }
 
@@ -62,13 +62,15 @@ public struct PostgresMigrator: Sendable {
             try await connection.query("COMMIT", logger: logger)
             return pending.map(\.name)
         } catch {
-            try? await connection.query("ROLLBACK", logger: logger)
+            _ = try? await connection.query("ROLLBACK", logger: logger)
             throw error
         }
     }
 
-    /// The names recorded in `schema_migrations`, oldest first.
+    /// The names recorded in `schema_migrations`, oldest first; none before the first migration.
     public func applied(on connection: PostgresConnection, logger: Logger) async throws -> [String] {
+        let exists = try await connection.query("SELECT to_regclass('schema_migrations') IS NOT NULL", logger: logger)
+        for try await exists in exists.decode(Bool.self) where !exists { return [] }
         let rows = try await connection.query("SELECT name FROM schema_migrations ORDER BY applied_at, name", logger: logger)
         var names: [String] = []
         for try await name in rows.decode(String.self) { names.append(name) }
@@ -77,10 +79,10 @@ public struct PostgresMigrator: Sendable {
 
     /// The migrations still to run after `applied`; a database that ran a
     /// migration this build does not know was migrated by a newer server.
-    func pendingMigrations(applied: [String]) throws(PostgresError) -> [PostgresMigration] {
+    func pendingMigrations(applied: [String]) throws(PostgresStoreError) -> [PostgresMigration] {
         let known = Set(migrations.map(\.name))
         if let unknown = applied.first(where: { !known.contains($0) }) {
-            throw PostgresError(
+            throw PostgresStoreError(
                 .migration,
                 "the PostgreSQL schema has migration \(unknown), which this server does not know: it was migrated by a newer touchpoint-server")
         }

@@ -5,10 +5,12 @@ import TouchpointModel
 /// (`ServerSchema`, `RecordSchema`) in PostgreSQL types, as one first migration.
 ///
 /// Times are milliseconds since 1970 in BIGINT, as on the wire; a change is its
-/// protobuf `ChangeRecord` in BYTEA. `changes.seq` has no default: the store
-/// assigns it in commit order (the change-feed ordering of issue 12).
-/// `territory` is on every table a pull filters, indexed with the sequence, so
-/// it can be the distribution key of a Postgres-compatible distributed database.
+/// protobuf `ChangeRecord` in BYTEA. `changes.seq` has no default: how the
+/// store numbers changes so that visibility order is commit order with several
+/// writers is the store's technique (issue 12), not the schema's.
+/// The change log carries each change's `territory`, indexed with the sequence
+/// (what a pull filters on), as the customers do: the distribution key a
+/// Postgres-compatible distributed database would need.
 public enum PostgresSchema {
     /// Every migration, in order.
     public static let migrations: [PostgresMigration] = [

@@ -1,3 +1,4 @@
+import PostgresNIO
 import Testing
 import TouchpointPostgres
 
@@ -31,7 +32,7 @@ import TouchpointPostgres
         ("postgres://u:p@host:port/db", "not a URL"),
     ])
     func refusesABadURLInOneLine(url: String, reason: String) {
-        let error = #expect(throws: PostgresError.self) { try PostgresConfiguration(url: url) }
+        let error = #expect(throws: PostgresStoreError.self) { try PostgresConfiguration(url: url) }
         #expect(error?.code == .invalidURL)
         #expect(error?.message.hasSuffix(": \(reason)") == true, "\(error?.message ?? "")")
         #expect(error?.message.contains("\n") == false)

@@ -31,11 +31,11 @@ struct PostgresConnectionCheckTests {
         var server = try PostgresTestDatabase.server()
         server.port = 1  // a privileged port nothing listens on in a test
         let error = try await checkFails(server, .unavailable)
-        #expect(error.message.hasPrefix("cannot reach PostgreSQL at \(server.endpoint): "), "\(error.message)")
+        #expect(error.message == "cannot reach PostgreSQL at \(server.endpoint): Connection refused", "\(error.message)")
     }
 
-    private func checkFails(_ server: PostgresConfiguration, _ code: PostgresError.Code) async throws -> PostgresError {
-        let error = try #require(await #expect(throws: PostgresError.self) { try await server.checkConnection(logger: logger) })
+    private func checkFails(_ server: PostgresConfiguration, _ code: PostgresStoreError.Code) async throws -> PostgresStoreError {
+        let error = try #require(await #expect(throws: PostgresStoreError.self) { try await server.checkConnection(logger: logger) })
         #expect(error.code == code, "\(error.message)")
         #expect(!error.message.contains("\n"), "one line: \(error.message)")
         return error

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PostgresNIO
+import Testing
 import TouchpointPostgres
 
 /// The PostgreSQL server the tests use: `TOUCHPOINT_TEST_POSTGRES_URL`, whose
@@ -23,7 +24,7 @@ enum PostgresTestDatabase {
 
     /// The server from the environment.
     static func server() throws -> PostgresConfiguration {
-        guard let url else { throw PostgresError(.invalidURL, "\(skipped)") }
+        guard let url else { throw PostgresStoreError(.invalidURL, "\(skipped)") }
         return try PostgresConfiguration(url: url)
     }
 
@@ -34,7 +35,7 @@ enum PostgresTestDatabase {
         let server = try server()
         let name = "tp_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         try await server.withConnection(logger: logger) { connection in
-            try await connection.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name) TEMPLATE template0"), logger: logger)
+            _ = try await connection.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name) TEMPLATE template0"), logger: logger)
         }
         var database = server
         database.database = name
@@ -50,7 +51,7 @@ enum PostgresTestDatabase {
 
     private static func drop(_ name: String, on server: PostgresConfiguration) async throws {
         try await server.withConnection(logger: logger) { connection in
-            try await connection.query(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"), logger: logger)
+            _ = try await connection.query(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"), logger: logger)
         }
     }
 }

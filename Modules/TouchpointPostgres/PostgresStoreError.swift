@@ -4,9 +4,11 @@ import PostgresNIO
 /// be reached or refuses the login, a migration that failed.
 ///
 /// ```swift
-/// throw PostgresError(.invalidURL, "postgres URL has no host: postgres:///touchpoint")
+/// throw PostgresStoreError(.invalidURL, "invalid PostgreSQL URL postgres:///touchpoint: no host")
 /// ```
-public struct PostgresError: Error, Sendable, CustomStringConvertible {
+///
+/// (postgres-nio has a `PostgresError` of its own: its older error enum.)
+public struct PostgresStoreError: Error, Sendable, CustomStringConvertible {
     /// What kind of failure.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Wrapped: String, Hashable, Sendable {

@@ -1,7 +1,9 @@
+import Foundation
 import NIOCore
+import NIOPosix
 import PostgresNIO
 
-extension PostgresError {
+extension PostgresStoreError {
     /// The one-line reason `error`, thrown while connecting to or talking with the
     /// database at `endpoint` (`host:port/db`), stands for.
     ///
@@ -9,7 +11,7 @@ extension PostgresError {
     /// hides the server's message on purpose); the server's own message and
     /// SQLSTATE are what tell an operator what to fix.
     init(_ error: any Error, endpoint: String) {
-        if let error = error as? PostgresError {
+        if let error = error as? PostgresStoreError {
             self = error
             return
         }
@@ -36,10 +38,21 @@ extension PostgresError {
         }
     }
 
-    /// A short reason for a connection failure from NIO or the system.
+    /// A short reason for a connection failure from NIO or the system: the
+    /// system's words for the first failed address (`Connection refused`),
+    /// not the whole Happy Eyeballs report.
     private static func reason(_ error: any Error) -> String {
-        if let error = error as? IOError { return error.description }
-        if error is ChannelError { return "\(error)" }
-        return String(describing: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+        switch error {
+        case let error as NIOConnectionError:
+            if let failure = error.connectionErrors.first { return reason(failure.error) }
+            if error.dnsAError != nil || error.dnsAAAAError != nil { return "cannot resolve host \(error.host)" }
+            return "no address for host \(error.host)"
+        case let error as IOError:
+            return String(cString: strerror(error.errnoCode))
+        case ChannelError.connectTimeout(let timeout):
+            return "no answer within \(timeout.nanoseconds / 1_000_000) ms"
+        default:
+            return String(describing: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+        }
     }
 }
