@@ -321,6 +321,7 @@ let package = Package(
             dependencies: [
                 "TouchpointPostgres",
                 "TouchpointModel",
+                "TouchpointProtocol",
                 "TouchpointRecords",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
