@@ -40,7 +40,9 @@ public struct PostgresMigrator: Sendable {
         }
     }
 
-    /// Migrates the database `connection` is open on, in one transaction.
+    /// Migrates the database `connection` is open on, in one transaction; a
+    /// failing statement throws postgres-nio's `PSQLError` (``migrate(_:logger:)``
+    /// words it in one line).
     ///
     /// - Returns: The names of the migrations this call applied.
     @discardableResult
@@ -49,7 +51,10 @@ public struct PostgresMigrator: Sendable {
         do {
             try await connection.query("SELECT pg_advisory_xact_lock(\(Self.lockKey))", logger: logger)
             try await connection.query(
-                "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())",
+                """
+                CREATE TABLE IF NOT EXISTS schema_migrations (
+                    id BIGSERIAL PRIMARY KEY, name TEXT NOT NULL UNIQUE, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())
+                """,
                 logger: logger)
             let pending = try pendingMigrations(applied: try await applied(on: connection, logger: logger))
             for migration in pending {
@@ -71,7 +76,7 @@ public struct PostgresMigrator: Sendable {
     public func applied(on connection: PostgresConnection, logger: Logger) async throws -> [String] {
         let exists = try await connection.query("SELECT to_regclass('schema_migrations') IS NOT NULL", logger: logger)
         for try await exists in exists.decode(Bool.self) where !exists { return [] }
-        let rows = try await connection.query("SELECT name FROM schema_migrations ORDER BY applied_at, name", logger: logger)
+        let rows = try await connection.query("SELECT name FROM schema_migrations ORDER BY id", logger: logger)
         var names: [String] = []
         for try await name in rows.decode(String.self) { names.append(name) }
         return names
