@@ -14,7 +14,7 @@ import PostgresNIO
 /// let postgres = try PostgresConfiguration(url: "postgres://touchpoint:secret@db.internal/touchpoint")
 /// let client = PostgresClient(configuration: try postgres.clientConfiguration())
 /// ```
-public struct PostgresConfiguration: Sendable, Hashable {
+public struct PostgresConfiguration: Sendable, Hashable, CustomStringConvertible {
     /// How the connection is encrypted: libpq's `sslmode` values.
     public enum TLSMode: String, Sendable, Hashable, CaseIterable {
         case disable, prefer, require
@@ -69,6 +69,11 @@ public struct PostgresConfiguration: Sendable, Hashable {
 
     /// `host:port/database`: how messages name the database (never with the password).
     public var endpoint: String { "\(host):\(port)/\(database)" }
+
+    /// The URL without its password, so logging a configuration never shows it.
+    public var description: String {
+        "postgres://\(username)\(password == nil ? "" : ":***")@\(endpoint)?sslmode=\(tls.rawValue)"
+    }
 
     /// The configuration of a pooled client.
     public func clientConfiguration() -> PostgresClient.Configuration {

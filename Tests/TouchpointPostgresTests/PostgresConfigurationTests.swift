@@ -10,6 +10,7 @@ import TouchpointPostgres
         #expect(configuration == PostgresConfiguration(
             host: "db.internal", port: 6432, username: "tp@ops", password: "s:cret", database: "touchpoint", tls: .disable))
         #expect(configuration.endpoint == "db.internal:6432/touchpoint")
+        #expect("\(configuration)" == "postgres://tp@ops:***@db.internal:6432/touchpoint?sslmode=disable")
     }
 
     @Test func defaultsToPort5432AndPreferredTLS() throws {
