@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "TouchpointImport", targets: ["TouchpointImport"]),
         .library(name: "TouchpointProtocol", targets: ["TouchpointProtocol"]),
         .library(name: "TouchpointServer", targets: ["TouchpointServer"]),
+        .library(name: "TouchpointPostgres", targets: ["TouchpointPostgres"]),
         .library(name: "TouchpointClient", targets: ["TouchpointClient"]),
         .library(name: "TouchpointAdminClient", targets: ["TouchpointAdminClient"]),
         .library(name: "TouchpointReports", targets: ["TouchpointReports"]),
@@ -37,6 +38,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -103,6 +105,21 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Modules/TouchpointServer",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "TouchpointPostgres",
+            dependencies: [
+                "TouchpointServer",
+                "TouchpointModel",
+                "TouchpointProtocol",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Modules/TouchpointPostgres",
             swiftSettings: swiftSettings
         ),
         .target(
@@ -297,6 +314,19 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             path: "Tests/TouchpointServerTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TouchpointPostgresTests",
+            dependencies: [
+                "TouchpointPostgres",
+                "TouchpointModel",
+                "TouchpointProtocol",
+                "TouchpointRecords",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/TouchpointPostgresTests",
             swiftSettings: swiftSettings
         ),
         .testTarget(

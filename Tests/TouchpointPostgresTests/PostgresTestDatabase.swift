@@ -1,0 +1,57 @@
+import Foundation
+import Logging
+import PostgresNIO
+import Testing
+import TouchpointPostgres
+
+/// The PostgreSQL server the tests use: `TOUCHPOINT_TEST_POSTGRES_URL`, whose
+/// role may create databases (`.ci/run` starts a throwaway cluster and sets it;
+/// docs/postgres.md says how to get one on a laptop). Without it the suites that
+/// need a server are skipped, with a message, so `swift test` passes anyway.
+///
+/// Each test gets a database of its own, created from `template0` and dropped
+/// afterwards: tests run in parallel, and advisory locks are per database too.
+enum PostgresTestDatabase {
+    static let url = ProcessInfo.processInfo.environment["TOUCHPOINT_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
+
+    /// Whether a server was given.
+    static var isConfigured: Bool { url != nil }
+
+    /// The message a skipped suite shows.
+    static let skipped: Comment = "TOUCHPOINT_TEST_POSTGRES_URL not set: PostgreSQL tests skipped"
+
+    static let logger = Logger(label: "touchpoint.postgres.tests") { _ in SwiftLogNoOpLogHandler() }
+
+    /// The server from the environment.
+    static func server() throws -> PostgresConfiguration {
+        guard let url else { throw PostgresStoreError(.invalidURL, "\(skipped)") }
+        return try PostgresConfiguration(url: url)
+    }
+
+    /// Runs `body` with the configuration of a new, empty database, dropped afterwards.
+    static func withFreshDatabase<Result: Sendable>(
+        _ body: (PostgresConfiguration) async throws -> Result
+    ) async throws -> Result {
+        let server = try server()
+        let name = "tp_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        try await server.withConnection(logger: logger) { connection in
+            _ = try await connection.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name) TEMPLATE template0"), logger: logger)
+        }
+        var database = server
+        database.database = name
+        do {
+            let result = try await body(database)
+            try await drop(name, on: server)
+            return result
+        } catch {
+            try? await drop(name, on: server)
+            throw error
+        }
+    }
+
+    private static func drop(_ name: String, on server: PostgresConfiguration) async throws {
+        try await server.withConnection(logger: logger) { connection in
+            _ = try await connection.query(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"), logger: logger)
+        }
+    }
+}
