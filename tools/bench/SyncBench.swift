@@ -73,7 +73,7 @@ enum SyncBench {
                     occurredAt: Date(timeIntervalSinceNow: -Double(i)), channel: Channel.allCases[i % 8],
                     touchpoint: RowGenerator.touchpoints[i % 8], stage: JourneyStage.allCases[i % 8],
                     sentiment: i % 5 - 2, outcome: Outcome.allCases[i % 4], durationSeconds: 30 + i % 600,
-                    summary: RowGenerator.summaries[i % RowGenerator.summaries.count])
+                    summary: generator.freeTextSummary())
                 batch.append(interaction)
                 typedRows.append(SameSchemaReference.columns.map {
                     $0 == "id" ? interaction.id.lowercasedText.databaseValue : interaction.fields[$0]!.databaseValue
