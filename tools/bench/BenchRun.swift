@@ -13,7 +13,9 @@ struct BenchRun {
     }
 
     mutating func syncPhase(_ options: SyncBench.Options) async throws {
-        let (figures, memory) = try await PhaseMemory.measure("push and cold pull") { try await SyncBench.run(options) }
+        let (figures, phase) = try await PhaseMemory.measure("push and cold pull") { try await SyncBench.run(options) }
+        var memory = phase
+        memory.serverInBenchProcess = true
         report.sync = figures
         report.memory.append(memory)
     }

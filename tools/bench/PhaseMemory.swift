@@ -3,8 +3,10 @@ struct PhaseMemory: Encodable, Sendable {
     var phase: String
     /// This process (with the in-process server of the sync phase).
     var benchPeakRSSKilobytes: Int
-    /// The server child of the load phase; nil where the server runs in the bench process.
+    /// The server child of the load phase; nil where there is no server or it runs in the bench process.
     var serverPeakRSSKilobytes: Int?
+    /// True when the phase's server runs in the bench process (its memory is in `benchPeakRSSKilobytes`).
+    var serverInBenchProcess = false
     /// True when the peak was reset before the phase; false: the running maximum of the process so far.
     var resetBeforePhase: Bool
 

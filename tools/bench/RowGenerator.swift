@@ -62,6 +62,14 @@ struct RowGenerator {
         return text
     }
 
+    /// Interaction `i` by `agent` with one of `customers`, every vocabulary value in turn, its own free-text summary.
+    mutating func interaction(_ i: Int, customers: [Customer], agent: UUID) throws -> Interaction {
+        try Interaction(
+            customerID: customers[i % customers.count].id, agentID: agent, occurredAt: Date(timeIntervalSinceNow: -Double(i)),
+            channel: Channel.allCases[i % 8], touchpoint: Self.touchpoints[i % 8], stage: JourneyStage.allCases[i % 8],
+            sentiment: i % 5 - 2, outcome: Outcome.allCases[i % 4], durationSeconds: 30 + i % 600, summary: freeTextSummary())
+    }
+
     /// A free-text summary: 5 to 14 words of a CX vocabulary and a reference number, different for every row,
     /// so compression cannot lean on a handful of repeated strings.
     mutating func freeTextSummary() -> String {

@@ -54,7 +54,7 @@ enum Summary {
         lines += ["", "| phase | bench peak RSS | server peak RSS |", "|---|---:|---:|"]
         for phase in report.memory {
             let bench = "\(phase.benchPeakRSSKilobytes / 1024) MB\(phase.resetBeforePhase ? "" : " (running max)")"
-            let server = phase.serverPeakRSSKilobytes.map { "\($0 / 1024) MB" } ?? "in the bench process"
+            let server = phase.serverPeakRSSKilobytes.map { "\($0 / 1024) MB" } ?? (phase.serverInBenchProcess ? "in the bench process" : "—")
             lines.append("| \(phase.phase) | \(bench) | \(server) |")
         }
         return lines.joined(separator: "\n") + "\n"

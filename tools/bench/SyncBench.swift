@@ -14,7 +14,7 @@ enum SyncBench {
     struct Options {
         /// Interactions the agent pushes.
         var rows = 100_000
-        /// Records the fresh agent pulls; the server is seeded with customers up to this many. nil: what the push left.
+        /// Records the fresh agent pulls; the server is seeded with interactions up to this many. nil: what the push left.
         var pullRows: Int?
 
         init(rows: Int = 100_000, pullRows: Int? = nil) { (self.rows, self.pullRows) = (rows, pullRows) }
@@ -68,12 +68,7 @@ enum SyncBench {
         for start in stride(from: 0, to: rows, by: 1000) {
             var batch: [any SyncRecord] = []
             for i in start..<min(start + 1000, rows) {
-                let interaction = try Interaction(
-                    customerID: customers[i % customers.count].id, agentID: agentID,
-                    occurredAt: Date(timeIntervalSinceNow: -Double(i)), channel: Channel.allCases[i % 8],
-                    touchpoint: RowGenerator.touchpoints[i % 8], stage: JourneyStage.allCases[i % 8],
-                    sentiment: i % 5 - 2, outcome: Outcome.allCases[i % 4], durationSeconds: 30 + i % 600,
-                    summary: generator.freeTextSummary())
+                let interaction = try generator.interaction(i, customers: customers, agent: agentID)
                 batch.append(interaction)
                 typedRows.append(SameSchemaReference.columns.map {
                     $0 == "id" ? interaction.id.lowercasedText.databaseValue : interaction.fields[$0]!.databaseValue
@@ -93,7 +88,7 @@ enum SyncBench {
         try await Task.sleep(for: .milliseconds(100))  // the Goodbye frame may still be in the relay
 
         let seeded = max(0, (options.pullRows ?? 0) - rows - customers.count)
-        try await seed(seeded, into: serverStore)
+        try await seed(seeded, of: customers, into: serverStore)
 
         clock = ContinuousClock.now
         let pulled = try await sync(reader, readerConfig, via: endpoint)
@@ -124,15 +119,17 @@ enum SyncBench {
         return figures
     }
 
-    /// Pushes `count` customers of `north` straight into the server store (untimed), as one more agent's changes.
-    static func seed(_ count: Int, into store: SQLiteServerStore) async throws {
+    /// Pushes `count` interactions with `customers` straight into the server store (untimed), as one more agent's.
+    static func seed(_ count: Int, of customers: [Customer], into store: SQLiteServerStore) async throws {
         guard count > 0 else { return }
         let agent = try Agent(name: "seed", territories: ["north"])
         _ = try await store.addAgent(agent, now: Date())
         let principal = Principal(agentID: agent.id, name: agent.name, role: .agent, territories: ["north"], site: SiteID.random())
+        var generator = RowGenerator()
         for first in stride(from: 0, to: count, by: 1000) {
             let batch = try (first..<min(first + 1000, count)).map { n in
-                SequencedChange(sequence: UInt64(n + 1), change: try SyntheticChange.customer(n, territory: "north", site: principal.site, agent: agent.id))
+                let interaction = try generator.interaction(n, customers: customers, agent: agent.id)
+                return SequencedChange(sequence: UInt64(n + 1), change: SyntheticChange.change(interaction, site: principal.site))
             }
             let ack = try await store.push(batch, from: principal, now: Date())
             precondition(ack.rejected.isEmpty, "the server refused seed changes: \(ack.rejected)")
