@@ -249,6 +249,9 @@ let package = Package(
                 "TouchpointProtocol",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             path: "tools/bench",
             swiftSettings: swiftSettings
@@ -349,6 +352,12 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Tests/TouchpointIntegrationTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TouchpointBenchTests",
+            dependencies: ["touchpoint-bench"],
+            path: "Tests/TouchpointBenchTests",
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,34 +1,60 @@
 import Foundation
 
-/// `touchpoint-bench import|sync [--rows N] …`: each mode prints our figure next to
-/// raw SQLite doing the same inserts in the same run.
+/// `touchpoint-bench import|sync|load|all … [--json FILE]`: each mode prints our figures next to raw SQLite doing
+/// the same work in the same run; `--json` writes them to FILE as well.
 @main
 struct Bench {
     static let usage = """
-        usage: touchpoint-bench import [--rows N] [--batch N] [--keep DIR]
-               touchpoint-bench sync [--rows N]
-               touchpoint-bench load [--agents 200] [--territories 20] [--records 1000]
+        usage: touchpoint-bench import [--rows N] [--batch N] [--keep DIR] [--json FILE]
+               touchpoint-bench sync [--rows N] [--pull-rows N] [--json FILE]
+               touchpoint-bench load [--agents 200] [--territories 20] [--records 1000] [--json FILE]
+               touchpoint-bench all [--scale tiny|small|full] [--pull-rows N] [--json FILE]
 
           import   agent import of N interaction rows (default 100000) next to raw SQLite inserting
                    the same rows into a plain table and into the same schema, in the same run
-          sync     push and pull through a real server next to raw SQLite, in the same run
+          sync     one agent pushes N interactions through a real server (bytes on the wire counted),
+                   then a fresh agent pulls --pull-rows records (the server seeded up to that many),
+                   next to raw SQLite inserting the same rows, in the same run
           load     the real touchpoint-server (built next to this binary) and N protocol clients:
                    time to convergence, push latency, server CPU per delivered record, peak RSS
+          all      every mode in one run, then one table of issue 11's figures with their same-run
+                   references and targets; --scale full (default) is the issue's sizes (cold pull of
+                   1,000,000 records: --pull-rows for fewer), small a few minutes, tiny seconds (CI)
+
+          --json FILE  also write the figures, references, peak RSS per phase and machine facts as JSON
 
         Build with -c release for figures worth comparing (docs/performance.md).
 
         """
 
-    static func main() async throws {
+    static func main() async {
         let arguments = CommandLine.arguments
-        switch arguments.dropFirst().first {
-        case "sync": try await SyncBench.run(arguments)
-        case "import": try ImportBench.run(arguments)
-        case "load": try await LoadBench.run(arguments)
-        case "help", "--help", "-h", nil: print(usage, terminator: "")
-        case let other?:
-            FileHandle.standardError.write(Data("touchpoint-bench: unknown mode '\(other)'\n\(usage)".utf8))
-            exit(64)
+        do {
+            let report: BenchReport
+            switch arguments.dropFirst().first {
+            case "all": report = try await AllBench.run(arguments)
+            case "import":
+                var run = BenchRun(mode: "import")
+                try await run.importPhase(.init(arguments))
+                report = run.report
+            case "sync":
+                var run = BenchRun(mode: "sync")
+                try await run.syncPhase(.init(arguments))
+                report = run.report
+            case "load":
+                var run = BenchRun(mode: "load")
+                try await run.loadPhase(.init(arguments))
+                report = run.report
+            case "help", "--help", "-h", nil:
+                print(usage, terminator: "")
+                return
+            case let other?:
+                throw BenchError("unknown mode '\(other)'\n\(usage)")
+            }
+            if let path = option("--json", in: arguments) { try report.write(to: path) }
+        } catch {
+            FileHandle.standardError.write(Data("touchpoint-bench: \(error)\n".utf8))
+            exit(error is BenchError ? 64 : 1)
         }
     }
 

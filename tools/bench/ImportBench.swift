@@ -6,16 +6,29 @@ import TouchpointStore
 
 /// Times `touchpoint-agent import` (through the library) against plain SQLite inserts of the same rows.
 ///
-/// Usage: `swift run -c release touchpoint-bench [import] [--rows N] [--batch N] [--keep DIR]`
+/// Usage: `swift run -c release touchpoint-bench import [--rows N] [--batch N] [--keep DIR]`
 struct ImportBench {
-    static func run(_ arguments: [String]) throws {
-        func option(_ name: String) -> String? { Bench.option(name, in: arguments) }
-        let rows = option("--rows").flatMap(Int.init) ?? 100_000
-        let batch = option("--batch").flatMap(Int.init) ?? 1000
-        let directory = URL(fileURLWithPath: option("--keep") ?? NSTemporaryDirectory())
+    struct Options {
+        var rows = 100_000
+        var batch = 1000
+        /// Keep the databases in this directory instead of a temporary one.
+        var keep: String?
+
+        init(rows: Int = 100_000) { self.rows = rows }
+
+        init(_ arguments: [String]) {
+            rows = Bench.option("--rows", in: arguments).flatMap(Int.init) ?? rows
+            batch = Bench.option("--batch", in: arguments).flatMap(Int.init) ?? batch
+            keep = Bench.option("--keep", in: arguments)
+        }
+    }
+
+    static func run(_ options: Options) throws -> ImportFigures {
+        let (rows, batch) = (options.rows, options.batch)
+        let directory = URL(fileURLWithPath: options.keep ?? NSTemporaryDirectory())
             .appendingPathComponent("touchpoint-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { if option("--keep") == nil { try? FileManager.default.removeItem(at: directory) } }
+        defer { if options.keep == nil { try? FileManager.default.removeItem(at: directory) } }
 
         // Setup (not timed): a fresh agent database with the customers the rows point at, and the CSV file.
         let agent = UUID()
@@ -79,6 +92,9 @@ struct ImportBench {
         print(String(format: "same schema    : %9.0f rows/s  (the record table's columns, keys, checks and indexes, typed; no sync metadata)", sameSchemaRate))
         print(String(format: "CSV parse only : %9.0f rows/s", Double(rows) / parseSeconds))
         print(String(format: "ratio          : plain raw is %.1f×, same-schema raw %.1f× the library import", rawRate / importRate, sameSchemaRate / importRate))
+        return ImportFigures(
+            rows: rows, batchRows: batch, seconds: summary.seconds, rowsPerSecond: importRate, plainRawRowsPerSecond: rawRate,
+            sameSchemaRawRowsPerSecond: sameSchemaRate, csvParseRowsPerSecond: Double(rows) / parseSeconds)
     }
 
     static func seconds(since start: ContinuousClock.Instant) -> Double {

@@ -16,6 +16,10 @@ enum LoadBench {
         /// Records written in each territory (spread over its agents).
         var records = 1000
 
+        init(agents: Int = 200, territories: Int = 20, records: Int = 1000) {
+            (self.agents, self.territories, self.records) = (agents, territories, records)
+        }
+
         init(_ arguments: [String]) {
             agents = Bench.option("--agents", in: arguments).flatMap(Int.init) ?? agents
             territories = max(1, min(agents, Bench.option("--territories", in: arguments).flatMap(Int.init) ?? territories))
@@ -38,8 +42,7 @@ enum LoadBench {
         var delivered = 0
     }
 
-    static func run(_ arguments: [String]) async throws {
-        let options = Options(arguments)
+    static func run(_ options: Options) async throws -> LoadFigures {
         let directory = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("touchpoint-load-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -56,7 +59,7 @@ enum LoadBench {
                 let site = SiteID.random()
                 let share = share(of: options.records, index: index / options.territories, among: peersIn(territory, options))
                 let changes = try (0..<share).map { n in
-                    SequencedChange(sequence: UInt64(n + 1), change: try customer(n, territory: territory, site: site, agent: agent.id))
+                    SequencedChange(sequence: UInt64(n + 1), change: try SyntheticChange.customer(n, territory: "t\(territory)", site: site, agent: agent.id))
                 }
                 peers.append(Peer(configuration: ClientSessionConfiguration(siteID: site, agentID: agent.id, token: token),
                     territory: territory, changes: changes))
@@ -83,12 +86,20 @@ enum LoadBench {
         let delivered = results.map(\.delivered).reduce(0, +)
         precondition(delivered == peers.map(\.expected).reduce(0, +), "some agent missed records")
 
+        let figures = LoadFigures(
+            agents: options.agents, territories: options.territories, recordsPerTerritory: options.records,
+            convergenceSeconds: seconds, pushBatches: latencies.count, pushLatencyP50Milliseconds: percentile(latencies, 0.5) * 1000,
+            pushLatencyP99Milliseconds: percentile(latencies, 0.99) * 1000, serverCPUSeconds: cpu, deliveredRecords: delivered,
+            pushedRecords: options.records * options.territories,
+            serverCPUMicrosecondsPerDeliveredRecord: cpu / Double(max(delivered, 1)) * 1e6,
+            serverPeakRSSKilobytes: server.peakRSSKilobytes())
         print("touchpoint-bench load: \(options.agents) agents in \(options.territories) territories × \(options.records) records, real server, TCP on loopback")
         print(String(format: "converged      : %.2f s (every agent holds every record of its territory)", seconds))
-        print(String(format: "push latency   : p50 %.1f ms, p99 %.1f ms (%d batches)", percentile(latencies, 0.5) * 1000, percentile(latencies, 0.99) * 1000, latencies.count))
+        print(String(format: "push latency   : p50 %.1f ms, p99 %.1f ms (%d batches)", figures.pushLatencyP50Milliseconds, figures.pushLatencyP99Milliseconds, latencies.count))
         print(String(format: "server CPU     : %.2f s, %.1f µs per delivered record (%d delivered, %d pushed)",
-            cpu, cpu / Double(max(delivered, 1)) * 1e6, delivered, options.records * options.territories))
-        print(String(format: "server peak RSS: %.0f MB", Double(server.peakRSSKilobytes()) / 1024))
+            cpu, figures.serverCPUMicrosecondsPerDeliveredRecord, delivered, figures.pushedRecords))
+        print(String(format: "server peak RSS: %.0f MB", Double(figures.serverPeakRSSKilobytes) / 1024))
+        return figures
     }
 
     /// Pushes every change of `peer` in batches, then pulls until it has received what others wrote.
@@ -120,16 +131,6 @@ enum LoadBench {
     /// The records the `index`-th of `count` agents of a territory writes.
     static func share(of records: Int, index: Int, among count: Int) -> Int {
         records / count + (index < records % count ? 1 : 0)
-    }
-
-    static func customer(_ n: Int, territory: Int, site: SiteID, agent: UUID) throws -> Change {
-        let customer = try Customer(
-            name: "Customer \(n) of t\(territory)", email: "c\(n)@example.com", segment: ["smb", "enterprise"][n % 2],
-            territory: "t\(territory)", ownerAgentID: agent, annualValue: Int64(100_000 + n), currency: "EUR")
-        let version = FieldVersion(hlc: HLC(physical: HLC.milliseconds(Date()), logical: 0), site: site)
-        return Change(entity: .customer, id: customer.id, fields: customer.fields.keys.sorted().map {
-            FieldChange(name: $0, value: customer.fields[$0]!, version: version)
-        })
     }
 
     static func percentile(_ sorted: [Double], _ p: Double) -> Double {

@@ -14,6 +14,17 @@ struct RowGenerator {
         "Follow up next week\nsend written steps", "Billing question about the June invoice", "No answer, left a message",
     ]
 
+    /// What free-text summaries are made of.
+    static let words = """
+        customer called about the invoice refund delivery late order missing item damaged asked for written steps \
+        explained setup again escalated to tier two billing error corrected discount offered renewal next month \
+        upgrade plan interested happy with service unhappy waiting time long promised callback tomorrow sent email \
+        confirmation password reset account locked app crashes on login replaced device shipped new parts visited \
+        site installed router tested connection works now still slow will check again manager informed complaint \
+        logged survey answered recommends us would not recommend price too high competitor cheaper contract ends \
+        cancelled kept subscription paused moved address changed contact details updated payment card expired
+        """.split(separator: " ").map(String.init)
+
     /// The interaction columns the CSV has: every field but the case.
     static let interactionColumns = Interaction.fieldNames.filter { $0 != "case_id" }
 
@@ -49,6 +60,23 @@ struct RowGenerator {
             text += CSVWriter.record(Self.interactionColumns.map { values[$0] })
         }
         return text
+    }
+
+    /// Interaction `i` by `agent` with one of `customers`, every vocabulary value in turn, its own free-text summary.
+    mutating func interaction(_ i: Int, customers: [Customer], agent: UUID) throws -> Interaction {
+        try Interaction(
+            customerID: customers[i % customers.count].id, agentID: agent, occurredAt: Date(timeIntervalSinceNow: -Double(i)),
+            channel: Channel.allCases[i % 8], touchpoint: Self.touchpoints[i % 8], stage: JourneyStage.allCases[i % 8],
+            sentiment: i % 5 - 2, outcome: Outcome.allCases[i % 4], durationSeconds: 30 + i % 600, summary: freeTextSummary())
+    }
+
+    /// A free-text summary: 5 to 14 words of a CX vocabulary and a reference number, different for every row,
+    /// so compression cannot lean on a handful of repeated strings.
+    mutating func freeTextSummary() -> String {
+        let count = 5 + Int(next(10))
+        var words = (0..<count).map { _ in pick(Self.words) }
+        words.insert("#\(10_000 + next(90_000))", at: Int(next(UInt64(count))))
+        return words.joined(separator: " ")
     }
 
     private mutating func next(_ bound: UInt64) -> UInt64 { random.next(upperBound: bound) }

@@ -31,10 +31,12 @@ struct SameSchemaReference {
         }
     }
 
+    /// The columns ``insert(typed:batch:)`` takes, in order: the id, then every interaction field.
+    static let columns = ["id"] + Interaction.fieldNames
+
     /// Inserts `rows` (CSV text fields under `header`) batch by batch; returns rows per second. The text is typed
     /// (ids, times and integers) before the clock starts: the reference is the storage engine alone.
     func insert(_ rows: [[String]], header: [String], batch: Int) throws -> Double {
-        let names = ["id"] + Interaction.fieldNames
         let typed: [[DatabaseValue]] = try rows.map { row in
             var values: [String: DatabaseValue] = ["id": UUID().uuidString.lowercased().databaseValue]
             for (name, text) in zip(header, row) where !text.isEmpty {
@@ -47,8 +49,14 @@ struct SameSchemaReference {
                 default: values[name] = text.databaseValue
                 }
             }
-            return names.map { values[$0] ?? .null }
+            return Self.columns.map { values[$0] ?? .null }
         }
+        return try insert(typed: typed, batch: batch)
+    }
+
+    /// Inserts rows already typed as the store types them (values in ``columns`` order); returns rows per second.
+    func insert(typed: [[DatabaseValue]], batch: Int) throws -> Double {
+        let names = Self.columns
         let placeholders = Array(repeating: "?", count: names.count).joined(separator: ",")
         let start = ContinuousClock.now
         for first in stride(from: 0, to: typed.count, by: batch) {

@@ -39,12 +39,7 @@ final class ServerChild {
     }
 
     /// The server's peak resident set (VmHWM) in KiB.
-    func peakRSSKilobytes() -> Int {
-        guard let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
-            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
-        else { return 0 }
-        return Int(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
-    }
+    func peakRSSKilobytes() -> Int { PeakMemory.kilobytes(pid: String(process.processIdentifier)) }
 
     func stop() {
         process.terminate()
