@@ -135,7 +135,7 @@ enum SyncBench {
                 let interaction = try generator.interaction(n, customers: customers, agent: agent.id)
                 return SequencedChange(sequence: UInt64(n + 1), change: SyntheticChange.change(interaction, site: principal.site))
             }
-            let ack = try await store.push(batch, from: principal, now: Date())
+            let ack = try await store.push(batch, after: nil, from: principal, now: Date())
             precondition(ack.rejected.isEmpty, "the server refused seed changes: \(ack.rejected)")
         }
     }
