@@ -25,7 +25,7 @@ package struct RecordTable {
     }
 
     /// The columns after the entity's fields that a state is read from and written to.
-    private static let stateColumns = ["deleted", "_versions", "_extra"]
+    static let stateColumns = ["deleted", "_versions", "_extra"]
 
     /// Decodes a row that holds the entity's field columns, `deleted`, `_versions` and `_extra`.
     package mutating func state(_ entity: EntityType, _ id: UUID, _ row: Row, _ db: Database) throws -> RecordState {
@@ -79,6 +79,18 @@ package struct RecordTable {
     /// merged record must pass the domain rules, which it always does when the
     /// change itself was valid, since field groups merge as units.
     package mutating func merge(_ change: Change, onto stored: RecordState?, validate: Bool, _ db: Database) throws -> MergeResult {
+        var state = stored
+        let result = try Self.merge(change, into: &state, validate: validate)
+        // Absent optional fields are stored as null; a missing required one fails NOT NULL.
+        if !result.applied.isEmpty, let state { try save(state, db) }
+        return result
+    }
+
+    /// Merges a change into a record state held in memory (nil: the record does not exist
+    /// yet), without writing it: the caller saves the state once its batch is merged.
+    ///
+    /// The state changes only when the change applied something and passed the checks.
+    package static func merge(_ change: Change, into stored: inout RecordState?, validate: Bool) throws -> MergeResult {
         var state = stored ?? RecordState(entity: change.entity, id: change.id)
         let existed = !state.fields.isEmpty
         try ExtraFields.checkNames(change)
@@ -90,8 +102,7 @@ package struct RecordTable {
             values[tombstoneField] = nil
             try change.entity.validate(id: change.id, fields: values)
         }
-        // Absent optional fields are stored as null; a missing required one fails NOT NULL.
-        try save(state, db)
+        stored = state
         return MergeResult(applied: merge.applied, conflicts: merge.conflicts, created: !existed)
     }
 

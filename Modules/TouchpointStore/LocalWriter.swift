@@ -33,6 +33,12 @@ struct LocalWriter {
         try write(entity, id, values, current: nil, now: now)
     }
 
+    /// Creates a record the caller knows is absent (an import reads which of its ids exist
+    /// in one query), without reading it again.
+    mutating func create(absent entity: EntityType, _ id: UUID, _ values: [String: FieldValue], now: Date) throws {
+        try write(entity, id, values, current: nil, now: now)
+    }
+
     /// Stamps the fields whose value differs from the stored one and queues them.
     mutating func write(_ entity: EntityType, _ id: UUID, _ values: [String: FieldValue], now: Date) throws {
         try write(entity, id, values, current: try table.load(entity, id, db), now: now)
