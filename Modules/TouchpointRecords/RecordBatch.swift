@@ -13,6 +13,8 @@ package struct RecordBatch {
     /// The records merged since the last save, in the order first touched.
     private var touched: [RecordKey] = []
     private var isTouched: Set<RecordKey> = []
+    /// The records the table holds (written with an upsert; the others with a plain INSERT).
+    private var stored: Set<RecordKey> = []
 
     private struct RecordKey: Hashable {
         var entity: EntityType
@@ -24,7 +26,9 @@ package struct RecordBatch {
         let ids = Dictionary(grouping: changes, by: \.entity).mapValues { $0.map(\.id) }
         for entity in EntityType.allCases {
             guard let ids = ids[entity] else { continue }
-            states[entity] = try table.load(entity, ids, db)
+            let loaded = try table.load(entity, ids, db)
+            states[entity] = loaded
+            for id in loaded.keys { stored.insert(RecordKey(entity: entity, id: id)) }
         }
     }
 
@@ -47,7 +51,7 @@ package struct RecordBatch {
     package mutating func save(_ table: inout RecordTable, _ db: Database) throws {
         for key in touched {
             guard let state = states[key.entity]?[key.id] else { continue }
-            try table.save(state, db)
+            if stored.insert(key).inserted { try table.insert(state, db) } else { try table.save(state, db) }
         }
         touched.removeAll(keepingCapacity: true)
         isTouched.removeAll(keepingCapacity: true)
