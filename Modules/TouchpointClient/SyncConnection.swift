@@ -4,8 +4,9 @@ import NIOPosix
 import TouchpointModel
 import TouchpointProtocol
 
-/// A session with the sync server over TCP: Hello/Welcome, then one request at
-/// a time, each answered before the next is sent.
+/// A session with the sync server over TCP: Hello/Welcome, then requests, each
+/// answered before the next is sent except pushes and pulls, which the sync
+/// engine pipelines (``sendPush(_:previous:)``, ``sendPull(after:limit:outboxDepth:applied:)``).
 ///
 /// ```swift
 /// try await SyncConnection.withConnection(to: endpoint, configuration: config) { connection in
@@ -100,19 +101,25 @@ public final class SyncConnection: SyncTransport {
 
     /// Sends one request and waits for its answer, at most the request timeout.
     private func exchange(_ request: Envelope) async throws -> ClientSessionStateMachine.Action {
+        try await timed { try await send(request) }
+        return try await timed { try await receive() }
+    }
+
+    /// Runs `body` within the request timeout.
+    private func timed<T>(_ body: () async throws -> T) async throws -> T {
         let deadline = RequestDeadline(
             channel: channel, after: requestTimeout,
             error: ProtocolError(.deadlineExceeded, "the server at \(endpoint) did not answer within \(requestTimeout.secondsText)"))
         defer { deadline.cancel() }
         do {
-            return try await exchangeUntimed(request)
+            return try await body()
         } catch where deadline.fired {
             throw deadline.error
         }
     }
 
-    /// Sends one request and waits for its answer, answering pings meanwhile.
-    private func exchangeUntimed(_ request: Envelope) async throws -> ClientSessionStateMachine.Action {
+    /// Writes one request.
+    private func send(_ request: Envelope) async throws {
         do {
             try await outbound.write(request)
         } catch {
@@ -130,6 +137,10 @@ public final class SyncConnection: SyncTransport {
             }
             throw ProtocolError(.unavailable, "the server closed the connection")
         }
+    }
+
+    /// Waits for the next answer, answering pings meanwhile.
+    private func receive() async throws -> ClientSessionStateMachine.Action {
         while true {
             let envelope: Envelope?
             do {
@@ -163,8 +174,20 @@ public final class SyncConnection: SyncTransport {
     public var limits: ProtocolLimits { session?.serverLimits ?? .defaults }
 
     public func push(_ entries: [SequencedChange]) async throws -> PushAcknowledgement {
-        guard case .pushAcked(_, let ack) = try await exchange(try machine.push(entries)) else {
-            throw ProtocolError(.internal, "push answered with something else than PushAck")
+        try await receivePush(try await sendPush(entries, previous: nil))
+    }
+
+    /// Sends the batch without waiting: the server applies it while the agent prepares the next.
+    public func sendPush(_ entries: [SequencedChange], previous: UInt64?) async throws -> PendingPush {
+        let request = try machine.push(entries, previousSequence: previous)
+        try await timed { try await send(request) }
+        return PendingPush(entries: [], previous: previous, requestID: request.requestID)
+    }
+
+    /// The acknowledgement of a batch sent with ``sendPush(_:previous:)``; answers come in order.
+    public func receivePush(_ pending: PendingPush) async throws -> PushAcknowledgement {
+        guard case .pushAcked(let requestID, let ack) = try await timed({ try await receive() }), requestID == pending.requestID else {
+            throw ProtocolError(.internal, "push answered with something else than its PushAck")
         }
         return ack
     }
@@ -174,9 +197,20 @@ public final class SyncConnection: SyncTransport {
     }
 
     public func pull(after cursor: UInt64, limit: Int, outboxDepth: Int?) async throws -> PulledPage {
-        let request = try machine.pull(afterSequence: cursor, maxChanges: limit, outboxDepth: outboxDepth)
-        guard case .pulled(_, let page) = try await exchange(request) else {
-            throw ProtocolError(.internal, "pull answered with something else than PullPage")
+        try await receivePull(try await sendPull(after: cursor, limit: limit, outboxDepth: outboxDepth, applied: nil))
+    }
+
+    /// Sends the pull without waiting: the server makes this page while the agent applies the one before.
+    public func sendPull(after cursor: UInt64, limit: Int, outboxDepth: Int?, applied: UInt64?) async throws -> PendingPull {
+        let request = try machine.pull(afterSequence: cursor, maxChanges: limit, outboxDepth: outboxDepth, appliedSequence: applied)
+        try await timed { try await send(request) }
+        return PendingPull(after: cursor, limit: limit, outboxDepth: outboxDepth, applied: applied, requestID: request.requestID)
+    }
+
+    /// The page answering a pull sent with ``sendPull(after:limit:outboxDepth:applied:)``; pulls are answered in order.
+    public func receivePull(_ pending: PendingPull) async throws -> PulledPage {
+        guard case .pulled(let requestID, let page) = try await timed({ try await receive() }), requestID == pending.requestID else {
+            throw ProtocolError(.internal, "pull answered with something else than its PullPage")
         }
         return page
     }

@@ -56,18 +56,48 @@ public struct SyncEngine: Sendable {
         let total = try store.outboxDepth()
         var batches = OutboxBatches(store: store, limits: transport.limits)
         defer { summary.rejected += batches.oversized }
-        while let entries = try batches.next(), let last = entries.last {
-            let ack = try await transport.push(entries.map { SequencedChange(sequence: UInt64($0.seq), change: $0.change) })
-            try store.settle(
-                rejections: ack.rejected.map { (Int64(clamping: $0.sequence), $0.code.name, $0.message) },
-                acknowledgedUpTo: Int64(clamping: ack.ackedSequence))
-            summary.pushed += ack.applied
-            summary.conflicts += ack.conflicts
-            summary.rejected += ack.rejected.count
-            guard ack.ackedSequence >= UInt64(last.seq) else {
-                throw SyncEngineError("server acknowledged up to \(ack.ackedSequence) of a batch ending at \(last.seq)")
+        // Two batches in flight: the server applies one while the next is read and encoded.
+        var inFlight: [(pending: PendingPush, last: UInt64)] = []
+        do {
+            while let entries = try batches.next(), let last = entries.last {
+                let pending = try await transport.sendPush(
+                    entries.map { SequencedChange(sequence: UInt64($0.seq), change: $0.change) }, previous: inFlight.last?.last)
+                inFlight.append((pending, UInt64(last.seq)))
+                if inFlight.count == Self.pushesInFlight {
+                    let (pending, last) = inFlight.removeFirst()
+                    try await settle(pending, endingAt: last, over: transport, summary: &summary)
+                    progress(SyncProgress(phase: .push, done: summary.pushed + summary.rejected, total: total))
+                }
             }
-            progress(SyncProgress(phase: .push, done: summary.pushed + summary.rejected, total: total))
+            while !inFlight.isEmpty {
+                let (pending, last) = inFlight.removeFirst()
+                try await settle(pending, endingAt: last, over: transport, summary: &summary)
+                progress(SyncProgress(phase: .push, done: summary.pushed + summary.rejected, total: total))
+            }
+        } catch {
+            // A batch sent behind a failed one is refused by the server (it names its predecessor);
+            // its answer is read so the session stays in step for the pull.
+            for rest in inFlight where rest.pending.isSent { _ = try? await transport.receivePush(rest.pending) }
+            throw error
+        }
+    }
+
+    /// Batches a push keeps in flight.
+    static let pushesInFlight = 2
+
+    /// Waits for a batch's acknowledgement and settles the outbox with it.
+    private func settle(
+        _ pending: PendingPush, endingAt last: UInt64, over transport: any SyncTransport, summary: inout SyncSummary
+    ) async throws {
+        let ack = try await transport.receivePush(pending)
+        try store.settle(
+            rejections: ack.rejected.map { (Int64(clamping: $0.sequence), $0.code.name, $0.message) },
+            acknowledgedUpTo: Int64(clamping: ack.ackedSequence))
+        summary.pushed += ack.applied
+        summary.conflicts += ack.conflicts
+        summary.rejected += ack.rejected.count
+        guard ack.ackedSequence >= last else {
+            throw SyncEngineError("server acknowledged up to \(ack.ackedSequence) of a batch ending at \(last)")
         }
     }
 
@@ -78,24 +108,30 @@ public struct SyncEngine: Sendable {
         let start = cursor
         var limit = transport.limits.maxPageChanges
         var confirming = false
+        // What still waits after the push (refused pushes, a clock ahead): admins see it in `status`.
+        var pending = try await transport.sendPull(after: cursor, limit: limit, outboxDepth: try store.outboxDepth(), applied: nil)
         while true {
-            // What still waits after the push (refused pushes, a clock ahead): admins see it in `status`.
-            let page = try await transport.pull(after: cursor, limit: limit, outboxDepth: try store.outboxDepth())
-            summary.pulled += try store.applyPulled(page.changes.map(\.change), cursor: page.nextCursor)
+            let page = try await transport.receivePull(pending)
             let advanced = page.nextCursor != cursor
+            limit = Self.pageSize(after: page, asked: limit, max: transport.limits.maxPageChanges)
+            // The server records the cursor a pull starts from, as applied: one more pull from the
+            // final cursor tells it where this agent is (status lag) and fetches what committed meanwhile.
+            let last = !page.hasMore && (!advanced || confirming)
+            confirming = !page.hasMore
+            // More pages: the server makes the next one while this one is applied.
+            if page.hasMore {
+                pending = try await transport.sendPull(
+                    after: page.nextCursor, limit: limit, outboxDepth: try store.outboxDepth(), applied: cursor)
+            }
+            summary.pulled += try store.applyPulled(page.changes.map(\.change), cursor: page.nextCursor)
             cursor = page.nextCursor
             // Clamped: numbers from the server never trap the client.
             let span = max(1, Int(clamping: page.sequenceHead) &- Int(clamping: start))
             progress(SyncProgress(phase: .pull, done: Int(clamping: cursor) &- Int(clamping: start), total: span))
-            limit = Self.pageSize(after: page, asked: limit, max: transport.limits.maxPageChanges)
-            if page.hasMore {
-                confirming = false
-                continue
+            if last { return }
+            if !page.hasMore {
+                pending = try await transport.sendPull(after: cursor, limit: limit, outboxDepth: try store.outboxDepth(), applied: nil)
             }
-            // The server records the cursor a pull starts from, as applied: one more pull from the
-            // final cursor tells it where this agent is (status lag) and fetches what committed meanwhile.
-            if !advanced || confirming { return }
-            confirming = true
         }
     }
 

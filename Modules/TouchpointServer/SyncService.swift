@@ -20,6 +20,8 @@ public struct SyncService: Sendable {
 
     public let store: any ServerStore
     public var configuration: Configuration
+    /// Pull pages read once and served to every agent of the same scope.
+    public let pages: SharedPages
     /// Failed Hellos per peer address and agent, and the wait before the next check from an address.
     public let helloThrottle: HelloThrottle
     let logger: Logger
@@ -28,9 +30,11 @@ public struct SyncService: Sendable {
     /// Creates a service over a store.
     public init(
         store: any ServerStore, configuration: Configuration = .defaults, logger: Logger = Logger(label: "touchpoint.sync"),
-        helloThrottle: HelloThrottle = HelloThrottle(), clock: @escaping @Sendable () -> Date = Date.init
+        helloThrottle: HelloThrottle = HelloThrottle(), pages: SharedPages = SharedPages(),
+        clock: @escaping @Sendable () -> Date = Date.init
     ) {
         self.store = store
+        self.pages = pages
         self.configuration = configuration
         self.helloThrottle = helloThrottle
         self.logger = logger
@@ -82,7 +86,11 @@ public struct SyncService: Sendable {
 
     /// Applies a pushed batch after checking its size and every clock. Changes the
     /// batch decoding `refused` (text that is not UTF-8) are acknowledged as rejected.
-    public func push(_ entries: [SequencedChange], refused: [RefusedChange] = [], from principal: Principal) async throws -> PushAcknowledgement {
+    /// A pipelined batch (`previous`: the last sequence of the batch sent before it)
+    /// is refused unless that one was acknowledged.
+    public func push(
+        _ entries: [SequencedChange], refused: [RefusedChange] = [], after previous: UInt64? = nil, from principal: Principal
+    ) async throws -> PushAcknowledgement {
         let now = clock()
         guard entries.count <= configuration.limits.maxBatchChanges else {
             throw ProtocolError(
@@ -97,7 +105,7 @@ public struct SyncService: Sendable {
                 throw ProtocolError(.failedPrecondition, message)
             }
         }
-        var outcome = try await store.push(entries, from: principal, now: now)
+        var outcome = try await store.push(entries, after: previous, from: principal, now: now)
         if let last = refused.map(\.sequence).max() {
             outcome.rejected += refused.map(Rejection.init)
             outcome.rejected.sort { $0.sequence < $1.sequence }
@@ -116,10 +124,39 @@ public struct SyncService: Sendable {
         after cursor: UInt64, limit: Int, maxFrameBytes: Int = ProtocolLimits.defaultMaxFrameBytes,
         outboxDepth: UInt64? = nil, for principal: Principal
     ) async throws -> PulledPage {
+        try await servePull(after: cursor, limit: limit, maxFrameBytes: maxFrameBytes, outboxDepth: outboxDepth, for: principal).page
+    }
+
+    /// ``pull(after:limit:maxFrameBytes:outboxDepth:for:)`` with the encoded batch to
+    /// send when the page comes from a page encoded once for every agent; `applied` is
+    /// the agent's cursor when the pull was sent ahead of it (pipelined), else `cursor`.
+    public func servePull(
+        after cursor: UInt64, limit: Int, maxFrameBytes: Int = ProtocolLimits.defaultMaxFrameBytes,
+        outboxDepth: UInt64? = nil, applied: UInt64? = nil, for principal: Principal
+    ) async throws -> ServedPage {
         let size = max(1, min(limit, configuration.limits.maxPageChanges))
-        let page = try await store.pull(after: cursor, limit: size, for: principal, outboxDepth: outboxDepth, now: clock())
+        let slice = try await pages.slice(
+            after: cursor, territories: principal.seesEverything ? nil : principal.territories,
+            pageSize: configuration.limits.maxPageChanges, store: store)
+        let window = slice.entries.prefix(size)
+        let cut = slice.entries.count > size
+        // No echo: the agent's own changes are left out, their sequences still passed.
+        let kept = window.indices.filter { window[$0].site != principal.site }
+        let page = PulledPage(
+            changes: kept.map { window[$0].sequenced },
+            nextCursor: cut ? window[window.endIndex - 1].sequenced.sequence : slice.end,
+            hasMore: cut || slice.full, sequenceHead: slice.head)
+        try await store.recordPull(principal, cursor: min(applied ?? cursor, cursor), outboxDepth: outboxDepth, now: clock())
+        let budget = FrameBudget(maxFrameBytes: maxFrameBytes)
+        // The shared encoding carries the whole page's tables: worth it for most of the
+        // page, and only when the whole page fits the client's frames.
+        if let shared = slice.batch, kept.count * 2 >= slice.batch?.changes.count ?? 0, slice.pageBound <= budget.batchBytes {
+            var batch = shared
+            batch.changes = kept.map { shared.changes[$0] }
+            return ServedPage(page: page, batch: batch)
+        }
         do {
-            return try page.fitting(FrameBudget(maxFrameBytes: maxFrameBytes))
+            return ServedPage(page: try page.fitting(budget))
         } catch let error as ProtocolError {
             try? await store.recordError(agentID: principal.agentID, message: error.message, now: clock())
             throw error

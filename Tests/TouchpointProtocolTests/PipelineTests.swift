@@ -54,7 +54,7 @@ import TouchpointProtocol
         let changes = Samples.interactions(50, firstSequence: 1)
         let pushBytes = try client.send(try clientMachine.push(changes))
         #expect(pushBytes.getInteger(at: 0, as: UInt8.self) == Frame.compressedFlag)
-        guard case .push(let requestID, let received, _) = serverMachine.received(try server.receive(pushBytes)) else {
+        guard case .push(let requestID, let received, _, _) = serverMachine.received(try server.receive(pushBytes)) else {
             Issue.record("no push")
             return
         }

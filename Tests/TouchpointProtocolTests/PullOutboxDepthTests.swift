@@ -28,4 +28,20 @@ import TouchpointProtocol
         #expect(ServerSessionStateMachineTests.requestErrorCode(refused, requestID: 6) == .invalidArgument)
         #expect(machine.session != nil, "only that request fails")
     }
+
+    @Test func aPipelinedPullCarriesTheAppliedCursorWhichMayNotBeAheadOfItsStart() throws {
+        var client = try ClientSessionStateMachineTests.ready()
+        guard case .pullRequest(let ahead) = try client.pull(afterSequence: 9, appliedSequence: 6).body else {
+            Issue.record("not a PullRequest")
+            return
+        }
+        #expect(ahead.hasAppliedSequence && ahead.appliedSequence == 6)
+        var machine = ServerSessionStateMachineTests.ready()
+        #expect(
+            machine.received(.pullRequest(requestID: 4, afterSequence: 9, appliedSequence: 6))
+                == .pull(requestID: 4, afterSequence: 9, limit: 1000, outboxDepth: nil, appliedSequence: 6))
+        let refused = machine.received(.pullRequest(requestID: 5, afterSequence: 5, appliedSequence: 7))
+        #expect(ServerSessionStateMachineTests.requestErrorCode(refused, requestID: 5) == .invalidArgument)
+        #expect(machine.session != nil, "only that request fails")
+    }
 }

@@ -46,10 +46,11 @@ struct Cluster {
         func sync() async throws -> SyncSummary { try await engine.sync(over: transport) }
     }
 
-    init(agents territories: [[String]], maxSkew: TimeInterval = 300) async throws {
+    init(agents territories: [[String]], maxSkew: TimeInterval = 300, limits: ProtocolLimits = .defaults) async throws {
         server = try SQLiteServerStore(writer: try DatabaseQueue())
         var configuration = SyncService.Configuration.defaults
         configuration.maxClockSkew = maxSkew
+        configuration.limits = limits
         service = SyncService(store: server, configuration: configuration)
         for (index, scope) in territories.enumerated() {
             agents.append(try await addAgent(name: "agent-\(index)", territories: scope))

@@ -26,11 +26,11 @@ import TouchpointServer
         #expect(try await depth() == nil, "never reported: unknown, not 0")
 
         let principal = Principal(agentID: agent.id, name: "Ada", role: .agent, territories: ["north"], site: SiteID.random())
-        _ = try await store.pull(after: 0, limit: 10, for: principal, outboxDepth: 4, now: Date())
+        try await store.recordPull(principal, cursor: 0, outboxDepth: 4, now: Date())
         #expect(try await depth() == 4)
-        _ = try await store.pull(after: 0, limit: 10, for: principal, outboxDepth: nil, now: Date())
+        try await store.recordPull(principal, cursor: 0, outboxDepth: nil, now: Date())
         #expect(try await depth() == 4, "a pull that reports nothing keeps the last report")
-        _ = try await store.pull(after: 0, limit: 10, for: principal, outboxDepth: 0, now: Date())
+        try await store.recordPull(principal, cursor: 0, outboxDepth: 0, now: Date())
         #expect(try await depth() == 0)
     }
 }

@@ -30,6 +30,11 @@ private struct ChangeBatchBuilder {
 
     init(changes: [SequencedChange]) {
         self.changes = changes
+        // One change (a change-log entry) rarely repeats a text: skip counting.
+        guard changes.count > 1 else {
+            sharedStrings = []
+            return
+        }
         var counts: [String: Int] = [:]
         for sequenced in changes {
             for field in sequenced.change.fields {
@@ -126,6 +131,8 @@ private struct ChangeBatchBuilder {
 
     /// The version most fields share (the first to reach the top count); nil without fields.
     private static func mostCommonVersion(_ fields: [FieldChange]) -> FieldVersion? {
+        // Most changes carry one version for every field: no counting needed.
+        if let first = fields.first?.version, fields.allSatisfy({ $0.version == first }) { return first }
         var counts: [FieldVersion: Int] = [:]
         var best: (version: FieldVersion, count: Int)?
         for field in fields {

@@ -943,11 +943,26 @@ public nonisolated struct Touchpoint_V1_PushRequest: Sendable {
   /// Clears the value of `batch`. Subsequent reads from it will return its default value.
   public mutating func clearBatch() {self._batch = nil}
 
+  /// The highest outbox sequence of the batch the client sent before this one
+  /// without waiting for its PushAck (pipelining). The server refuses this batch
+  /// (FAILED_PRECONDITION) unless it acknowledged up to it, so a batch behind a
+  /// refused one is never applied and its changes never skipped as replays.
+  /// Absent: the client waited for every earlier PushAck.
+  public var previousSequence: UInt64 {
+    get {_previousSequence ?? 0}
+    set {_previousSequence = newValue}
+  }
+  /// Returns true if `previousSequence` has been explicitly set.
+  public var hasPreviousSequence: Bool {self._previousSequence != nil}
+  /// Clears the value of `previousSequence`. Subsequent reads from it will return its default value.
+  public mutating func clearPreviousSequence() {self._previousSequence = nil}
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
 
   fileprivate var _batch: Touchpoint_V1_ChangeBatch? = nil
+  fileprivate var _previousSequence: UInt64? = nil
 }
 
 /// Server to client: the batch was applied in one transaction.
@@ -1027,11 +1042,25 @@ public nonisolated struct Touchpoint_V1_PullRequest: Sendable {
   /// Clears the value of `outboxDepth`. Subsequent reads from it will return its default value.
   public mutating func clearOutboxDepth() {self._outboxDepth = nil}
 
+  /// The last server sequence the client has applied, when a pipelined pull is
+  /// sent before the page it starts after was applied (after_sequence is then
+  /// ahead of it). The server records this one as the agent's cursor. Absent:
+  /// after_sequence is applied.
+  public var appliedSequence: UInt64 {
+    get {_appliedSequence ?? 0}
+    set {_appliedSequence = newValue}
+  }
+  /// Returns true if `appliedSequence` has been explicitly set.
+  public var hasAppliedSequence: Bool {self._appliedSequence != nil}
+  /// Clears the value of `appliedSequence`. Subsequent reads from it will return its default value.
+  public mutating func clearAppliedSequence() {self._appliedSequence = nil}
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
 
   fileprivate var _outboxDepth: UInt64? = nil
+  fileprivate var _appliedSequence: UInt64? = nil
 }
 
 /// Server to client: one page of changes in server-sequence order.
@@ -3590,7 +3619,7 @@ nonisolated extension Touchpoint_V1_FieldEntry: SwiftProtobuf.Message, SwiftProt
 
 nonisolated extension Touchpoint_V1_PushRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".PushRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}batch\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}batch\0\u{3}previous_sequence\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -3599,6 +3628,7 @@ nonisolated extension Touchpoint_V1_PushRequest: SwiftProtobuf.Message, SwiftPro
       // enabled. https://github.com/apple/swift-protobuf/issues/1034
       switch fieldNumber {
       case 1: try { try decoder.decodeSingularMessageField(value: &self._batch) }()
+      case 2: try { try decoder.decodeSingularUInt64Field(value: &self._previousSequence) }()
       default: break
       }
     }
@@ -3612,11 +3642,15 @@ nonisolated extension Touchpoint_V1_PushRequest: SwiftProtobuf.Message, SwiftPro
     try { if let v = self._batch {
       try visitor.visitSingularMessageField(value: v, fieldNumber: 1)
     } }()
+    try { if let v = self._previousSequence {
+      try visitor.visitSingularUInt64Field(value: v, fieldNumber: 2)
+    } }()
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Touchpoint_V1_PushRequest, rhs: Touchpoint_V1_PushRequest) -> Bool {
     if lhs._batch != rhs._batch {return false}
+    if lhs._previousSequence != rhs._previousSequence {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -3719,7 +3753,7 @@ nonisolated extension Touchpoint_V1_Rejection: SwiftProtobuf.Message, SwiftProto
 
 nonisolated extension Touchpoint_V1_PullRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".PullRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}after_sequence\0\u{3}max_changes\0\u{3}outbox_depth\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}after_sequence\0\u{3}max_changes\0\u{3}outbox_depth\0\u{3}applied_sequence\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -3730,6 +3764,7 @@ nonisolated extension Touchpoint_V1_PullRequest: SwiftProtobuf.Message, SwiftPro
       case 1: try { try decoder.decodeSingularUInt64Field(value: &self.afterSequence) }()
       case 2: try { try decoder.decodeSingularUInt32Field(value: &self.maxChanges) }()
       case 3: try { try decoder.decodeSingularUInt64Field(value: &self._outboxDepth) }()
+      case 4: try { try decoder.decodeSingularUInt64Field(value: &self._appliedSequence) }()
       default: break
       }
     }
@@ -3749,6 +3784,9 @@ nonisolated extension Touchpoint_V1_PullRequest: SwiftProtobuf.Message, SwiftPro
     try { if let v = self._outboxDepth {
       try visitor.visitSingularUInt64Field(value: v, fieldNumber: 3)
     } }()
+    try { if let v = self._appliedSequence {
+      try visitor.visitSingularUInt64Field(value: v, fieldNumber: 4)
+    } }()
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -3756,6 +3794,7 @@ nonisolated extension Touchpoint_V1_PullRequest: SwiftProtobuf.Message, SwiftPro
     if lhs.afterSequence != rhs.afterSequence {return false}
     if lhs.maxChanges != rhs.maxChanges {return false}
     if lhs._outboxDepth != rhs._outboxDepth {return false}
+    if lhs._appliedSequence != rhs._appliedSequence {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -17,9 +17,12 @@ extension Touchpoint_V1_Envelope {
     }
 
     /// A `PushRequest` carrying outbox changes (sequences = local outbox sequences).
-    public static func pushRequest(requestID: UInt64, changes: [SequencedChange]) throws(ProtocolError) -> Envelope {
+    public static func pushRequest(
+        requestID: UInt64, changes: [SequencedChange], previousSequence: UInt64? = nil
+    ) throws(ProtocolError) -> Envelope {
         var request = Touchpoint_V1_PushRequest()
         request.batch = try Touchpoint_V1_ChangeBatch(changes: changes)
+        if let previousSequence { request.previousSequence = previousSequence }
         return Envelope(requestID: requestID, body: .pushRequest(request))
     }
 
@@ -31,10 +34,11 @@ extension Touchpoint_V1_Envelope {
     /// A `PullRequest` for the changes after `afterSequence`; `maxChanges` 0 = the server's maximum;
     /// `outboxDepth`, when given, reports the changes waiting in the client's outbox.
     public static func pullRequest(
-        requestID: UInt64, afterSequence: UInt64, maxChanges: Int = 0, outboxDepth: Int? = nil
+        requestID: UInt64, afterSequence: UInt64, maxChanges: Int = 0, outboxDepth: Int? = nil, appliedSequence: UInt64? = nil
     ) -> Envelope {
         var request = Touchpoint_V1_PullRequest()
         request.afterSequence = afterSequence
+        if let appliedSequence { request.appliedSequence = appliedSequence }
         request.maxChanges = UInt32(clamping: maxChanges)
         if let outboxDepth { request.outboxDepth = UInt64(clamping: outboxDepth) }
         return Envelope(requestID: requestID, body: .pullRequest(request))
@@ -48,8 +52,17 @@ extension Touchpoint_V1_Envelope {
         hasMore: Bool,
         sequenceHead: UInt64
     ) throws(ProtocolError) -> Envelope {
+        .pullPage(
+            requestID: requestID, batch: try Touchpoint_V1_ChangeBatch(changes: changes), nextCursor: nextCursor,
+            hasMore: hasMore, sequenceHead: sequenceHead)
+    }
+
+    /// A `PullPage` carrying a batch already encoded.
+    public static func pullPage(
+        requestID: UInt64, batch: Touchpoint_V1_ChangeBatch, nextCursor: UInt64, hasMore: Bool, sequenceHead: UInt64
+    ) -> Envelope {
         var page = Touchpoint_V1_PullPage()
-        page.batch = try Touchpoint_V1_ChangeBatch(changes: changes)
+        page.batch = batch
         page.nextCursor = nextCursor
         page.more = hasMore
         page.sequenceHead = sequenceHead

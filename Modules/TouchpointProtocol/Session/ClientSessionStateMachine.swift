@@ -105,7 +105,10 @@ public struct ClientSessionStateMachine: Sendable {
     /// - Throws: `FAILED_PRECONDITION` unless ready; `RESOURCE_EXHAUSTED` over
     ///   the server's batch limit; `INVALID_ARGUMENT` for an empty batch or
     ///   changes the wire cannot carry.
-    public mutating func push(_ changes: [SequencedChange]) throws(ProtocolError) -> Envelope {
+    ///
+    /// - Parameter previousSequence: the last sequence of the batch sent before this one
+    ///   whose PushAck has not arrived yet (pipelining); nil when every earlier one was acknowledged.
+    public mutating func push(_ changes: [SequencedChange], previousSequence: UInt64? = nil) throws(ProtocolError) -> Envelope {
         let session = try requireReady("push")
         guard let last = changes.last?.sequence else {
             throw ProtocolError(.invalidArgument, "a push needs at least one change")
@@ -117,7 +120,7 @@ public struct ClientSessionStateMachine: Sendable {
             )
         }
         let requestID = nextRequestID()
-        let envelope = try Envelope.pushRequest(requestID: requestID, changes: changes)
+        let envelope = try Envelope.pushRequest(requestID: requestID, changes: changes, previousSequence: previousSequence)
         outstanding[requestID] = .push(lastSequence: last)
         return envelope
     }
@@ -127,12 +130,17 @@ public struct ClientSessionStateMachine: Sendable {
     /// - Parameters:
     ///   - maxChanges: at most this many; 0 = the client's `limits.maxPageChanges`.
     ///   - outboxDepth: the changes waiting in the outbox, reported for admins' `status` (nil: not reported).
-    public mutating func pull(afterSequence: UInt64, maxChanges: Int = 0, outboxDepth: Int? = nil) throws(ProtocolError) -> Envelope {
+    ///   - appliedSequence: the cursor the client has applied, when this pull is sent ahead of it (pipelined).
+    public mutating func pull(
+        afterSequence: UInt64, maxChanges: Int = 0, outboxDepth: Int? = nil, appliedSequence: UInt64? = nil
+    ) throws(ProtocolError) -> Envelope {
         _ = try requireReady("pull")
         let limit = maxChanges <= 0 ? configuration.limits.maxPageChanges : min(maxChanges, configuration.limits.maxPageChanges)
         let requestID = nextRequestID()
         outstanding[requestID] = .pull(afterSequence: afterSequence, maxChanges: limit)
-        return .pullRequest(requestID: requestID, afterSequence: afterSequence, maxChanges: limit, outboxDepth: outboxDepth)
+        return .pullRequest(
+            requestID: requestID, afterSequence: afterSequence, maxChanges: limit, outboxDepth: outboxDepth,
+            appliedSequence: appliedSequence)
     }
 
     /// An AdminRequest.

@@ -47,11 +47,13 @@ public struct ServerSessionStateMachine: Sendable {
         /// or ``authenticationFailed(_:)``.
         case authenticate(ServerHandshake)
         /// Apply the batch in one transaction, then write a `PushAck` with `requestID`,
-        /// listing the changes `refused` while decoding among the rejected ones.
-        case push(requestID: UInt64, changes: [SequencedChange], refused: [RefusedChange] = [])
+        /// listing the changes `refused` while decoding among the rejected ones; refuse it
+        /// unless everything up to `previousSequence` (a pipelined push) was acknowledged.
+        case push(requestID: UInt64, changes: [SequencedChange], refused: [RefusedChange] = [], previousSequence: UInt64? = nil)
         /// Read up to `limit` in-scope changes after `afterSequence`; write a `PullPage`. Keep
-        /// `outboxDepth`, the client's outbox depth, for admins when it reported one.
-        case pull(requestID: UInt64, afterSequence: UInt64, limit: Int, outboxDepth: UInt64? = nil)
+        /// `outboxDepth`, the client's outbox depth, for admins when it reported one, and
+        /// `appliedSequence` as its cursor when the pull was sent ahead of it (else `afterSequence`).
+        case pull(requestID: UInt64, afterSequence: UInt64, limit: Int, outboxDepth: UInt64? = nil, appliedSequence: UInt64? = nil)
         /// Run the admin command (the role was checked); write an `AdminResponse`.
         case admin(requestID: UInt64, command: Touchpoint_V1_AdminRequest.OneOf_Command)
     }
@@ -233,17 +235,30 @@ public struct ServerSessionStateMachine: Sendable {
             if let missing = requireRequestID(envelope) { return missing }
             do {
                 let (changes, refused) = try push.batch.decodedPush(maxChanges: limits.maxBatchChanges)
-                return .push(requestID: requestID, changes: changes, refused: refused)
+                var previous: UInt64?
+                if push.hasPreviousSequence {
+                    previous = try WireInteger.sequence(push.previousSequence, field: "push.previous_sequence")
+                }
+                return .push(requestID: requestID, changes: changes, refused: refused, previousSequence: previous)
             } catch {
                 return .send(.error(error, requestID: requestID, fatal: false))
             }
         case .pullRequest(let pull):
             if let missing = requireRequestID(envelope) { return missing }
             let limit = session.pageSize(asked: pull.maxChanges, server: limits)
-            do {
+            do throws(ProtocolError) {
                 let after = try WireInteger.sequence(pull.afterSequence, field: "pull.after_sequence")
                 let depth = pull.hasOutboxDepth ? UInt64(try WireInteger.int64(pull.outboxDepth, field: "pull.outbox_depth")) : nil
-                return .pull(requestID: requestID, afterSequence: after, limit: limit, outboxDepth: depth)
+                var applied: UInt64?
+                if pull.hasAppliedSequence {
+                    applied = try WireInteger.sequence(pull.appliedSequence, field: "pull.applied_sequence")
+                }
+                if let applied, applied > after {
+                    throw ProtocolError(
+                        .invalidArgument, "pull.applied_sequence \(applied) is ahead of after_sequence \(after)",
+                        details: ["field": "pull.applied_sequence"])
+                }
+                return .pull(requestID: requestID, afterSequence: after, limit: limit, outboxDepth: depth, appliedSequence: applied)
             } catch {
                 return .send(.error(error, requestID: requestID, fatal: false))
             }

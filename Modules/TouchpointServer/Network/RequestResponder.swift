@@ -27,17 +27,16 @@ public struct RequestResponder: Sendable {
         to action: ServerSessionStateMachine.Action, from principal: Principal?, maxFrameBytes: Int
     ) async -> Envelope? {
         switch action {
-        case .push(let requestID, let changes, let refused):
+        case .push(let requestID, let changes, let refused, let previous):
             await answer(requestID, principal) { principal in
-                .pushAck(requestID: requestID, try await service.push(changes, refused: refused, from: principal))
+                .pushAck(requestID: requestID, try await service.push(changes, refused: refused, after: previous, from: principal))
             }
-        case .pull(let requestID, let after, let limit, let outboxDepth):
+        case .pull(let requestID, let after, let limit, let outboxDepth, let applied):
             await answer(requestID, principal) { principal in
-                let page = try await service.pull(
-                    after: after, limit: limit, maxFrameBytes: maxFrameBytes, outboxDepth: outboxDepth, for: principal)
-                return try .pullPage(
-                    requestID: requestID, changes: page.changes, nextCursor: page.nextCursor, hasMore: page.hasMore,
-                    sequenceHead: page.sequenceHead)
+                try await service.servePull(
+                    after: after, limit: limit, maxFrameBytes: maxFrameBytes, outboxDepth: outboxDepth, applied: applied,
+                    for: principal
+                ).envelope(requestID: requestID)
             }
         case .admin(let requestID, let command):
             await answer(requestID, principal) { principal in

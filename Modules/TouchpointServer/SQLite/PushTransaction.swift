@@ -21,7 +21,7 @@ struct PushTransaction {
         self.encoder = encoder
     }
 
-    mutating func apply(_ entries: [SequencedChange]) throws -> PushAcknowledgement {
+    mutating func apply(_ entries: [SequencedChange], after expected: UInt64? = nil) throws -> PushAcknowledgement {
         let site = principal.site.description
         let agent = principal.agentID.text
         try db.execute(
@@ -33,6 +33,13 @@ struct PushTransaction {
             throw ProtocolError(.permissionDenied, "site \(site) belongs to another agent; each laptop database syncs as one agent")
         }
         let previous = UInt64(try Int64.fetchOne(db, sql: "SELECT last_seq FROM push_state WHERE site = ?", arguments: [site]) ?? 0)
+        if let expected, previous < expected {
+            // The batch before this pipelined one was refused or lost: applying this one would make
+            // the server take the earlier changes, when they come again, for replays.
+            throw ProtocolError(
+                .failedPrecondition,
+                "the batch before this one (up to sequence \(expected)) was not applied; push again from sequence \(previous + 1)")
+        }
         var outcome = PushAcknowledgement(ackedSequence: previous)
         var clock = try SQLiteServerStore.clock(db)
         let sorted = entries.sorted(by: { $0.sequence < $1.sequence })
@@ -124,10 +131,10 @@ struct PushTransaction {
             throw StoreError(kind: .invalid, message: "\(change.entity.rawValue) \(change.id.text): its customer is unknown")
         }
         try db.cachedStatement(
-            sql: "INSERT INTO changes(entity, entity_id, territory, site, agent_id, fields, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+            sql: "INSERT INTO changes(entity, entity_id, territory, site, agent_id, record, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
         ).execute(arguments: [
             change.entity.rawValue, change.id.text, territory, site ?? principal.site.description, agent ?? principal.agentID.text,
-            FieldChangeCoding.encode(applied), now.milliseconds,
+            try Change(entity: change.entity, id: change.id, fields: applied).recordBytes(), now.milliseconds,
         ])
     }
 

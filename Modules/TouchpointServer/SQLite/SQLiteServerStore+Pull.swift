@@ -5,26 +5,35 @@ import TouchpointProtocol
 import TouchpointRecords
 
 extension SQLiteServerStore {
-    public func pull(
-        after cursor: UInt64, limit: Int, for principal: Principal, outboxDepth: UInt64?, now: Date
-    ) async throws -> PulledPage {
-        let page = try await writer.read { db in
-            var conditions = ["seq > ?", "site != ?"]
-            var arguments: [DatabaseValue] = [Int64(cursor).databaseValue, principal.site.description.databaseValue]
-            if !principal.seesEverything {
-                conditions.append("territory IN (\(Array(repeating: "?", count: max(1, principal.territories.count)).joined(separator: ", ")))")
-                arguments += principal.territories.isEmpty ? [DatabaseValue.null] : principal.territories.map(\.databaseValue)
+    public func head() async throws -> UInt64 {
+        try await writer.read(Self.head)
+    }
+
+    public func scopedChanges(after cursor: UInt64, limit: Int, territories: [String]?) async throws -> ScopedChanges {
+        try await writer.read { db in
+            var condition = "seq > ?"
+            var arguments: [DatabaseValue] = [Int64(cursor).databaseValue]
+            if let territories {
+                condition += " AND territory IN (\(Array(repeating: "?", count: max(1, territories.count)).joined(separator: ", ")))"
+                arguments += territories.isEmpty ? [DatabaseValue.null] : territories.map(\.databaseValue)
             }
             arguments.append(limit.databaseValue)
-            let rows = try Row.fetchAll(
-                db, sql: "SELECT seq, entity, entity_id, fields FROM changes WHERE \(conditions.joined(separator: " AND ")) ORDER BY seq LIMIT ?",
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT seq, site, record FROM changes WHERE \(condition) ORDER BY seq LIMIT ?",
                 arguments: StatementArguments(arguments))
-            let changes = try rows.map(decodeChange)
-            let head = try Self.head(db)
-            let full = changes.count == limit
-            return PulledPage(
-                changes: changes, nextCursor: full ? changes.last!.sequence : max(cursor, head), hasMore: full, sequenceHead: head)
+            var entries: [LoggedChange] = []
+            entries.reserveCapacity(limit)
+            while let row = try rows.next() {
+                guard let site = SiteID(row["site"] as String) else {
+                    throw StoreError.corrupt("change \(row["seq"] as Int64) has no valid site")
+                }
+                entries.append(LoggedChange(sequenced: try ChangeLogEncoding.decode(row), site: site))
+            }
+            return ScopedChanges(entries: entries, head: try Self.head(db))
         }
+    }
+
+    public func recordPull(_ principal: Principal, cursor: UInt64, outboxDepth: UInt64?, now: Date) async throws {
         try await writer.write { db in
             try db.execute(
                 sql: """
@@ -37,24 +46,15 @@ extension SQLiteServerStore {
                     principal.agentID.text,
                 ])
         }
-        return page
     }
 
     public func changes(after seq: UInt64, limit: Int) async throws -> [SequencedChange] {
         try await writer.read { db in
             try Row.fetchAll(
-                db, sql: "SELECT seq, entity, entity_id, fields FROM changes WHERE seq > ? ORDER BY seq LIMIT ?",
+                db, sql: "SELECT seq, record FROM changes WHERE seq > ? ORDER BY seq LIMIT ?",
                 arguments: [Int64(seq), limit]
-            ).map(decodeChange)
+            ).map(ChangeLogEncoding.decode)
         }
-    }
-
-    func decodeChange(_ row: Row) throws -> SequencedChange {
-        guard let entity = EntityType(rawValue: row["entity"]), let id = UUID(uuidString: row["entity_id"]) else {
-            throw StoreError(kind: .corrupt, message: "bad change row \(row)")
-        }
-        let fields = try FieldChangeCoding.decode(row["fields"])
-        return SequencedChange(sequence: UInt64(row["seq"] as Int64), change: Change(entity: entity, id: id, fields: fields))
     }
 
     public func digest(territories: [String]?) async throws -> RecordDigest {

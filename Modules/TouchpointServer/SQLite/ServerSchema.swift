@@ -1,4 +1,5 @@
 import GRDB
+import TouchpointProtocol
 import TouchpointRecords
 
 /// Migrations of the server's SQLite database: the shared record tables plus
@@ -85,6 +86,7 @@ package enum ServerSchema {
             // NULL: the agent never reported one (agents before this field), shown as unknown.
             try db.execute(sql: "ALTER TABLE sync_state ADD COLUMN outbox_depth INTEGER CHECK (outbox_depth >= 0)")
         }
+        migrator.registerMigration("v5-change-log-protobuf", migrate: ChangeLogEncoding.migrate)
         return migrator
     }
 }

@@ -29,11 +29,17 @@ public protocol ServerStore: Sendable {
     /// Records a sync error to show to admins.
     func recordError(agentID: UUID, message: String, now: Date) async throws
 
-    /// Applies a pushed batch in one transaction and acknowledges it.
-    func push(_ entries: [SequencedChange], from principal: Principal, now: Date) async throws -> PushAcknowledgement
-    /// A page of changes after `cursor` in the principal's scope, in sequence order; records
-    /// `cursor` as the agent's, and `outboxDepth` (when reported) as its latest outbox depth.
-    func pull(after cursor: UInt64, limit: Int, for principal: Principal, outboxDepth: UInt64?, now: Date) async throws -> PulledPage
+    /// Applies a pushed batch in one transaction and acknowledges it; refuses it with
+    /// `FAILED_PRECONDITION` when `previous` (a pipelined batch's predecessor) is not acknowledged.
+    func push(_ entries: [SequencedChange], after previous: UInt64?, from principal: Principal, now: Date) async throws -> PushAcknowledgement
+    /// The highest sequence committed to the change log (0 when empty).
+    func head() async throws -> UInt64
+    /// Up to `limit` changes after `cursor` in `territories` (nil: every territory), in
+    /// sequence order, each with its site, and the head the read saw. Pulls share these
+    /// reads (``SharedPages``), so the store does not leave out the puller's own changes.
+    func scopedChanges(after cursor: UInt64, limit: Int, territories: [String]?) async throws -> ScopedChanges
+    /// Records a pull: `cursor` as the agent's, `outboxDepth` (when reported) as its latest outbox depth.
+    func recordPull(_ principal: Principal, cursor: UInt64, outboxDepth: UInt64?, now: Date) async throws
 
     /// Conflicts, newest first.
     func conflicts(_ filter: ConflictFilter) async throws -> [ConflictRecord]
