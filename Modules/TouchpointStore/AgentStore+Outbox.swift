@@ -15,13 +15,7 @@ extension AgentStore {
     }
 
     static func outboxEntry(_ row: Row) throws -> OutboxEntry {
-        guard let entity = EntityType(rawValue: row["entity"]), let id = UUID(uuidString: row["entity_id"]) else {
-            throw StoreError.corrupt("bad outbox row \(row)")
-        }
-        let fields = try FieldChangeCoding.decode(row["change"])
-        return OutboxEntry(
-            seq: row["seq"], change: Change(entity: entity, id: id, fields: fields),
-            createdAt: Date(milliseconds: row["created_at"]))
+        OutboxEntry(seq: row["seq"], change: try StoredChange.change(row["change"]), createdAt: Date(milliseconds: row["created_at"]))
     }
 
     /// Applies a page of pulled changes and the new cursor in one transaction (exactly-once).
