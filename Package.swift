@@ -64,6 +64,7 @@ let package = Package(
             name: "TouchpointStore",
             dependencies: [
                 "TouchpointModel",
+                "TouchpointProtocol",
                 "TouchpointRecords",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],

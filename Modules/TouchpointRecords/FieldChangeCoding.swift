@@ -1,7 +1,8 @@
 import Foundation
 import TouchpointModel
 
-/// Fast JSON for lists of field changes (the outbox payload and the server's change log).
+/// Fast JSON for lists of field changes: the server's push log, and what the first
+/// outboxes and change logs held (read once by their migrations to protobuf record bytes).
 ///
 /// The shape is exactly what `JSONEncoder` makes of `[FieldChange]`, so either can
 /// read the other, but writing by hand is several times faster on Linux, and this

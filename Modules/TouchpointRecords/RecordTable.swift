@@ -25,7 +25,7 @@ package struct RecordTable {
     }
 
     /// The columns after the entity's fields that a state is read from and written to.
-    private static let stateColumns = ["deleted", "_versions", "_extra"]
+    static let stateColumns = ["deleted", "_versions", "_extra"]
 
     /// Decodes a row that holds the entity's field columns, `deleted`, `_versions` and `_extra`.
     package mutating func state(_ entity: EntityType, _ id: UUID, _ row: Row, _ db: Database) throws -> RecordState {
@@ -44,25 +44,42 @@ package struct RecordTable {
 
     /// Writes a full record state (insert or replace).
     package mutating func save(_ state: RecordState, _ db: Database) throws {
-        let names = state.entity.fieldNames
+        try db.cachedStatement(sql: Self.upsertSQL[state.entity]!).execute(arguments: try columnValues(state, db))
+    }
+
+    /// Writes the state of a record the caller knows is not stored yet: a plain INSERT,
+    /// which SQLite runs without the statement journal an upsert needs.
+    package mutating func insert(_ state: RecordState, _ db: Database) throws {
+        try db.cachedStatement(sql: Self.insertSQL[state.entity]!).execute(arguments: try columnValues(state, db))
+    }
+
+    /// The values of `id`, the entity's fields, `deleted`, `_versions` and `_extra`, in that order.
+    private mutating func columnValues(_ state: RecordState, _ db: Database) throws -> StatementArguments {
         var values: [DatabaseValue] = [state.id.lowercasedText.databaseValue]
-        for name in names { values.append((state.fields[name]?.value ?? .null).databaseValue) }
+        for name in state.entity.fieldNames { values.append((state.fields[name]?.value ?? .null).databaseValue) }
         values.append((state.isDeleted ? 1 : 0).databaseValue)
         values.append(try encodeVersions(state, db).databaseValue)
         values.append(try ExtraFields.encode(state, sites: &sites, db).databaseValue)
-        try db.cachedStatement(sql: Self.upsertSQL[state.entity]!).execute(arguments: StatementArguments(values))
+        return StatementArguments(values)
     }
 
-    /// The upsert of each entity's table, built once.
-    private static let upsertSQL: [EntityType: String] = Dictionary(uniqueKeysWithValues: EntityType.allCases.map { entity in
-        let columns = (["id"] + entity.fieldNames + RecordTable.stateColumns).map { "\"\($0)\"" }
-        let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
-        let updates = columns.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
-        return (entity, """
-            INSERT INTO \(RecordSchema.table(entity)) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))
-            ON CONFLICT(id) DO UPDATE SET \(updates)
-            """)
+    /// Each entity's INSERT, built once.
+    private static let insertSQL: [EntityType: String] = Dictionary(uniqueKeysWithValues: EntityType.allCases.map { entity in
+        let columns = Self.writtenColumns(entity).joined(separator: ", ")
+        let placeholders = Array(repeating: "?", count: Self.writtenColumns(entity).count).joined(separator: ", ")
+        return (entity, "INSERT INTO \(RecordSchema.table(entity)) (\(columns)) VALUES (\(placeholders))")
     })
+
+    /// Each entity's upsert (the INSERT, updating every column of a row that exists), built once.
+    private static let upsertSQL: [EntityType: String] = Dictionary(uniqueKeysWithValues: EntityType.allCases.map { entity in
+        let updates = Self.writtenColumns(entity).dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+        return (entity, insertSQL[entity]! + " ON CONFLICT(id) DO UPDATE SET \(updates)")
+    })
+
+    /// The quoted columns a state is written to, in ``columnValues(_:_:)``'s order.
+    private static func writtenColumns(_ entity: EntityType) -> [String] {
+        (["id"] + entity.fieldNames + stateColumns).map { "\"\($0)\"" }
+    }
 
     /// Merges a change into the stored record and writes the result.
     ///
@@ -79,6 +96,18 @@ package struct RecordTable {
     /// merged record must pass the domain rules, which it always does when the
     /// change itself was valid, since field groups merge as units.
     package mutating func merge(_ change: Change, onto stored: RecordState?, validate: Bool, _ db: Database) throws -> MergeResult {
+        var state = stored
+        let result = try Self.merge(change, into: &state, validate: validate)
+        // Absent optional fields are stored as null; a missing required one fails NOT NULL.
+        if !result.applied.isEmpty, let state { try save(state, db) }
+        return result
+    }
+
+    /// Merges a change into a record state held in memory (nil: the record does not exist
+    /// yet), without writing it: the caller saves the state once its batch is merged.
+    ///
+    /// The state changes only when the change applied something and passed the checks.
+    package static func merge(_ change: Change, into stored: inout RecordState?, validate: Bool) throws -> MergeResult {
         var state = stored ?? RecordState(entity: change.entity, id: change.id)
         let existed = !state.fields.isEmpty
         try ExtraFields.checkNames(change)
@@ -90,8 +119,7 @@ package struct RecordTable {
             values[tombstoneField] = nil
             try change.entity.validate(id: change.id, fields: values)
         }
-        // Absent optional fields are stored as null; a missing required one fails NOT NULL.
-        try save(state, db)
+        stored = state
         return MergeResult(applied: merge.applied, conflicts: merge.conflicts, created: !existed)
     }
 

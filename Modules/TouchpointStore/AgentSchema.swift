@@ -2,6 +2,9 @@ import GRDB
 import TouchpointRecords
 
 /// Migrations of the agent database: record tables plus meta, outbox and dead letters.
+///
+/// The outbox and the dead letters hold each change as protobuf record bytes
+/// (``StoredChange``) since `v3-agent-outbox-record-bytes`; the first versions held JSON.
 enum AgentSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -34,6 +37,7 @@ enum AgentSchema {
             try db.execute(sql: "ALTER TABLE outbox ADD COLUMN prior TEXT")
             try db.execute(sql: "ALTER TABLE dead_letters ADD COLUMN prior TEXT")
         }
+        migrator.registerMigration("v3-agent-outbox-record-bytes", migrate: OutboxRecordMigration.run)
         return migrator
     }
 }

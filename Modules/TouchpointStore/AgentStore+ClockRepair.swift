@@ -50,11 +50,11 @@ extension AgentStore {
             for field in entry.change.written where stale(field.version) {
                 renamed[field.version] = renamed[field.version] ?? stamp
             }
-            let change = Self.renaming(entry.change.fields, renamed)
-            let prior = try (row["prior"] as String?).map { Self.renaming(try FieldChangeCoding.decode($0), renamed) }
+            let change = Change(entity: entry.change.entity, id: entry.change.id, fields: Self.renaming(entry.change.fields, renamed))
+            let prior = try (row["prior"] as Data?).map { try StoredChange.priorBytes(Self.renaming(try StoredChange.prior($0), renamed), of: change) }
             try db.execute(
                 sql: "UPDATE outbox SET change = ?, prior = ? WHERE seq = ?",
-                arguments: [FieldChangeCoding.encode(change), prior.map(FieldChangeCoding.encode), entry.seq])
+                arguments: [try StoredChange.bytes(change), prior, entry.seq])
             var table = RecordTable()
             if var state = try table.load(entry.change.entity, entry.change.id, db) {
                 for (name, field) in state.fields { state.fields[name]?.version = renamed[field.version] ?? field.version }

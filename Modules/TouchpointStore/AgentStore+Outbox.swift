@@ -15,16 +15,13 @@ extension AgentStore {
     }
 
     static func outboxEntry(_ row: Row) throws -> OutboxEntry {
-        guard let entity = EntityType(rawValue: row["entity"]), let id = UUID(uuidString: row["entity_id"]) else {
-            throw StoreError.corrupt("bad outbox row \(row)")
-        }
-        let fields = try FieldChangeCoding.decode(row["change"])
-        return OutboxEntry(
-            seq: row["seq"], change: Change(entity: entity, id: id, fields: fields),
-            createdAt: Date(milliseconds: row["created_at"]))
+        OutboxEntry(seq: row["seq"], change: try StoredChange.change(row["change"]), createdAt: Date(milliseconds: row["created_at"]))
     }
 
     /// Applies a page of pulled changes and the new cursor in one transaction (exactly-once).
+    ///
+    /// The page's records are read in one query per entity, merged in memory and written
+    /// once each; a row SQLite refuses fails the whole page, cursor included.
     ///
     /// Changes merge with the rule only; conflicts are detected and kept by the server.
     /// A change that moves a record out of this agent's territories evicts it (a
@@ -35,14 +32,15 @@ extension AgentStore {
     public func applyPulled(_ changes: [Change], cursor: UInt64, now: Date = Date()) throws -> Int {
         try writer.write { db in
             var writer = try LocalWriter(db)
+            var records = try RecordBatch(for: changes, table: &writer.table, db)
             var altered = 0
             var movedCustomers = Set<String>()
             var movedRecords: [(EntityType, String)] = []
             for change in changes {
                 try writer.clock.receive(change.maxHLC, now: now)
-                let stored = try writer.table.load(change.entity, change.id, db)
+                let stored = records.state(change.entity, change.id)
                 if stored == nil, !Self.isWhole(change) { continue }
-                let result = try writer.table.merge(change, onto: stored, validate: false, db)
+                let result = try records.merge(change, validate: false)
                 guard !result.applied.isEmpty else { continue }
                 altered += 1
                 let id = change.id.lowercasedText
@@ -52,6 +50,7 @@ extension AgentStore {
                     movedRecords.append((change.entity, id))
                 }
             }
+            try records.save(&writer.table, db)
             let remote = changes.map(\.maxHLC).max() ?? .zero
             let seen = (try Meta.get(.remoteClock, db)).flatMap(UInt64.init).map(HLC.init(rawValue:)) ?? .zero
             if remote > seen { try Meta.set(.remoteClock, String(remote.rawValue), db) }

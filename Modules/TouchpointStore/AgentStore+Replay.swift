@@ -39,7 +39,7 @@ extension AgentStore {
                     }
                     guard !own.isEmpty else { return }
                     try insert.execute(arguments: [
-                        entity.rawValue, state.id.lowercasedText, FieldChangeCoding.encode(own), now,
+                        entity.rawValue, state.id.lowercasedText, try StoredChange.bytes(Change(entity: entity, id: state.id, fields: own)), now,
                     ])
                     queued += 1
                 }

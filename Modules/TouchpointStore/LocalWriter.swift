@@ -33,6 +33,12 @@ struct LocalWriter {
         try write(entity, id, values, current: nil, now: now)
     }
 
+    /// Creates a record the caller knows is absent (an import reads which of its ids exist
+    /// in one query), without reading it again.
+    mutating func create(absent entity: EntityType, _ id: UUID, _ values: [String: FieldValue], now: Date) throws {
+        try write(entity, id, values, current: nil, now: now)
+    }
+
     /// Stamps the fields whose value differs from the stored one and queues them.
     mutating func write(_ entity: EntityType, _ id: UUID, _ values: [String: FieldValue], now: Date) throws {
         try write(entity, id, values, current: try table.load(entity, id, db), now: now)
@@ -71,7 +77,11 @@ struct LocalWriter {
             }
         }
         let change = Change(entity: entity, id: id, fields: changed)
-        _ = try table.merge(change, onto: current, validate: false, db)
+        var merged = current
+        if try !RecordTable.merge(change, into: &merged, validate: false).applied.isEmpty, let merged {
+            // A record not stored yet takes a plain INSERT, which needs no statement journal.
+            if current == nil { try table.insert(merged, db) } else { try table.save(merged, db) }
+        }
         try OutboxQueue(db: db).append(change, prior: current, now: now)
     }
 

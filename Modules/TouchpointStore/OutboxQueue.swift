@@ -12,22 +12,22 @@ struct OutboxQueue {
     func append(_ change: Change, prior: RecordState?, now: Date) throws {
         try db.cachedStatement(sql: "INSERT INTO outbox(entity, entity_id, change, created_at, prior) VALUES (?, ?, ?, ?, ?)")
             .execute(arguments: [
-                change.entity.rawValue, change.id.lowercasedText, FieldChangeCoding.encode(change.fields),
-                Int64(HLC.milliseconds(now)), prior.map { Self.encodePrior(change, $0) },
+                change.entity.rawValue, change.id.lowercasedText, try StoredChange.bytes(change),
+                Int64(HLC.milliseconds(now)), try prior.map { try Self.encodePrior(change, $0) },
             ])
     }
 
     /// The prior states of the fields a change writes: a field change per field that
     /// existed (its value and version), none for a field that did not.
-    private static func encodePrior(_ change: Change, _ prior: RecordState) -> String {
-        FieldChangeCoding.encode(change.written.compactMap { field in
+    private static func encodePrior(_ change: Change, _ prior: RecordState) throws -> Data {
+        try StoredChange.priorBytes(change.written.compactMap { field in
             prior.fields[field.name].map { FieldChange(name: field.name, value: $0.value, version: $0.version) }
-        })
+        }, of: change)
     }
 
     /// Undoes a refused change where nothing newer overwrote it: each field it wrote
     /// returns to what it was; a record it created is removed with what depends on it.
-    func rollBack(_ change: Change, prior: String?) throws {
+    func rollBack(_ change: Change, prior: Data?) throws {
         // A replay (after a server restore) wrote nothing here: there is nothing to undo.
         guard !change.written.allSatisfy(\.isReplay) else { return }
         var table = RecordTable()
@@ -38,7 +38,7 @@ struct OutboxQueue {
             if mine, untouched { try remove(change.entity, change.id) }
             return
         }
-        let before = Dictionary(try FieldChangeCoding.decode(prior).map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
+        let before = Dictionary(try StoredChange.prior(prior).map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
         var changed = false
         for field in change.written where state.fields[field.name]?.version == field.version {
             state.fields[field.name] = before[field.name].map { FieldState(value: $0.value, version: $0.version) }

@@ -40,6 +40,20 @@ import TouchpointStore
         #expect(try store.outbox().count == 2)  // every created row is queued for sync
     }
 
+    @Test func aRowTheWriterRefusesIsRolledBackAloneAfterTheBatchFails() throws {
+        let rows = [
+            ImportRow(line: 2, record: try Customer(name: "Anika", territory: "north")),
+            ImportRow(line: 3, record: try Customer(name: "Sud", territory: "south")),
+            ImportRow(line: 4, record: try Customer(name: "Zoe", territory: "north")),
+        ]
+        let result = try store.importBatch(rows, now: now)
+        #expect(result.imported == 2)
+        #expect(result.rejected.map(\.line) == [3])
+        #expect(result.rejected.first?.reason.contains("outside this agent's territories") == true)
+        #expect(try store.status().records["customer"] == 2)
+        #expect(try store.outbox().map(\.change.id) == [rows[0].record.id, rows[2].record.id])
+    }
+
     @Test func importingTwiceAddsNothing() throws {
         let csv = "name,territory,tags\nAnika,north,\"a,b\"\nMusahib,north,\nZoe,north,\n"
         let (first, _) = try importCSV(csv, .customer)
