@@ -138,7 +138,9 @@ public struct SyncEngine: Sendable {
     /// The next page size: about what fitted when the server cut a page to the frame
     /// limit (so a run of large changes is not read again and again), else growing back.
     static func pageSize(after page: PulledPage, asked: Int, max: Int) -> Int {
-        let cut = page.hasMore && page.changes.count < asked
+        // An empty page with more to come passed only changes the agent does not get (its own):
+        // no frame cut it, since a change too large for the frame is an error, not an empty page.
+        let cut = page.hasMore && !page.changes.isEmpty && page.changes.count < asked
         return Swift.min(max, cut ? Swift.max(1, page.changes.count) * 2 : asked * 2)
     }
 }

@@ -142,24 +142,18 @@ public struct SyncService: Sendable {
         outboxDepth: UInt64? = nil, applied: UInt64? = nil, for principal: Principal
     ) async throws -> ServedPage {
         let size = max(1, min(limit, configuration.limits.maxPageChanges))
-        let slice = try await pages.slice(
-            after: cursor, territories: principal.seesEverything ? nil : principal.territories,
-            pageSize: configuration.limits.maxPageChanges, store: store)
-        let window = slice.entries.prefix(size)
-        let cut = slice.entries.count > size
-        // No echo: the agent's own changes are left out, their sequences still passed.
-        let kept = window.indices.filter { window[$0].site != principal.site }
+        let window = try await window(after: cursor, size: size, for: principal)
         let page = PulledPage(
-            changes: kept.map { window[$0].sequenced },
-            nextCursor: cut ? window[window.endIndex - 1].sequenced.sequence : slice.end,
-            hasMore: cut || slice.full, sequenceHead: slice.head)
+            changes: window.kept.map(\.sequenced), nextCursor: window.nextCursor, hasMore: window.more, sequenceHead: window.head)
         try await store.recordPull(principal, cursor: min(applied ?? cursor, cursor), outboxDepth: outboxDepth, now: clock())
         let budget = FrameBudget(maxFrameBytes: maxFrameBytes)
         // The shared encoding carries the whole page's tables: worth it for most of the
         // page, and only when the whole page fits the client's frames.
-        if let shared = slice.batch, kept.count * 2 >= slice.batch?.changes.count ?? 0, slice.pageBound <= budget.batchBytes {
-            var batch = shared
-            batch.changes = kept.map { shared.changes[$0] }
+        if let shared = window.shared, window.sharedIndices.count * 2 >= shared.batch.changes.count,
+            shared.pageBound <= budget.batchBytes
+        {
+            var batch = shared.batch
+            batch.changes = window.sharedIndices.map { shared.batch.changes[$0] }
             return ServedPage(page: page, batch: batch)
         }
         do {
@@ -167,6 +161,40 @@ public struct SyncService: Sendable {
         } catch let error as ProtocolError {
             try? await store.recordError(agentID: principal.agentID, message: error.message, now: clock())
             throw error
+        }
+    }
+
+    /// The changes of one pull: up to `size` of the principal's scope after `cursor`, from
+    /// the shared page holding it, its own left out (no echo). A page of nothing but its
+    /// own changes is passed for the next one, so a run of them never answers a pull with
+    /// an empty page (at most ``PullWindow/maxScanned`` entries are passed per pull).
+    private func window(after cursor: UInt64, size: Int, for principal: Principal) async throws -> PullWindow {
+        var window = PullWindow(nextCursor: cursor)
+        var position = cursor
+        var scanned = 0
+        while true {
+            let slice = try await pages.slice(
+                after: position, territories: principal.seesEverything ? nil : principal.territories,
+                pageSize: configuration.limits.maxPageChanges, store: store)
+            window.head = slice.head
+            for index in slice.entries.indices where slice.entries[index].site != principal.site {
+                window.kept.append(slice.entries[index])
+                window.sharedIndices.append(index)
+                if window.kept.count == size {
+                    window.nextCursor = slice.entries[index].sequenced.sequence
+                    window.more = true
+                    if let batch = slice.batch { window.shared = (batch, slice.pageBound) }
+                    return window
+                }
+            }
+            if let batch = slice.batch { window.shared = (batch, slice.pageBound) }
+            scanned += slice.entries.count
+            window.nextCursor = slice.end
+            window.more = slice.full
+            // A page of its own changes only: on to the next (the page ends where a shared one does).
+            guard window.kept.isEmpty, slice.full, scanned < PullWindow.maxScanned else { return window }
+            window.shared = nil
+            position = slice.end
         }
     }
 

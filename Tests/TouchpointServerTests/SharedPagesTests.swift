@@ -3,6 +3,7 @@ import Testing
 import TouchpointModel
 import TouchpointProtocol
 import TouchpointServer
+import TouchpointClient
 import TouchpointStore
 
 /// Pull pages are read once per scope and shared; a shared page never hides a
@@ -146,5 +147,42 @@ import TouchpointStore
         // A client whose frames cannot take the whole page gets its own encoding, cut to fit.
         let small = try await cluster.service.servePull(after: 0, limit: 4, maxFrameBytes: 1500, for: newcomer)
         #expect(small.batch == nil && !small.page.changes.isEmpty && small.page.changes.count < 4)
+    }
+}
+
+/// Counts the pulls a sync makes.
+private final class CountingTransport: SyncTransport, @unchecked Sendable {
+    let inner: InProcessTransport
+    var pulls = 0
+    init(_ inner: InProcessTransport) { self.inner = inner }
+    var limits: ProtocolLimits { inner.limits }
+    var territories: [String]? { inner.territories }
+    func push(_ entries: [SequencedChange]) async throws -> PushAcknowledgement { try await inner.push(entries) }
+    func pull(after cursor: UInt64, limit: Int) async throws -> PulledPage {
+        pulls += 1
+        return try await inner.pull(after: cursor, limit: limit)
+    }
+    func digest() async throws -> RecordDigest { try await inner.digest() }
+}
+
+@Suite struct OwnChangesPullTests {
+    /// A sync after a big push passes the agent's own changes (no echo) in a few pulls:
+    /// before, each page of them came back empty with `more`, the agent took it for a
+    /// page cut to its frame limit and asked for two changes at a time.
+    @Test func anAgentPullsPastItsOwnChangesInAFewPullsNotTwoAtATime() async throws {
+        let cluster = try await Cluster(agents: [["north"], ["north"]], limits: ProtocolLimits(maxPageChanges: 5))
+        let (writer, reader) = (cluster.agents[0], cluster.agents[1])
+        for index in 0..<60 { try writer.store.create(try Customer(name: "c\(index)", territory: "north")) }
+        try reader.store.create(try Customer(name: "theirs", territory: "north"))
+        _ = try await reader.sync()
+        let counting = CountingTransport(writer.transport)
+        let summary = try await writer.engine.sync(over: counting)
+        #expect(summary.pushed == 60 && summary.pulled == 1)
+        // The reader's one change, then the final confirming pull.
+        #expect(counting.pulls <= 3, "\(counting.pulls) pulls")
+        let page = try await cluster.service.pull(after: 0, limit: 5, for: writer.principal)
+        #expect(page.changes.count == 1, "the reader's change")
+        let rest = try await cluster.service.pull(after: page.nextCursor, limit: 5, for: writer.principal)
+        #expect(rest.changes.isEmpty && !rest.hasMore && rest.nextCursor == 61, "its own changes passed in one pull, not one page each")
     }
 }
