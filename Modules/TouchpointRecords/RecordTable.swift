@@ -99,7 +99,8 @@ package struct RecordTable {
         var state = stored
         let result = try Self.merge(change, into: &state, validate: validate)
         // Absent optional fields are stored as null; a missing required one fails NOT NULL.
-        if !result.applied.isEmpty, let state { try save(state, db) }
+        // A record not stored yet takes a plain INSERT (no statement journal, which an upsert needs).
+        if !result.applied.isEmpty, let state { try stored == nil ? insert(state, db) : save(state, db) }
         return result
     }
 

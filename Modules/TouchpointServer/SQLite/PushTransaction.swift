@@ -10,12 +10,20 @@ struct PushTransaction {
     let principal: Principal
     let now: Date
     let encoder: JSONEncoder
+    /// With a savepoint per change, so a change the store refuses is refused alone. Without
+    /// (the first try of every batch: an open savepoint makes SQLite journal every page a
+    /// statement touches), such a change fails the try with ``NeedsIsolation``.
+    let isolating: Bool
     var table = RecordTable()
     /// Customer id → territory, looked up once per batch.
     var territories: [String: String?] = [:]
 
-    init(db: Database, principal: Principal, now: Date, encoder: JSONEncoder) {
+    /// A change failed in a try without savepoints: roll the batch back and apply it again isolating each change.
+    struct NeedsIsolation: Error {}
+
+    init(db: Database, principal: Principal, now: Date, encoder: JSONEncoder, isolating: Bool) {
         self.db = db
+        self.isolating = isolating
         self.principal = principal
         self.now = now
         self.encoder = encoder
@@ -79,18 +87,26 @@ struct PushTransaction {
             return rejection
         }
         do {
-            try db.inSavepoint {
+            func write() throws {
                 let result = try table.merge(entry.change, onto: stored, validate: true, db)
                 try logScoped(entry.change, stored: stored, applied: result.applied)
                 try keep(result.conflicts, of: entry.change)
                 outcome.conflicts += result.conflicts.count
                 try closeTheLoop(after: entry.change, result, clock: &clock)
-                return .commit
+            }
+            if isolating {
+                try db.inSavepoint {
+                    try write()
+                    return .commit
+                }
+            } else {
+                try write()
             }
             try? clock.receive(entry.change.maxHLC, now: now)
             outcome.applied += 1
             return nil
         } catch {
+            guard isolating else { throw NeedsIsolation() }
             // The savepoint rolled back: forget what it may have cached.
             table = RecordTable()
             territories = [:]

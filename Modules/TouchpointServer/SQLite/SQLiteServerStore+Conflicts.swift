@@ -55,7 +55,7 @@ extension SQLiteServerStore {
                     FieldChange(name: name, value: values[name]!, version: version, base: stored?.fields[name]?.version)
                 })
                 let principal = Principal(agentID: admin, name: "admin", role: .admin, territories: [], site: clock.site)
-                var session = PushTransaction(db: db, principal: principal, now: now, encoder: encoder)
+                var session = PushTransaction(db: db, principal: principal, now: now, encoder: encoder, isolating: true)
                 let result = try session.table.merge(change, onto: stored, validate: true, db)
                 try session.logScoped(change, stored: stored, applied: result.applied)
                 try Self.saveClock(clock, db)
