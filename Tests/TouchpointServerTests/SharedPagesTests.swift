@@ -68,6 +68,20 @@ import TouchpointStore
         }
     }
 
+    @Test func aFailedReadIsNotKeptForTheNextPull() async throws {
+        let cluster = try await Cluster(agents: [["north"]], limits: ProtocolLimits(maxPageChanges: 4))
+        try await push(3, by: cluster.agents[0])
+        let store = FlakyStore(cluster.server)
+        let pages = SharedPages()
+        store.failing = true
+        await #expect(throws: ProtocolError.self) {
+            try await pages.slice(after: 0, territories: ["south", "north"], pageSize: 4, store: store)
+        }
+        store.failing = false
+        let slice = try await pages.slice(after: 0, territories: ["north", "south"], pageSize: 4, store: store)
+        #expect(slice.entries.map(\.sequenced.sequence) == [1, 2, 3], "the store answers again: so does the cache")
+    }
+
     @Test func theCacheKeepsNoMoreEntriesThanItsBound() async throws {
         let pages = SharedPages(maxEntries: 6)
         let cluster = try await Cluster(agents: [["north"]], limits: ProtocolLimits(maxPageChanges: 4))

@@ -123,7 +123,16 @@ public final class SharedPages: Sendable {
             case .serve(let slice):
                 return slice
             case .wait(let key, let task):
-                let page = try await task.value
+                let page: Page
+                do {
+                    page = try await task.value
+                } catch {
+                    // A failed read is not kept: the next pull reads again.
+                    state.withLockedValue { state in
+                        if state.reading[key] == task { state.reading[key] = nil }
+                    }
+                    throw error
+                }
                 state.withLockedValue { state in
                     if state.reading[key] == task { state.reading[key] = nil }
                     if let known = state.pages[key], known.end > page.end { return }
