@@ -172,10 +172,12 @@ public struct SyncService: Sendable {
         var window = PullWindow(nextCursor: cursor)
         var position = cursor
         var scanned = 0
+        // Read once: what committed before this pull is at or below it.
+        let head = try await store.head()
         while true {
             let slice = try await pages.slice(
                 after: position, territories: principal.seesEverything ? nil : principal.territories,
-                pageSize: configuration.limits.maxPageChanges, store: store)
+                pageSize: configuration.limits.maxPageChanges, current: head, store: store)
             window.head = slice.head
             for index in slice.entries.indices where slice.entries[index].site != principal.site {
                 window.kept.append(slice.entries[index])

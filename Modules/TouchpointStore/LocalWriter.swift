@@ -77,11 +77,7 @@ struct LocalWriter {
             }
         }
         let change = Change(entity: entity, id: id, fields: changed)
-        var merged = current
-        if try !RecordTable.merge(change, into: &merged, validate: false).applied.isEmpty, let merged {
-            // A record not stored yet takes a plain INSERT, which needs no statement journal.
-            if current == nil { try table.insert(merged, db) } else { try table.save(merged, db) }
-        }
+        _ = try table.merge(change, onto: current, validate: false, db)
         try OutboxQueue(db: db).append(change, prior: current, now: now)
     }
 

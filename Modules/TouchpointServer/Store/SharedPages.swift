@@ -41,8 +41,6 @@ public final class SharedPages: Sendable {
     public struct Statistics: Hashable, Sendable {
         /// Reads of the change log (pages started or grown).
         public var reads = 0
-        /// Slices served (one per pull).
-        public var slices = 0
         /// Decoded entries held now.
         public var entries = 0
         /// Pages held now.
@@ -75,12 +73,13 @@ public final class SharedPages: Sendable {
     }
 
     private struct State {
-        var pages: [Key: Page] = [:]
+        /// Pages by scope, then by the cursor they start after.
+        var pages: [[String]?: [UInt64: Page]] = [:]
+        var pageCount = 0
         var reading: [Key: Task<Page, any Error>] = [:]
         var tick: UInt64 = 0
         var entries = 0
         var reads = 0
-        var slices = 0
     }
 
     private enum Step {
@@ -104,7 +103,7 @@ public final class SharedPages: Sendable {
     /// What the cache did so far and holds now.
     public var statistics: Statistics {
         state.withLockedValue { state in
-            Statistics(reads: state.reads, slices: state.slices, entries: state.entries, pages: state.pages.count)
+            Statistics(reads: state.reads, entries: state.entries, pages: state.pageCount)
         }
     }
 
@@ -114,33 +113,35 @@ public final class SharedPages: Sendable {
     public func slice(
         after cursor: UInt64, territories: [String]?, pageSize: Int, store: any ServerStore
     ) async throws -> Slice {
+        try await slice(after: cursor, territories: territories, pageSize: pageSize, current: try await store.head(), store: store)
+    }
+
+    /// ``slice(after:territories:pageSize:store:)`` for a pull that already read the store's
+    /// head: every change committed before the pull is at or below `head`, and no page
+    /// older than it is served.
+    public func slice(
+        after cursor: UInt64, territories: [String]?, pageSize: Int, current head: UInt64, store: any ServerStore
+    ) async throws -> Slice {
         let scope = territories.map { Array(Set($0)).sorted() }
-        // Everything committed before this pull is at or below this head.
-        let head = try await store.head()
-        state.withLockedValue { $0.slices += 1 }
         while true {
             switch next(after: cursor, scope: scope, head: head, pageSize: pageSize, store: store) {
             case .serve(let slice):
                 return slice
             case .wait(let key, let task):
-                let page: Page
-                do {
-                    page = try await task.value
-                } catch {
-                    // A failed read is not kept: the next pull reads again.
-                    state.withLockedValue { state in
-                        if state.reading[key] == task { state.reading[key] = nil }
-                    }
-                    throw error
-                }
+                let read = await task.result
                 state.withLockedValue { state in
                     if state.reading[key] == task { state.reading[key] = nil }
-                    if let known = state.pages[key], known.end > page.end { return }
-                    state.entries += page.entries.count - (state.pages[key]?.entries.count ?? 0)
-                    state.pages[key] = page
-                    state.pages[key]?.lastUse = state.tick
+                    // A failed read is not kept: the next pull reads again.
+                    guard case .success(var page) = read else { return }
+                    let known = state.pages[key.territories]?[key.after]
+                    if let known, known.end > page.end { return }
+                    state.entries += page.entries.count - (known?.entries.count ?? 0)
+                    state.pageCount += known == nil ? 1 : 0
+                    page.lastUse = state.tick
+                    state.pages[key.territories, default: [:]][key.after] = page
                     evict(&state)
                 }
+                _ = try read.get()
             }
         }
     }
@@ -149,16 +150,16 @@ public final class SharedPages: Sendable {
     private func next(after cursor: UInt64, scope: [String]?, head: UInt64, pageSize: Int, store: any ServerStore) -> Step {
         state.withLockedValue { state -> Step in
             state.tick &+= 1
-            let covering = state.pages.filter { key, page in
-                key.territories == scope && key.after <= cursor && (cursor < page.end || key.after == cursor)
+            let covering = (state.pages[scope] ?? [:]).filter { after, page in
+                after <= cursor && (cursor < page.end || after == cursor)
             }
-            if let (key, page) = covering.first(where: { $0.value.full || $0.value.head >= head }) {
-                state.pages[key]?.lastUse = state.tick
+            if let (after, page) = covering.first(where: { $0.value.full || $0.value.head >= head }) {
+                state.pages[scope]?[after]?.lastUse = state.tick
                 return .serve(page.slice(after: cursor))
             }
-            let key = covering.max(by: { $0.value.end < $1.value.end })?.key ?? Key(territories: scope, after: cursor)
+            let key = Key(territories: scope, after: covering.max(by: { $0.value.end < $1.value.end })?.key ?? cursor)
             if let task = state.reading[key] { return .wait(key, task) }
-            let base = state.pages[key] ?? Page(end: cursor)
+            let base = state.pages[scope]?[key.after] ?? Page(end: cursor)
             state.reads += 1
             let task = Task { try await Self.extend(base, to: pageSize, territories: scope, store: store) }
             state.reading[key] = task
@@ -183,11 +184,13 @@ public final class SharedPages: Sendable {
 
     /// Drops least recently used pages until the entries fit `maxEntries` and the pages `maxPages`.
     private func evict(_ state: inout State) {
-        func over() -> Bool { state.entries > maxEntries || state.pages.count > maxPages }
+        func over() -> Bool { state.entries > maxEntries || state.pageCount > maxPages }
         guard over() else { return }
-        for (key, page) in state.pages.sorted(by: { $0.value.lastUse < $1.value.lastUse }) {
+        let all = state.pages.flatMap { scope, pages in pages.map { (scope: scope, after: $0.key, page: $0.value) } }
+        for (scope, after, page) in all.sorted(by: { $0.page.lastUse < $1.page.lastUse }) {
             guard over() else { return }
-            state.pages[key] = nil
+            state.pages[scope]?[after] = nil
+            state.pageCount -= 1
             state.entries -= page.entries.count
         }
     }
