@@ -6,15 +6,12 @@ public struct PendingPull: Hashable, Sendable {
     public var limit: Int
     /// The outbox depth reported with it.
     public var outboxDepth: Int?
-    /// The cursor the client had applied when it sent the pull ahead of it; nil: `after`.
-    public var applied: UInt64?
     /// The request id of a pull already sent; nil when the transport pulls on ``SyncTransport/receivePull(_:)``.
     public var requestID: UInt64?
 
     /// Creates a pending pull.
-    public init(after: UInt64, limit: Int, outboxDepth: Int?, applied: UInt64? = nil, requestID: UInt64? = nil) {
+    public init(after: UInt64, limit: Int, outboxDepth: Int?, requestID: UInt64? = nil) {
         self.after = after
-        self.applied = applied
         self.limit = limit
         self.outboxDepth = outboxDepth
         self.requestID = requestID

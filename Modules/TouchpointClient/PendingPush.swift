@@ -2,17 +2,15 @@ import TouchpointProtocol
 
 /// A pushed batch on its way: the batch, and its request id once it was sent.
 public struct PendingPush: Hashable, Sendable {
-    /// The batch.
+    /// The batch, for a transport that pushes it when the acknowledgement is asked for
+    /// (by then the batch before it was acknowledged); empty once sent.
     public var entries: [SequencedChange]
-    /// The last sequence of the batch sent before it without its acknowledgement yet (pipelining).
-    public var previous: UInt64?
     /// The request id of a batch already sent; nil when the transport pushes on ``SyncTransport/receivePush(_:)``.
     public var requestID: UInt64?
 
     /// Creates a pending push.
-    public init(entries: [SequencedChange], previous: UInt64?, requestID: UInt64? = nil) {
+    public init(entries: [SequencedChange], requestID: UInt64? = nil) {
         self.entries = entries
-        self.previous = previous
         self.requestID = requestID
     }
 

@@ -181,7 +181,7 @@ public final class SyncConnection: SyncTransport {
     public func sendPush(_ entries: [SequencedChange], previous: UInt64?) async throws -> PendingPush {
         let request = try machine.push(entries, previousSequence: previous)
         try await timed { try await send(request) }
-        return PendingPush(entries: [], previous: previous, requestID: request.requestID)
+        return PendingPush(entries: [], requestID: request.requestID)
     }
 
     /// The acknowledgement of a batch sent with ``sendPush(_:previous:)``; answers come in order.
@@ -204,7 +204,7 @@ public final class SyncConnection: SyncTransport {
     public func sendPull(after cursor: UInt64, limit: Int, outboxDepth: Int?, applied: UInt64?) async throws -> PendingPull {
         let request = try machine.pull(afterSequence: cursor, maxChanges: limit, outboxDepth: outboxDepth, appliedSequence: applied)
         try await timed { try await send(request) }
-        return PendingPull(after: cursor, limit: limit, outboxDepth: outboxDepth, applied: applied, requestID: request.requestID)
+        return PendingPull(after: cursor, limit: limit, outboxDepth: outboxDepth, requestID: request.requestID)
     }
 
     /// The page answering a pull sent with ``sendPull(after:limit:outboxDepth:applied:)``; pulls are answered in order.

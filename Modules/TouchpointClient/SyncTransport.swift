@@ -48,7 +48,7 @@ extension SyncTransport {
 
     /// A transport without pipelining pushes when the acknowledgement is asked for.
     public func sendPush(_ entries: [SequencedChange], previous: UInt64?) async throws -> PendingPush {
-        PendingPush(entries: entries, previous: previous)
+        PendingPush(entries: entries)
     }
 
     /// Pushes the batch now (see ``sendPush(_:previous:)``).

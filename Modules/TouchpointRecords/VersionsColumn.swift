@@ -20,7 +20,7 @@ package enum VersionsColumn {
     /// The column text for the own fields of `state`, given each site's index.
     package static func encode(_ state: RecordState, siteIndex: (SiteID) throws -> Int64) throws -> String {
         let own = state.entity.fieldNames
-        guard let common = mostCommonVersion(state, own) else { return "{}" }
+        guard let common = (own + [tombstoneField]).compactMap({ state.fields[$0]?.version }).mostCommon else { return "{}" }
         var out = try text(common, siteIndex) + "/\(own.count)"
         for name in own {
             guard let version = state.fields[name]?.version else {
@@ -58,17 +58,6 @@ package enum VersionsColumn {
             }
         }
         return result
-    }
-
-    /// The version most own fields share (the tombstone counted too), or nil without any.
-    private static func mostCommonVersion(_ state: RecordState, _ own: [String]) -> FieldVersion? {
-        let versions = (own + [tombstoneField]).compactMap { state.fields[$0]?.version }
-        guard let first = versions.first else { return nil }
-        if versions.allSatisfy({ $0 == first }) { return first }
-        var counts: [FieldVersion: Int] = [:]
-        for version in versions { counts[version, default: 0] += 1 }
-        // Ties go to the greater version, so the text does not depend on dictionary order.
-        return counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }?.key
     }
 
     private static func text(_ version: FieldVersion, _ siteIndex: (SiteID) throws -> Int64) throws -> String {

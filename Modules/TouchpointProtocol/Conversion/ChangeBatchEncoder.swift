@@ -60,7 +60,7 @@ private struct ChangeBatchBuilder {
         record.sequence = sequenced.sequence
         record.entity = change.entity.wire
         record.id = change.id.wireBytes
-        let fallback = Self.mostCommonVersion(change.fields)
+        let fallback = change.fields.lazy.map(\.version).mostCommon
         if let fallback {
             record.hlc = fallback.hlc.rawValue
             record.site = site(fallback.site)
@@ -127,20 +127,6 @@ private struct ChangeBatchBuilder {
         index[key] = next
         append()
         return next
-    }
-
-    /// The version most fields share (the first to reach the top count); nil without fields.
-    private static func mostCommonVersion(_ fields: [FieldChange]) -> FieldVersion? {
-        // Most changes carry one version for every field: no counting needed.
-        if let first = fields.first?.version, fields.allSatisfy({ $0.version == first }) { return first }
-        var counts: [FieldVersion: Int] = [:]
-        var best: (version: FieldVersion, count: Int)?
-        for field in fields {
-            let count = counts[field.version, default: 0] + 1
-            counts[field.version] = count
-            if count > best?.count ?? 0 { best = (field.version, count) }
-        }
-        return best?.version
     }
 
     /// The 16 bytes of `text` when it is a UUID in lowercase canonical form.
