@@ -64,14 +64,12 @@ public struct SyncEngine: Sendable {
                     entries.map { SequencedChange(sequence: UInt64($0.seq), change: $0.change) }, previous: inFlight.last?.last)
                 inFlight.append((pending, UInt64(last.seq)))
                 if inFlight.count == Self.pushesInFlight {
-                    let (pending, last) = inFlight.removeFirst()
-                    try await settle(pending, endingAt: last, over: transport, summary: &summary)
+                    try await settle(inFlight.removeFirst(), over: transport, summary: &summary)
                     progress(SyncProgress(phase: .push, done: summary.pushed + summary.rejected, total: total))
                 }
             }
             while !inFlight.isEmpty {
-                let (pending, last) = inFlight.removeFirst()
-                try await settle(pending, endingAt: last, over: transport, summary: &summary)
+                try await settle(inFlight.removeFirst(), over: transport, summary: &summary)
                 progress(SyncProgress(phase: .push, done: summary.pushed + summary.rejected, total: total))
             }
         } catch {
@@ -87,8 +85,9 @@ public struct SyncEngine: Sendable {
 
     /// Waits for a batch's acknowledgement and settles the outbox with it.
     private func settle(
-        _ pending: PendingPush, endingAt last: UInt64, over transport: any SyncTransport, summary: inout SyncSummary
+        _ batch: (pending: PendingPush, last: UInt64), over transport: any SyncTransport, summary: inout SyncSummary
     ) async throws {
+        let (pending, last) = batch
         let ack = try await transport.receivePush(pending)
         try store.settle(
             rejections: ack.rejected.map { (Int64(clamping: $0.sequence), $0.code.name, $0.message) },

@@ -179,23 +179,21 @@ public struct SyncService: Sendable {
                 after: position, territories: principal.seesEverything ? nil : principal.territories,
                 pageSize: configuration.limits.maxPageChanges, current: head, store: store)
             window.head = slice.head
+            window.shared = slice.batch.map { ($0, slice.pageBound) }
             for index in slice.entries.indices where slice.entries[index].site != principal.site {
                 window.kept.append(slice.entries[index])
                 window.sharedIndices.append(index)
                 if window.kept.count == size {
                     window.nextCursor = slice.entries[index].sequenced.sequence
                     window.more = true
-                    if let batch = slice.batch { window.shared = (batch, slice.pageBound) }
                     return window
                 }
             }
-            if let batch = slice.batch { window.shared = (batch, slice.pageBound) }
             scanned += slice.entries.count
             window.nextCursor = slice.end
             window.more = slice.full
             // A page of its own changes only: on to the next (the page ends where a shared one does).
             guard window.kept.isEmpty, slice.full, scanned < PullWindow.maxScanned else { return window }
-            window.shared = nil
             position = slice.end
         }
     }
