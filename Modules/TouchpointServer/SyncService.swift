@@ -107,7 +107,9 @@ public struct SyncService: Sendable {
         }
         var outcome: PushAcknowledgement
         do {
-            outcome = try await store.push(entries, after: previous, from: principal, now: now)
+            outcome = try await store.push(entries, from: principal, now: now) { entries, context in
+                try PushRules.plan(entries, after: previous, from: principal, now: now, context: context)
+            }
         } catch let refusal as ProtocolError where !refusal.code.isRetryable {
             // The whole batch was refused (a copied laptop, a pipelined batch behind a refused one): admins see why.
             try? await store.recordError(agentID: principal.agentID, message: refusal.message, now: now)

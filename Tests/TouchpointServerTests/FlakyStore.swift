@@ -34,8 +34,11 @@ final class FlakyStore: ServerStore {
     func recordError(agentID: UUID, message: String, now: Date) async throws {
         try await inner.recordError(agentID: agentID, message: message, now: now)
     }
-    func push(_ entries: [SequencedChange], after previous: UInt64?, from principal: Principal, now: Date) async throws -> PushAcknowledgement {
-        try await inner.push(entries, after: previous, from: principal, now: now)
+    func push(
+        _ entries: [SequencedChange], from principal: Principal, now: Date,
+        decide: @escaping @Sendable ([SequencedChange], PushContext) throws -> PushPlan
+    ) async throws -> PushAcknowledgement {
+        try await inner.push(entries, from: principal, now: now, decide: decide)
     }
     func head() async throws -> UInt64 { try await inner.head() }
     func recordPull(_ principal: Principal, cursor: UInt64, outboxDepth: UInt64?, now: Date) async throws {

@@ -123,19 +123,20 @@ enum SyncBench {
         return figures
     }
 
-    /// Pushes `count` interactions with `customers` straight into the server store (untimed), as one more agent's.
+    /// Pushes `count` interactions with `customers` straight into the server's service (untimed), as one more agent's.
     static func seed(_ count: Int, of customers: [Customer], into store: SQLiteServerStore) async throws {
         guard count > 0 else { return }
         let agent = try Agent(name: "seed", territories: ["north"])
         _ = try await store.addAgent(agent, now: Date())
         let principal = Principal(agentID: agent.id, name: agent.name, role: .agent, territories: ["north"], site: SiteID.random())
+        let service = SyncService(store: store)
         var generator = RowGenerator()
         for first in stride(from: 0, to: count, by: 1000) {
             let batch = try (first..<min(first + 1000, count)).map { n in
                 let interaction = try generator.interaction(n, customers: customers, agent: agent.id)
                 return SequencedChange(sequence: UInt64(n + 1), change: SyntheticChange.change(interaction, site: principal.site))
             }
-            let ack = try await store.push(batch, after: nil, from: principal, now: Date())
+            let ack = try await service.push(batch, from: principal)
             precondition(ack.rejected.isEmpty, "the server refused seed changes: \(ack.rejected)")
         }
     }

@@ -45,20 +45,14 @@ extension SQLiteServerStore {
             case .loser: label = "loser"
             case .value: label = "value"
             }
-            var table = RecordTable()
-            let stored = try table.load(record.entity, record.entityID, db)
             let siblings = try siblingConflicts(of: record, db)
-            if let values = ConflictResolutionPlan.values(for: record, keep: keep, stored: stored, siblings: siblings) {
-                var clock = try Self.clock(db)
-                let version = clock.tick(now: now)
-                let change = Change(entity: record.entity, id: record.entityID, fields: values.keys.sorted().map { name in
-                    FieldChange(name: name, value: values[name]!, version: version, base: stored?.fields[name]?.version)
-                })
-                let principal = Principal(agentID: admin, name: "admin", role: .admin, territories: [], site: clock.site)
-                var session = PushTransaction(db: db, principal: principal, now: now, encoder: encoder, isolating: true)
-                let result = try session.table.merge(change, onto: stored, validate: true, db)
-                try session.logScoped(change, stored: stored, applied: result.applied)
-                try Self.saveClock(clock, db)
+            let context = try Self.pushContext(
+                for: ConflictResolutionPlan.candidates(for: record, keep: keep, siblings: siblings),
+                site: try Self.serverID(db), sequences: [], db)
+            if let plan = try ConflictResolutionPlan.plan(
+                for: record, keep: keep, siblings: siblings, by: admin, now: now, context: context)
+            {
+                try write(plan, pushedBy: nil, now: now, db)
             }
             for sibling in siblings where sibling.resolvedAt == nil && sibling.id != id {
                 try db.execute(
@@ -74,11 +68,11 @@ extension SQLiteServerStore {
 
     /// The other conflicts detected with this one on the same field group (same record, same losing write).
     private func siblingConflicts(of record: ConflictRecord, _ db: Database) throws -> [ConflictRecord] {
-        guard let group = record.entity.group(of: record.field) else { return [] }
-        return try Row.fetchAll(
+        let candidates = try Row.fetchAll(
             db, sql: "SELECT * FROM conflicts WHERE entity = ? AND entity_id = ? AND detected_at = ?",
             arguments: [record.entity.rawValue, record.entityID.text, record.detectedAt.milliseconds]
-        ).map(conflict).filter { group.contains($0.field) && $0.loser.version == record.loser.version }
+        ).map(conflict)
+        return ConflictResolutionPlan.siblings(of: record, among: candidates)
     }
 
     public func conflict(id: Int64) async throws -> ConflictRecord? {

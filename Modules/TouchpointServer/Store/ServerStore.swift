@@ -6,7 +6,10 @@ import TouchpointReports
 /// The server's storage, with SQLite and PostgreSQL implementations that pass
 /// the same conformance tests.
 ///
-/// Every method is one transaction. Push applies a whole batch or nothing.
+/// Every method is one transaction. Push applies a whole batch or nothing. A store
+/// reads, writes and keeps its transactions; the sync rules (identity, scope,
+/// exactly-once, conflicts, moves, the closed loop) are decided above it, by
+/// ``PushRules`` and ``ConflictResolutionPlan``, the same for every store.
 public protocol ServerStore: Sendable {
     /// Identity and backend of this server.
     func info() async throws -> ServerInfo
@@ -29,9 +32,19 @@ public protocol ServerStore: Sendable {
     /// Records a sync error to show to admins.
     func recordError(agentID: UUID, message: String, now: Date) async throws
 
-    /// Applies a pushed batch in one transaction and acknowledges it; refuses it with
-    /// `FAILED_PRECONDITION` when `previous` (a pipelined batch's predecessor) is not acknowledged.
-    func push(_ entries: [SequencedChange], after previous: UInt64?, from principal: Principal, now: Date) async throws -> PushAcknowledgement
+    /// Applies a pushed batch in one transaction: reads the batch's ``PushContext``
+    /// (set-based), lets `decide` (the push rules) turn the entries and their context
+    /// into a ``PushPlan``, writes the plan and returns its acknowledgement with the
+    /// head once written. Change-log sequences must become visible in commit order (a
+    /// pull never skips a late commit).
+    ///
+    /// When the store itself refuses the plan's writes (a constraint), it decides and
+    /// writes the batch again one entry at a time, each isolated, and the entry it
+    /// refuses is decided with ``PushContext/refusedByStore`` set: refused alone.
+    func push(
+        _ entries: [SequencedChange], from principal: Principal, now: Date,
+        decide: @escaping @Sendable ([SequencedChange], PushContext) throws -> PushPlan
+    ) async throws -> PushAcknowledgement
     /// The highest sequence committed to the change log (0 when empty).
     func head() async throws -> UInt64
     /// Up to `limit` changes after `cursor` in `territories` (nil: every territory), in
@@ -47,7 +60,11 @@ public protocol ServerStore: Sendable {
     func conflict(id: Int64) async throws -> ConflictRecord?
     /// One record as stored now (every field with its version, the tombstone included), or nil.
     func record(_ entity: EntityType, id: UUID) async throws -> RecordState?
-    /// Resolves a conflict with a new write that propagates to every agent.
+    /// Resolves a conflict in one transaction: refuses an unknown or resolved one,
+    /// reads the context of the record (``ConflictResolutionPlan/candidates(for:keep:siblings:)``),
+    /// writes the plan of ``ConflictResolutionPlan/plan(for:keep:siblings:by:now:context:)``
+    /// (a new write that propagates to every agent) and marks it and the conflicts
+    /// detected with it on the same field group resolved.
     func resolveConflict(id: Int64, keep: ConflictResolution, by admin: UUID, now: Date) async throws -> ConflictRecord
     /// The change feed after `seq` (admin view, unscoped).
     func changes(after seq: UInt64, limit: Int) async throws -> [SequencedChange]
