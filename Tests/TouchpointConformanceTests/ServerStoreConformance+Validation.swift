@@ -14,7 +14,8 @@ extension ServerStoreConformance {
         try await kind.withCluster(agents: [["north"]]) { cluster in
             let a = cluster.agents[0]
             let (before, after) = (try Customer(name: "Before", territory: "north"), try Customer(name: "After", territory: "north"))
-            let invalid = a.creation(of: try Customer(name: "Invalid", territory: "north"), overriding: ["lifecycle": .text("immortal")])
+            let invalid = a.creation(
+                of: try Customer(name: "Invalid", territory: "north"), overriding: ["lifecycle": .text("immortal")])
             let outcome = try await a.push([a.creation(of: before), invalid, a.creation(of: after)])
             #expect(outcome.rejected.map(\.sequence) == [1_001])
             #expect(outcome.rejected.map(\.code) == [.invalidArgument])

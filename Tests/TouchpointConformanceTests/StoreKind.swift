@@ -43,7 +43,8 @@ enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
     }
 
     private static func withSQLiteStore<Result: Sendable>(_ body: (StoreUnderTest) async throws -> Result) async throws -> Result {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("touchpoint-conformance-\(UUID().uuidString)").path
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("touchpoint-conformance-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
         return try await body(try await StoreUnderTest(kind: .sqlite) { try SQLiteServerStore(directory: directory) })
     }
