@@ -306,9 +306,33 @@ let package = Package(
             path: "Tests/TouchpointProtocolTests",
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "TouchpointClusterTesting",
+            dependencies: [
+                "TouchpointServer",
+                "TouchpointClient",
+                "TouchpointStore",
+                "TouchpointModel",
+                "TouchpointProtocol",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "Tests/TouchpointClusterTesting",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "TouchpointPostgresTesting",
+            dependencies: [
+                "TouchpointPostgres",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/TouchpointPostgresTesting",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "TouchpointServerTests",
             dependencies: [
+                "TouchpointClusterTesting",
                 "TouchpointServer",
                 "TouchpointClient",
                 "TouchpointRecords",
@@ -324,6 +348,7 @@ let package = Package(
             name: "TouchpointPostgresTests",
             dependencies: [
                 "TouchpointPostgres",
+                "TouchpointPostgresTesting",
                 "TouchpointModel",
                 "TouchpointProtocol",
                 "TouchpointRecords",
@@ -331,6 +356,22 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/TouchpointPostgresTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TouchpointConformanceTests",
+            dependencies: [
+                "TouchpointClusterTesting",
+                "TouchpointPostgresTesting",
+                "TouchpointServer",
+                "TouchpointClient",
+                "TouchpointStore",
+                "TouchpointModel",
+                "TouchpointProtocol",
+                "TouchpointPostgres",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "Tests/TouchpointConformanceTests",
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,6 +1,7 @@
 import PostgresNIO
 import Testing
 import TouchpointPostgres
+import TouchpointPostgresTesting
 import TouchpointProtocol
 
 /// The start-up connection check: a working server answers its version; a wrong

@@ -2,6 +2,7 @@ import Logging
 import PostgresNIO
 import Testing
 @testable import TouchpointPostgres
+import TouchpointPostgresTesting
 
 /// The migrator against a real server: each test on a database of its own.
 @Suite(.enabled(if: PostgresTestDatabase.isConfigured, PostgresTestDatabase.skipped))

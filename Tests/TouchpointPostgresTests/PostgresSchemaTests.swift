@@ -2,6 +2,7 @@ import PostgresNIO
 import Testing
 import TouchpointModel
 import TouchpointPostgres
+import TouchpointPostgresTesting
 import TouchpointRecords
 
 /// The PostgreSQL record tables are the SQLite store's: the same tables, and

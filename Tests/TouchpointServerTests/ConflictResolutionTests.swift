@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Logging
 import TouchpointClient
+import TouchpointClusterTesting
 import TouchpointModel
 import TouchpointProtocol
 import TouchpointServer

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 import TouchpointClient
+import TouchpointClusterTesting
 import TouchpointModel
 import TouchpointProtocol
 import TouchpointServer

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+import TouchpointClusterTesting
 import TouchpointModel
 import TouchpointProtocol
 @testable import TouchpointServer

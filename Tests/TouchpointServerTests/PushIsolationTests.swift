@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TouchpointClusterTesting
 import TouchpointModel
 import TouchpointProtocol
 import TouchpointServer

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 import TouchpointClient
+import TouchpointClusterTesting
 import TouchpointModel
 import TouchpointProtocol
 import TouchpointRecords
@@ -15,6 +16,8 @@ import TouchpointRecords
     /// north customer; `newer` speaks for an agent whose schema has `loyalty_tier` (a field a later version may add).
     struct World {
         let cluster: Cluster
+        /// The cluster's store, whose rows the tests read.
+        let server: SQLiteServerStore
         let hub: Cluster.FieldAgent
         let north: Cluster.FieldAgent
         let south: Cluster.FieldAgent
@@ -23,7 +26,8 @@ import TouchpointRecords
         var olderAgents: [Cluster.FieldAgent] { [hub, north, south] }
 
         init() async throws {
-            cluster = try await Cluster(agents: [["north", "south"], ["north"], ["south"]])
+            server = try SQLiteServerStore(writer: try DatabaseQueue())
+            cluster = try await Cluster(store: server, agents: [["north", "south"], ["north"], ["south"]])
             (hub, north, south) = (cluster.agents[0], cluster.agents[1], cluster.agents[2])
             newer = try await cluster.addAgent(name: "newer", territories: ["north", "south"])
             customer = try await cluster.sharedCustomer("Anika")
@@ -53,7 +57,7 @@ import TouchpointRecords
         }
 
         func serverState() async throws -> RecordState? {
-            try await cluster.server.writer.read { db in
+            try await server.writer.read { db in
                 var table = RecordTable()
                 return try table.load(.customer, customer.id, db)
             }

@@ -1,5 +1,7 @@
 import Foundation
+import GRDB
 import Testing
+import TouchpointClusterTesting
 import TouchpointModel
 import TouchpointProtocol
 import TouchpointServer
@@ -69,9 +71,10 @@ import TouchpointStore
     }
 
     @Test func aFailedReadIsNotKeptForTheNextPull() async throws {
-        let cluster = try await Cluster(agents: [["north"]], limits: ProtocolLimits(maxPageChanges: 4))
+        let sqlite = try SQLiteServerStore(writer: try DatabaseQueue())
+        let cluster = try await Cluster(store: sqlite, agents: [["north"]], limits: ProtocolLimits(maxPageChanges: 4))
         try await push(3, by: cluster.agents[0])
-        let store = FlakyStore(cluster.server)
+        let store = FlakyStore(sqlite)
         let pages = SharedPages()
         store.failing = true
         await #expect(throws: ProtocolError.self) {

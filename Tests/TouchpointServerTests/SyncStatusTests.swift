@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TouchpointClient
+import TouchpointClusterTesting
 import TouchpointModel
 import TouchpointProtocol
 import TouchpointServer

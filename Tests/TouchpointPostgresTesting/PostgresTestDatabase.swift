@@ -11,25 +11,25 @@ import TouchpointPostgres
 ///
 /// Each test gets a database of its own, created from `template0` and dropped
 /// afterwards: tests run in parallel, and advisory locks are per database too.
-enum PostgresTestDatabase {
-    static let url = ProcessInfo.processInfo.environment["TOUCHPOINT_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
+package enum PostgresTestDatabase {
+    package static let url = ProcessInfo.processInfo.environment["TOUCHPOINT_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
 
     /// Whether a server was given.
-    static var isConfigured: Bool { url != nil }
+    package static var isConfigured: Bool { url != nil }
 
     /// The message a skipped suite shows.
-    static let skipped: Comment = "TOUCHPOINT_TEST_POSTGRES_URL not set: PostgreSQL tests skipped"
+    package static let skipped: Comment = "TOUCHPOINT_TEST_POSTGRES_URL not set: PostgreSQL tests skipped"
 
-    static let logger = Logger(label: "touchpoint.postgres.tests") { _ in SwiftLogNoOpLogHandler() }
+    package static let logger = Logger(label: "touchpoint.postgres.tests") { _ in SwiftLogNoOpLogHandler() }
 
     /// The server from the environment.
-    static func server() throws -> PostgresConfiguration {
+    package static func server() throws -> PostgresConfiguration {
         guard let url else { throw PostgresStoreError(.invalidURL, "\(skipped)") }
         return try PostgresConfiguration(url: url)
     }
 
     /// Runs `body` with the configuration of a new, empty database, dropped afterwards.
-    static func withFreshDatabase<Result: Sendable>(
+    package static func withFreshDatabase<Result: Sendable>(
         _ body: (PostgresConfiguration) async throws -> Result
     ) async throws -> Result {
         let server = try server()
