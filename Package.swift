@@ -349,6 +349,7 @@ let package = Package(
             dependencies: [
                 "TouchpointPostgres",
                 "TouchpointPostgresTesting",
+                "TouchpointServer",
                 "TouchpointModel",
                 "TouchpointProtocol",
                 "TouchpointRecords",

@@ -5,6 +5,7 @@ import TouchpointProtocol
 import TouchpointServer
 import TouchpointStore
 import TouchpointClient
+import TouchpointClusterTesting
 
 /// The push rules decide a batch on the records as the batch leaves them, change
 /// after change, not only as the store held them before it.
