@@ -10,8 +10,8 @@ import TouchpointProtocol
 /// state, what the push log remembers of the batch's sequences, and every record
 /// the batch names (``recordsToRead``). The second needs the first: the
 /// customers those records and the batch point at (``customersToRead``), every
-/// record of a customer the batch may move to another territory
-/// (``movingCustomers``), and which feedback answers already have a follow-up
+/// record of a stored customer the batch may move to another territory
+/// (``movingCustomers``, one query per entity for all of them), and which feedback answers already have a follow-up
 /// (``feedbackIDs``).
 public struct PushContext: Sendable {
     /// The site pushing (or the server's own site for an admin's write).
@@ -78,10 +78,16 @@ public struct PushContext: Sendable {
         return ids.filter { records[.customer]?[$0] == nil }
     }
 
-    /// Second round: customers whose territory the batch writes; every record of
-    /// theirs is read, since a move logs them whole in the new territory.
-    public static func movingCustomers(_ changes: [Change]) -> Set<UUID> {
-        Set(changes.filter { $0.entity == .customer && $0.fields.contains { $0.name == territoryField } }.map(\.id))
+    /// Second round: stored customers the batch writes another territory to; every
+    /// record of theirs is read, since a move logs them whole in the new territory.
+    /// (A customer the store does not hold yet has its records in the batch only.)
+    public func movingCustomers(_ changes: [Change]) -> Set<UUID> {
+        var moving = Set<UUID>()
+        for change in changes where change.entity == .customer {
+            guard let stored = records[.customer]?[change.id]?.fields[Self.territoryField]?.value else { continue }
+            if change.fields.contains(where: { $0.name == Self.territoryField && $0.value != stored }) { moving.insert(change.id) }
+        }
+        return moving
     }
 
     /// Second round: the feedback answers of the batch (does each already have a follow-up?).

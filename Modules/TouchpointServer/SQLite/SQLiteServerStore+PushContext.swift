@@ -29,11 +29,13 @@ extension SQLiteServerStore {
         for (entity, ids) in PushContext.recordsToRead(changes) { context.add(try table.load(entity, ids, db).values) }
         let customers = context.customersToRead(changes)
         if !customers.isEmpty { context.add(try table.load(.customer, customers, db).values) }
-        for customer in PushContext.movingCustomers(changes) {
+        let moving = context.movingCustomers(changes)
+        if !moving.isEmpty {
+            let marks = Array(repeating: "?", count: moving.count).joined(separator: ", ")
             for entity in EntityType.allCases where entity != .customer {
-                try table.forEachState(entity, where: "r.customer_id = ?", arguments: [customer.text.databaseValue], db) {
-                    context.add([$0])
-                }
+                try table.forEachState(
+                    entity, where: "r.customer_id IN (\(marks))", arguments: moving.map(\.text.databaseValue), db
+                ) { context.add([$0]) }
             }
         }
         let feedback = PushContext.feedbackIDs(changes)
