@@ -30,12 +30,11 @@ public final class PostgresServerStore: ServerStore {
     let encoder = JSONEncoder()
     let decoder = JSONDecoder()
 
-    private init(configuration: PostgresConfiguration, logger: Logger) {
+    private init(configuration: PostgresConfiguration, client: PostgresClient, pool: Task<Void, Never>, logger: Logger) {
         self.configuration = configuration
-        self.logger = logger
-        let client = PostgresClient(configuration: configuration.clientConfiguration(), backgroundLogger: logger)
         self.client = client
-        pool = Task { await client.run() }
+        self.pool = pool
+        self.logger = logger
     }
 
     /// Opens the store on `configuration`'s database: checks with one connection that
@@ -57,7 +56,16 @@ public final class PostgresServerStore: ServerStore {
                 ON CONFLICT (key) DO NOTHING
                 """, logger: logger)
         }
-        return PostgresServerStore(configuration: configuration, logger: logger)
+        let client = PostgresClient(configuration: configuration.clientConfiguration(), backgroundLogger: logger)
+        let (started, signal) = AsyncStream<Never>.makeStream()
+        let pool = Task {
+            signal.finish()
+            await client.run()
+        }
+        // Once the task runs (`run()` marks the client running first thing), so the
+        // first query does not find the pool not started yet.
+        for await _ in started {}
+        return PostgresServerStore(configuration: configuration, client: client, pool: pool, logger: logger)
     }
 
     /// True when `configuration`'s database holds a server store (a migration ran there);
