@@ -89,21 +89,20 @@ package struct PostgresRecordTable {
 
     /// Writes full record states (insert or replace), one statement per entity; of two
     /// states of one record, the later in `states` is written.
+    ///
+    /// Rows go in id order, so transactions writing the same records lock them in the
+    /// same order instead of deadlocking.
     package mutating func save(_ states: some Sequence<RecordState>, on connection: PostgresConnection) async throws {
         var latest: [EntityType: [UUID: RecordState]] = [:]
-        var order: [EntityType: [UUID]] = [:]
-        for state in states {
-            if latest[state.entity, default: [:]].updateValue(state, forKey: state.id) == nil {
-                order[state.entity, default: []].append(state.id)
-            }
-        }
+        for state in states { latest[state.entity, default: [:]][state.id] = state }
         guard !latest.isEmpty else { return }
         try await sites.register(
             latest.values.lazy.flatMap(\.values).flatMap { $0.fields.values.map(\.version.site) }, on: connection, logger: logger)
         let sites = self.sites
         for entity in EntityType.allCases {
-            guard let ids = order[entity], let byID = latest[entity] else { continue }
-            let query = try PostgresRecordColumns.of(entity).upsert(ids.map { byID[$0]! }) { site in
+            guard let byID = latest[entity] else { continue }
+            let rows = byID.values.sorted { $0.id.lowercasedText < $1.id.lowercasedText }
+            let query = try PostgresRecordColumns.of(entity).upsert(rows) { site in
                 guard let index = sites.index(of: site) else { throw StoreError.corrupt("site \(site) has no index") }
                 return index
             }

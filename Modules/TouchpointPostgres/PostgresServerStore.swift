@@ -14,8 +14,9 @@ import TouchpointServer
 ///
 /// ```swift
 /// let store = try await PostgresServerStore.open(try PostgresConfiguration(url: url), logger: logger)
-/// defer { Task { await store.shutdown() } }
 /// let service = SyncService(store: store, logger: logger)
+/// // … serve until told to stop, then:
+/// await store.shutdown()
 /// ```
 public final class PostgresServerStore: ServerStore {
     /// The value of ``TouchpointServer/ServerInfo/backend`` for this store, as the wire spec names it.
