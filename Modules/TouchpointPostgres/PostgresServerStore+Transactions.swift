@@ -1,4 +1,6 @@
 import Logging
+import NIOCore
+import NIOPosix
 import PostgresNIO
 import TouchpointRecords
 
@@ -35,17 +37,23 @@ extension PostgresServerStore {
         }
     }
 
-    /// The error a method throws for `error`: the store's own errors as they are, a
-    /// value that cannot be read as corrupt, anything else from the database or the
-    /// network as one ``PostgresStoreError`` line (unavailable when it cannot be reached).
+    /// The error a method throws for `error`: a value that cannot be read is corrupt;
+    /// a failure of the database or of the way to it is one ``PostgresStoreError``
+    /// line (unavailable when the database cannot be reached); anything else — the
+    /// store's own errors, a stored value the model refuses — as it is, as the
+    /// SQLite store throws it.
     func storeError(_ error: any Error) -> any Error {
         switch error {
-        case is StoreError, is PostgresStoreError, is CancellationError:
-            return error
         case let error as PostgresDecodingError:
             return StoreError.corrupt("column \(error.columnName) holds a value that is not \(error.targetType)")
-        default:
+        case is PSQLError, is IOError, is ChannelError, is NIOConnectionError:
             return PostgresStoreError(error, endpoint: configuration.endpoint)
+        // The pool gave up connecting (its circuit breaker): postgres-nio passes its
+        // pool module's error on as it is, and that module is not one to import.
+        case _ where String(reflecting: type(of: error)) == "_ConnectionPoolModule.ConnectionPoolError":
+            return PostgresStoreError(error, endpoint: configuration.endpoint)
+        default:
+            return error
         }
     }
 }

@@ -186,6 +186,19 @@ struct PostgresServerStoreTests {
         }
     }
 
+    @Test func aConflictThatCannotBeReadFailsAlikeNotAsUnavailable() async throws {
+        try await StorePair.with { pair in
+            let side = ConflictRecord.Side(
+                FieldState(value: .text("x"), version: FieldVersion(hlc: HLC(rawValue: 1), site: PostgresStoreFixture.sites[0])))
+            try await pair.logConflict(.customer, PostgresStoreFixture.north, field: "name", winner: side, loser: side, detectedAt: 1)
+            try await pair.queue.write { db in try db.execute(sql: "UPDATE conflicts SET winner = '{'") }
+            try await pair.postgresSQL("UPDATE conflicts SET winner = '{'")
+            for store in pair.both {
+                await #expect(throws: DecodingError.self) { _ = try await store.conflict(id: 1) }
+            }
+        }
+    }
+
     @Test func recordsDigestsAndReportsAreTheSame() async throws {
         try await StorePair.with { pair in
             try await pair.save(PostgresStoreFixture.states)
