@@ -27,6 +27,9 @@ public struct PostgresConfiguration: Sendable, Hashable, CustomStringConvertible
     public var password: String?
     public var database: String
     public var tls: TLSMode
+    /// The most connections the store's pool opens to the database (postgres-nio's
+    /// `maximumConnections`): one per transaction in flight. 10 by default.
+    public var poolSize = 10
 
     /// Creates a configuration from its parts.
     public init(host: String, port: Int = 5432, username: String, password: String?, database: String, tls: TLSMode = .prefer) {
@@ -75,7 +78,7 @@ public struct PostgresConfiguration: Sendable, Hashable, CustomStringConvertible
         "postgres://\(username)\(password == nil ? "" : ":***")@\(endpoint)?sslmode=\(tls.rawValue)"
     }
 
-    /// The configuration of a pooled client.
+    /// The configuration of a pooled client of at most ``poolSize`` connections.
     public func clientConfiguration() -> PostgresClient.Configuration {
         let tls: PostgresClient.Configuration.TLS =
             switch self.tls {
@@ -84,8 +87,10 @@ public struct PostgresConfiguration: Sendable, Hashable, CustomStringConvertible
             case .require: .require(Self.unverified)
             case .verifyFull: .require(.makeClientConfiguration())
             }
-        return PostgresClient.Configuration(
+        var configuration = PostgresClient.Configuration(
             host: host, port: port, username: username, password: password, database: database, tls: tls)
+        configuration.options.maximumConnections = poolSize
+        return configuration
     }
 
     /// The configuration of one connection (the migrator's, the connection check's).

@@ -21,6 +21,11 @@ extension PostgresStoreError {
         }
         if let info = psql.serverInfo, let message = info[.message] {
             let state = info[.sqlState] ?? ""
+            // Class 08: connection exception; 57P: the server shuts down, restarts or ended the session.
+            if state.hasPrefix("08") || state.hasPrefix("57P") {
+                self.init(.unavailable, "cannot reach PostgreSQL at \(endpoint): \(message) (SQLSTATE \(state))", cause: error)
+                return
+            }
             // Class 28: invalid authorization; 3D000: no such database.
             let login = state.hasPrefix("28") || state == "3D000"
             self.init(

@@ -73,6 +73,12 @@ package enum ExtraFields {
 
     /// The `_extra` text of a state's unknown fields, or nil when it has none.
     static func encode(_ state: RecordState, sites: inout SiteTable, _ db: Database) throws -> String? {
+        try encode(state) { try sites.index(of: $0, db) }
+    }
+
+    /// The `_extra` text of a state's unknown fields, or nil when it has none, given each site's index
+    /// (the form a store other than SQLite uses, as with ``VersionsColumn``).
+    package static func encode(_ state: RecordState, siteIndex: (SiteID) throws -> Int64) throws -> String? {
         let names = state.fields.keys.filter { isUnknown($0, in: state.entity) }.sorted()
         guard !names.isEmpty else { return nil }
         var out = "{"
@@ -82,13 +88,18 @@ package enum ExtraFields {
             FieldChangeCoding.appendString(name, to: &out)
             out += ":["
             FieldChangeCoding.appendValue(field.value, to: &out)
-            out += ",\(field.version.hlc.rawValue),\(try sites.index(of: field.version.site, db))]"
+            out += ",\(field.version.hlc.rawValue),\(try siteIndex(field.version.site))]"
         }
         return out + "}"
     }
 
     /// Adds the fields of an `_extra` text to `fields`.
     static func decode(_ text: String, into fields: inout [String: FieldState], sites: inout SiteTable, _ db: Database) throws {
+        try decode(text, into: &fields) { try sites.site(at: $0, db) }
+    }
+
+    /// Adds the fields of an `_extra` text to `fields`, given the site at each index.
+    package static func decode(_ text: String, into fields: inout [String: FieldState], site: (Int64) throws -> SiteID) throws {
         guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
             throw StoreError.corrupt("bad _extra \(text.prefix(200))")
         }
@@ -96,7 +107,7 @@ package enum ExtraFields {
             guard let parts = entry as? [Any], parts.count == 3, let hlc = (parts[1] as? NSNumber)?.uint64Value,
                 let index = (parts[2] as? NSNumber)?.int64Value
             else { throw StoreError.corrupt("bad _extra entry for \(name)") }
-            let version = FieldVersion(hlc: HLC(rawValue: hlc), site: try sites.site(at: index, db))
+            let version = FieldVersion(hlc: HLC(rawValue: hlc), site: try site(index))
             if let column = fields[name], column.version >= version { continue }
             fields[name] = FieldState(value: try FieldChangeCoding.value(parts[0]), version: version)
         }

@@ -25,7 +25,7 @@ package struct RecordTable {
     }
 
     /// The columns after the entity's fields that a state is read from and written to.
-    static let stateColumns = ["deleted", "_versions", "_extra"]
+    package static let stateColumns = ["deleted", "_versions", "_extra"]
 
     /// Decodes a row that holds the entity's field columns, `deleted`, `_versions` and `_extra`.
     package mutating func state(_ entity: EntityType, _ id: UUID, _ row: Row, _ db: Database) throws -> RecordState {

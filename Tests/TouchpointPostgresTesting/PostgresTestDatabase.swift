@@ -49,9 +49,20 @@ package enum PostgresTestDatabase {
         }
     }
 
+    /// Drops a test database, its sessions included. An autovacuum worker that has just
+    /// started on it belongs to no role the test's may end (SQLSTATE 42501): it soon
+    /// finishes, so the drop is tried again for a few seconds.
     private static func drop(_ name: String, on server: PostgresConfiguration) async throws {
-        try await server.withConnection(logger: logger) { connection in
-            _ = try await connection.query(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"), logger: logger)
+        for attempt in 1... {
+            do {
+                try await server.withConnection(logger: logger) { connection in
+                    _ = try await connection.query(
+                        PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"), logger: logger)
+                }
+                return
+            } catch let error as PostgresStoreError where attempt < 40 && error.message.contains("SQLSTATE 42501") {
+                try await Task.sleep(for: .milliseconds(100))
+            }
         }
     }
 }

@@ -52,6 +52,22 @@ struct PostgresConnectionCheckTests {
         #expect(!ProtocolError(converting: error).message.contains(server.host))
     }
 
+    @Test func aSessionTheServerEndsIsUnavailable() async throws {
+        let server = try PostgresTestDatabase.server()
+        let error = try #require(
+            await #expect(throws: PostgresStoreError.self) {
+                try await server.withConnection(logger: logger) { connection in
+                    // The session ends itself, as an administrator's pg_terminate_backend would.
+                    let rows = try await connection.query("SELECT pg_terminate_backend(pg_backend_pid())", logger: logger)
+                    for try await _ in rows {}
+                }
+            })
+        #expect(error.code == .unavailable, "\(error.message)")
+        #expect(error.message.hasPrefix("cannot reach PostgreSQL at \(server.endpoint): "), "\(error.message)")
+        #expect(error.message.hasSuffix("(SQLSTATE 57P01)"), "\(error.message)")
+        #expect(ProtocolError(converting: error).code == .unavailable)
+    }
+
     private func checkFails(_ server: PostgresConfiguration, _ code: PostgresStoreError.Code) async throws -> PostgresStoreError {
         let error = try #require(await #expect(throws: PostgresStoreError.self) { try await server.checkConnection(logger: logger) })
         #expect(error.code == code, "\(error.message)")

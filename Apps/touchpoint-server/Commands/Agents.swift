@@ -7,7 +7,7 @@ import TouchpointServer
 
 struct Agents: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Register, list and revoke agents directly in the local store.",
+        abstract: "Register, list and revoke agents directly in the store.",
         subcommands: [Add.self, List.self, Territories.self, Revoke.self]
     )
 
@@ -26,7 +26,7 @@ struct Agents: AsyncParsableCommand {
             } ?? UUID()
             let agent = try Agent(
                 id: agentID, name: name, team: fields.team, territories: fields.territories, role: try fields.agentRole())
-            let token = try await store.open().addAgent(agent, now: Date())
+            let token = try await store.withStore { try await $0.addAgent(agent, now: Date()) }
             print("agent id: \(agent.id.uuidString.lowercased())")
             print("token (shown once): \(token)")
         }
@@ -37,7 +37,7 @@ struct Agents: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            for state in try await store.open().agents() {
+            for state in try await store.withStore({ try await $0.agents() }) {
                 let agent = state.agent
                 let status = state.revoked ? "revoked" : agent.role.rawValue
                 print("\(agent.id.uuidString.lowercased())  \(agent.name)  [\(agent.territories.joined(separator: ","))]  \(status)")
@@ -55,7 +55,7 @@ struct Agents: AsyncParsableCommand {
 
         func run() async throws {
             guard let agentID = UUID(uuidString: id) else { throw ValidationError("'\(id)' is not an agent id") }
-            try await store.open().setTerritories(territories, of: agentID)
+            try await store.withStore { try await $0.setTerritories(territories, of: agentID) }
             print("\(id.lowercased()) covers [\(territories.joined(separator: ","))]")
         }
     }
@@ -67,7 +67,7 @@ struct Agents: AsyncParsableCommand {
 
         func run() async throws {
             guard let agentID = UUID(uuidString: id) else { throw ValidationError("'\(id)' is not an agent id") }
-            try await store.open().revokeAgent(agentID, now: Date())
+            try await store.withStore { try await $0.revokeAgent(agentID, now: Date()) }
             print("revoked \(id)")
         }
     }

@@ -13,7 +13,7 @@ struct Backup: AsyncParsableCommand {
 
     func run() async throws {
         if FileManager.default.fileExists(atPath: file) { throw UserError("\(file) already exists; nothing written") }
-        try store.open().backup(to: file)
+        try store.sqlite(for: "backup").backup(to: file)
         print("backup written to \(file)")
     }
 }

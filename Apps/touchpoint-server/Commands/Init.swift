@@ -13,14 +13,14 @@ struct Init: AsyncParsableCommand {
     var adminName = "admin"
 
     func run() async throws {
-        if SQLiteServerStore.exists(directory: store.data) {
-            throw UserError("\(store.data) already holds a server store; nothing changed")
+        if try await store.exists() {
+            throw UserError("\(try store.name()) already holds a server store; nothing changed")
         }
-        let server = try store.open(mustExist: false)
         let admin = try Agent(name: adminName, territories: [], role: .admin)
-        let token = try await server.addAgent(admin, now: Date())
-        let info = try await server.info()
-        print("server store created in \(store.data)")
+        let (token, info) = try await store.withStore(mustExist: false) { server in
+            (try await server.addAgent(admin, now: Date()), try await server.info())
+        }
+        print("server store created in \(try store.name())")
         print("server id: \(info.serverID)")
         print("admin id:  \(admin.id.uuidString.lowercased())")
         print("admin token (shown once, keep it safe): \(token)")

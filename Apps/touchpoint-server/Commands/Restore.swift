@@ -17,8 +17,9 @@ struct Restore: AsyncParsableCommand {
     var file: String
 
     func run() async throws {
-        let info = try await SQLiteServerStore.restore(backup: file, into: store.data)
-        print("restored \(file) into \(store.data)")
+        let data = try store.directory(for: "restore")
+        let info = try await SQLiteServerStore.restore(backup: file, into: data)
+        print("restored \(file) into \(data)")
         print("server id: \(info.serverID)")
         print("epoch:     \(info.epoch) (new: agents re-push and re-pull at their next sync)")
         print("head:      \(info.head)")

@@ -58,10 +58,15 @@ struct Serve: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "touchpoint.server")
+        try await store.withStore(logger: logger) { try await serve($0, on: endpoint, logger: logger) }
+    }
+
+    /// Serves `store` until SIGTERM or SIGINT.
+    private func serve(_ store: any ServerStore, on endpoint: Endpoint, logger: Logger) async throws {
         var configuration = SyncService.Configuration.defaults
         configuration.maxClockSkew = maxSkew
         configuration.limits = limits.limits
-        let service = SyncService(store: try store.open(), configuration: configuration, logger: logger)
+        let service = SyncService(store: store, configuration: configuration, logger: logger)
         // Every connection takes a descriptor: use all the system allows.
         let openFiles = FileDescriptorLimit.raise()
         logger.debug("open-file limit", metadata: ["limit": "\(openFiles)"])

@@ -85,5 +85,5 @@ extension UUID {
 }
 
 extension Date {
-    var milliseconds: Int64 { Int64(HLC.milliseconds(self)) }
+    package var milliseconds: Int64 { Int64(HLC.milliseconds(self)) }
 }

@@ -12,4 +12,13 @@ public struct ServerInfo: Hashable, Sendable, Codable {
     public var head: UInt64
     /// Conflicts not yet resolved.
     public var openConflicts: Int
+
+    /// Creates the identity of a store (each ``ServerStore`` implementation makes its own).
+    package init(serverID: SiteID, epoch: ServerEpoch, backend: String, head: UInt64, openConflicts: Int) {
+        self.serverID = serverID
+        self.epoch = epoch
+        self.backend = backend
+        self.head = head
+        self.openConflicts = openConflicts
+    }
 }
