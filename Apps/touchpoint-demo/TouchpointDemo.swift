@@ -3,33 +3,57 @@ import TouchpointAdminCLI
 import TouchpointAdminClient
 import TouchpointCLI
 import TouchpointModel
+import TouchpointPostgres
 import TouchpointProtocol
 import TouchpointReports
 import TouchpointStore
 
-/// The whole system in one command: an embedded SQLite server on loopback, three agents with
-/// realistic CX data, offline edits including a concurrent edit of one field, sync over TCP,
-/// then `touchpointctl status`, the conflict, a report, and the HTML report.
+/// The whole system in one command: an embedded SQLite server on loopback (or, with
+/// `--postgres URL`, two server instances over one PostgreSQL database, the agents
+/// spread over both), three agents with realistic CX data, offline edits including a
+/// concurrent edit of one field, sync over TCP, then `touchpointctl status`, the
+/// conflict, a report, and the HTML report.
 @main
 struct TouchpointDemo {
     static func main() async {
         do {
-            try await run()
+            try await run(postgres: try postgresOption(Array(CommandLine.arguments.dropFirst())))
         } catch {
             Console.error("error: \(error)")
             exit(1)
         }
     }
 
-    static func run() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("touchpoint-demo-\(UUID().uuidString.prefix(8))").path
-        let cluster = try await DemoCluster.start(in: directory)
-        step("server listening on \(cluster.endpoint) (SQLite in \(directory)/server)")
+    /// `--postgres URL`, or nil for the embedded SQLite server.
+    static func postgresOption(_ arguments: [String]) throws -> PostgresConfiguration? {
+        if arguments.contains(where: { $0 == "--help" || $0 == "-h" }) {
+            print("usage: touchpoint-demo [--postgres URL]   (default: an embedded SQLite server)")
+            exit(0)
+        }
+        if let index = arguments.firstIndex(of: "--postgres") {
+            guard arguments.indices.contains(index + 1) else { throw DemoError("--postgres needs a URL: postgres://USER:PASSWORD@HOST:PORT/DATABASE") }
+            return try PostgresConfiguration(url: arguments[index + 1])
+        }
+        if let unknown = arguments.first { throw DemoError("unknown argument '\(unknown)'; usage: touchpoint-demo [--postgres URL]") }
+        return nil
+    }
 
-        let amara = try await cluster.laptop("Amara Osei", team: "Field North", territories: ["north"])
-        let ben = try await cluster.laptop("Ben Carter", team: "Field North", territories: ["north"])
-        let chen = try await cluster.laptop("Chen Wei", team: "Field South", territories: ["south"])
-        step("registered 3 agents; laptops: \(amara.path), \(ben.path), \(chen.path)")
+    static func run(postgres: PostgresConfiguration?) async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("touchpoint-demo-\(UUID().uuidString.prefix(8))").path
+        let cluster: DemoCluster
+        if let postgres {
+            cluster = try await DemoCluster.start(in: directory, postgres: postgres)
+            step("two server instances listening on \(cluster.endpoints.map(\.description).joined(separator: " and ")) (PostgreSQL \(postgres))")
+        } else {
+            cluster = try await DemoCluster.start(in: directory)
+            step("server listening on \(cluster.endpoint) (SQLite in \(directory)/server)")
+        }
+
+        let amara = try await cluster.laptop("Amara Osei", team: "Field North", territories: ["north"], instance: 0)
+        let ben = try await cluster.laptop("Ben Carter", team: "Field North", territories: ["north"], instance: 1)
+        let chen = try await cluster.laptop("Chen Wei", team: "Field South", territories: ["south"], instance: 0)
+        let spread = cluster.endpoints.count > 1 ? " (Amara and Chen sync with \(amara.endpoint), Ben with \(ben.endpoint))" : ""
+        step("registered 3 agents; laptops: \(amara.path), \(ben.path), \(chen.path)\(spread)")
 
         var data = DemoData(random: SeededRandom(seed: 2026), now: Date())
         try data.populate(amara.store, agent: amara.agent, territory: "north", names: northNames.0)
@@ -82,6 +106,11 @@ struct TouchpointDemo {
     static let southNames = ["Fatima Zahra", "George Evans", "Ines Costa", "Lucas Martin", "Mei Lin", "Noah Williams", "Zara Ahmed"]
 
     static func count(_ laptop: DemoLaptop) throws -> Int { try laptop.store.status().records.values.reduce(0, +) }
+
+    struct DemoError: Error, CustomStringConvertible {
+        let description: String
+        init(_ description: String) { self.description = description }
+    }
 
     static func step(_ text: String) { print("• \(text)") }
 

@@ -25,6 +25,9 @@ struct PostgresRecordColumns: Sendable {
     let selection: String
     /// `INSERT … SELECT FROM unnest($1, …) ON CONFLICT (id) DO UPDATE SET` every column.
     let upsert: String
+    /// The same `INSERT` without `ON CONFLICT`: a record another transaction inserted
+    /// first fails it (unique violation) instead of being overwritten.
+    let insert: String
 
     private init(_ entity: EntityType) {
         self.entity = entity
@@ -36,10 +39,8 @@ struct PostgresRecordColumns: Sendable {
         let types = ["text"] + isInteger.map { $0 ? "bigint" : "text" } + ["boolean", "text", "text"]
         let arrays = types.enumerated().map { "$\($0.offset + 1)::\($0.element)[]" }.joined(separator: ", ")
         let updates = columns.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
-        upsert = """
-            INSERT INTO \(table) (\(columns.joined(separator: ", "))) SELECT * FROM unnest(\(arrays)) \
-            ON CONFLICT (id) DO UPDATE SET \(updates)
-            """
+        insert = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) SELECT * FROM unnest(\(arrays))"
+        upsert = insert + " ON CONFLICT (id) DO UPDATE SET \(updates)"
     }
 
     /// The columns of each entity, built once.
@@ -71,7 +72,7 @@ struct PostgresRecordColumns: Sendable {
 
     /// The upsert of `states` (all of this entity, ids distinct): one array per column,
     /// the versions and unknown fields encoded with the sites' indexes.
-    func upsert(_ states: [RecordState], siteIndex: (SiteID) throws -> Int64) throws -> PostgresQuery {
+    func upsert(_ states: [RecordState], inserting: Bool = false, siteIndex: (SiteID) throws -> Int64) throws -> PostgresQuery {
         var texts = names.map { _ in [String?]() }
         var integers = names.map { _ in [Int64?]() }
         var ids: [String] = [], deleted: [Bool] = [], versions: [String] = [], extras: [String?] = []
@@ -101,7 +102,7 @@ struct PostgresRecordColumns: Sendable {
         binds.append(deleted)
         binds.append(versions)
         binds.append(PostgresNullableArray(extras))
-        return PostgresQuery(unsafeSQL: upsert, binds: binds)
+        return PostgresQuery(unsafeSQL: inserting ? insert : upsert, binds: binds)
     }
 
     /// A value for a TEXT column: numbers as their text, as SQLite's TEXT affinity stores them.

@@ -32,15 +32,18 @@ package struct PostgresRecordTable {
     /// The stored states of the records of `entity` among `ids`, deleted ones included,
     /// in one query (absent ids are missing from the result).
     package mutating func load(
-        _ entity: EntityType, _ ids: some Sequence<UUID>, on connection: PostgresConnection
+        _ entity: EntityType, _ ids: some Sequence<UUID>, locking lock: RowLock? = nil, on connection: PostgresConnection
     ) async throws -> [UUID: RecordState] {
-        let texts = Set(ids).map(\.lowercasedText)
+        let texts = Set(ids).map(\.lowercasedText).sorted()
         guard !texts.isEmpty else { return [:] }
         let columns = PostgresRecordColumns.of(entity)
         var binds = PostgresBindings()
         binds.append(texts)
+        // Locked rows are taken in id order, as ``save(_:inserting:on:)`` writes them.
+        let locking = lock.map { " ORDER BY r.id \($0.rawValue)" } ?? ""
         let rows = try await connection.query(
-            PostgresQuery(unsafeSQL: "SELECT \(columns.selection) FROM \(columns.table) r WHERE r.id = ANY($1)", binds: binds),
+            PostgresQuery(
+                unsafeSQL: "SELECT \(columns.selection) FROM \(columns.table) r WHERE r.id = ANY($1)\(locking)", binds: binds),
             logger: logger)
         var read: [PostgresRecordRow] = []
         for try await row in rows { read.append(try columns.row(row)) }
@@ -49,12 +52,21 @@ package struct PostgresRecordTable {
         return states
     }
 
+    /// How ``load(_:_:locking:on:)`` locks the rows it reads until the transaction ends.
+    package enum RowLock: String, Sendable {
+        /// The rows the transaction will write.
+        case update = "FOR UPDATE"
+        /// Rows that must not change under the transaction (a customer whose territory it relies on).
+        case share = "FOR SHARE"
+    }
+
     /// Visits every stored state of `entity`, streamed (in no particular order):
     /// with `liveOnly`, only records not deleted; with `territories`, only the
-    /// records of customers in those territories (none for an empty list).
+    /// records of customers in those territories (none for an empty list); with
+    /// `customers`, only the records of those customers (ids as lower-case text).
     package mutating func forEachState(
-        _ entity: EntityType, liveOnly: Bool = false, territories: [String]? = nil, on connection: PostgresConnection,
-        _ body: (RecordState) throws -> Void
+        _ entity: EntityType, liveOnly: Bool = false, territories: [String]? = nil, customers: [String]? = nil,
+        on connection: PostgresConnection, _ body: (RecordState) throws -> Void
     ) async throws {
         let columns = PostgresRecordColumns.of(entity)
         var conditions = ["TRUE"]
@@ -62,7 +74,11 @@ package struct PostgresRecordTable {
         if liveOnly { conditions.append("NOT r.deleted") }
         if let territories {
             binds.append(territories)
-            conditions.append(Self.territoryCondition(entity, "$1"))
+            conditions.append(Self.territoryCondition(entity, "$\(binds.count)"))
+        }
+        if let customers {
+            binds.append(customers)
+            conditions.append("r.customer_id = ANY($\(binds.count))")
         }
         // Every site first, so the stream needs no lookups; a record written since by a
         // site new to the table waits for the end of the stream.
@@ -92,7 +108,11 @@ package struct PostgresRecordTable {
     ///
     /// Rows go in id order, so transactions writing the same records lock them in the
     /// same order instead of deadlocking.
-    package mutating func save(_ states: some Sequence<RecordState>, on connection: PostgresConnection) async throws {
+    /// With `inserting`, the records must be new: one another transaction inserted first
+    /// fails the statement (unique violation, SQLSTATE 23505) rather than being overwritten.
+    package mutating func save(
+        _ states: some Sequence<RecordState>, inserting: Bool = false, on connection: PostgresConnection
+    ) async throws {
         var latest: [EntityType: [UUID: RecordState]] = [:]
         for state in states { latest[state.entity, default: [:]][state.id] = state }
         guard !latest.isEmpty else { return }
@@ -102,7 +122,7 @@ package struct PostgresRecordTable {
         for entity in EntityType.allCases {
             guard let byID = latest[entity] else { continue }
             let rows = byID.values.sorted { $0.id.lowercasedText < $1.id.lowercasedText }
-            let query = try PostgresRecordColumns.of(entity).upsert(rows) { site in
+            let query = try PostgresRecordColumns.of(entity).upsert(rows, inserting: inserting) { site in
                 guard let index = sites.index(of: site) else { throw StoreError.corrupt("site \(site) has no index") }
                 return index
             }

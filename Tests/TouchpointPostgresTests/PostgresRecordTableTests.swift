@@ -3,6 +3,7 @@ import PostgresNIO
 import Testing
 import TouchpointModel
 import TouchpointPostgres
+import TouchpointPostgresTesting
 import TouchpointRecords
 
 /// The record codec: states written in one statement per entity read back

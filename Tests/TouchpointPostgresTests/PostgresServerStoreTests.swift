@@ -4,6 +4,7 @@ import PostgresNIO
 import Testing
 import TouchpointModel
 import TouchpointPostgres
+import TouchpointPostgresTesting
 import TouchpointProtocol
 import TouchpointRecords
 import TouchpointReports
@@ -223,19 +224,6 @@ struct PostgresServerStoreTests {
             #expect(postgres.feedback == sqlite.feedback && postgres.feedback.count == 1)
             #expect(postgres.followUps == sqlite.followUps && postgres.followUps.count == 1)
             #expect(postgres.agents == [agent])
-        }
-    }
-
-    @Test func pushAndResolutionAreNotWiredYet() async throws {
-        try await StorePair.with { pair in
-            let principal = Principal(
-                agentID: PostgresStoreFixture.ana.id, name: "Ana", role: .agent, territories: ["north"], site: PostgresStoreFixture.sites[0])
-            let push = try #require(
-                await #expect(throws: PostgresStoreError.self) { _ = try await pair.postgres.push([], after: nil, from: principal, now: now) })
-            #expect(push.message == "push is not wired to the PostgreSQL store yet")
-            await #expect(throws: PostgresStoreError.self) {
-                _ = try await pair.postgres.resolveConflict(id: 1, keep: .winner, by: principal.agentID, now: now)
-            }
         }
     }
 

@@ -3,6 +3,7 @@ import GRDB
 import PostgresNIO
 import TouchpointModel
 import TouchpointPostgres
+import TouchpointPostgresTesting
 import TouchpointProtocol
 import TouchpointRecords
 import TouchpointServer

@@ -9,6 +9,7 @@ struct Bench {
                touchpoint-bench sync [--rows N] [--pull-rows N] [--json FILE]
                touchpoint-bench load [--agents 200] [--territories 20] [--records 1000] [--json FILE]
                touchpoint-bench all [--scale tiny|small|full] [--pull-rows N] [--json FILE]
+               touchpoint-bench postgres --url URL [--agents 8] [--rows 20000] [--json FILE]
 
           import   agent import of N interaction rows (default 100000) next to raw SQLite inserting
                    the same rows into a plain table and into the same schema, in the same run
@@ -20,6 +21,10 @@ struct Bench {
           all      every mode in one run, then one table of issue 11's figures with their same-run
                    references and targets; --scale full (default) is the issue's sizes (cold pull of
                    1,000,000 records: --pull-rows for fewer), small a few minutes, tiny seconds (CI)
+          postgres N agents push interactions at once through real servers: one over SQLite, one over
+                   PostgreSQL, two over the same PostgreSQL database; next to raw SQLite inserting the
+                   same rows into the same schema (URL: a role that may create databases; default
+                   TOUCHPOINT_TEST_POSTGRES_URL)
 
           --json FILE  also write the figures, references, peak RSS per phase and machine facts as JSON
 
@@ -44,6 +49,10 @@ struct Bench {
             case "load":
                 var run = BenchRun(mode: "load")
                 try await run.loadPhase(.init(arguments))
+                report = run.report
+            case "postgres":
+                var run = BenchRun(mode: "postgres")
+                try await run.postgresPhase(try .init(arguments))
                 report = run.report
             case "help", "--help", "-h", nil:
                 print(usage, terminator: "")

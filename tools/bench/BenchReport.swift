@@ -9,12 +9,13 @@ struct BenchReport: Encodable, Sendable {
     var importFigures: ImportFigures?
     var sync: SyncFigures?
     var load: LoadFigures?
+    var postgres: PostgresBenchFigures?
     var memory: [PhaseMemory] = []
     /// The `all` table (empty for a single mode).
     var summary: [SummaryRow] = []
 
     enum CodingKeys: String, CodingKey {
-        case mode, scale, machine, importFigures = "import", sync, load, memory, summary
+        case mode, scale, machine, importFigures = "import", sync, load, postgres, memory, summary
     }
 
     /// The report as pretty-printed JSON with sorted snake_case keys.

@@ -20,6 +20,12 @@ struct BenchRun {
         report.memory.append(memory)
     }
 
+    mutating func postgresPhase(_ options: PostgresBench.Options) async throws {
+        let (figures, memory) = try await PhaseMemory.measure("postgres push") { try await PostgresBench.run(options) }
+        report.postgres = figures
+        report.memory.append(memory)
+    }
+
     mutating func loadPhase(_ options: LoadBench.Options) async throws {
         let (figures, phase) = try await PhaseMemory.measure("load") { try await LoadBench.run(options) }
         var memory = phase

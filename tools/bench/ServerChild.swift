@@ -2,16 +2,22 @@ import Foundation
 import TouchpointClient
 import TouchpointProtocol
 
-/// The `touchpoint-server` built next to this binary, serving `data` on an ephemeral loopback port, with its
+/// The `touchpoint-server` built next to this binary, serving a store on an ephemeral loopback port, with its
 /// CPU time and peak memory read from /proc.
 final class ServerChild {
     let process = Process()
     let endpoint: Endpoint
 
-    init(data: String) throws {
+    /// A server over the SQLite store in `data`.
+    convenience init(data: String) throws {
+        try self.init(store: ["--data", data])
+    }
+
+    /// A server over the store its `serve` options name (`--data DIR` or `--postgres URL`).
+    init(store: [String]) throws {
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("touchpoint-server")
         process.executableURL = binary
-        process.arguments = ["serve", "--data", data, "--listen", "127.0.0.1:0", "--log-level", "error"]
+        process.arguments = ["serve"] + store + ["--listen", "127.0.0.1:0", "--log-level", "error"]
         let output = Pipe()
         process.standardOutput = output
         try process.run()
