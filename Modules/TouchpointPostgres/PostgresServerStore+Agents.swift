@@ -42,7 +42,7 @@ extension PostgresServerStore {
     }
 
     public func authenticate(token: String) async throws -> Agent? {
-        try await read { connection in
+        try await withConnection { connection in
             let rows = try await connection.query(
                 "SELECT \(unescaped: Self.agentColumns) FROM agents a WHERE token_hash = \(TokenHasher.hash(token)) AND revoked_at IS NULL",
                 logger: logger)
@@ -52,7 +52,7 @@ extension PostgresServerStore {
     }
 
     public func isActive(agentID: UUID) async throws -> Bool {
-        try await read { connection in
+        try await withConnection { connection in
             let rows = try await connection.query(
                 "SELECT 1 FROM agents WHERE id = \(agentID.lowercasedText) AND revoked_at IS NULL", logger: logger)
             return try await Self.count(rows) > 0

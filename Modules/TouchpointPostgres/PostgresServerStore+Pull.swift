@@ -7,7 +7,7 @@ import TouchpointServer
 
 extension PostgresServerStore {
     public func head() async throws -> UInt64 {
-        try await read { connection in try await Self.head(on: connection, logger: logger) }
+        try await withConnection { connection in try await Self.head(on: connection, logger: logger) }
     }
 
     public func scopedChanges(after cursor: UInt64, limit: Int, territories: [String]?) async throws -> ScopedChanges {
@@ -45,7 +45,7 @@ extension PostgresServerStore {
     }
 
     public func changes(after seq: UInt64, limit: Int) async throws -> [SequencedChange] {
-        try await read { connection in
+        try await withConnection { connection in
             let rows = try await connection.query(
                 "SELECT seq, record FROM changes WHERE seq > \(Int64(clamping: seq)) ORDER BY seq LIMIT \(limit)", logger: logger)
             var changes: [SequencedChange] = []

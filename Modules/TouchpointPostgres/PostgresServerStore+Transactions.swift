@@ -17,11 +17,21 @@ extension PostgresServerStore {
         try await transaction("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", body)
     }
 
+    /// Runs `body` on a pooled connection outside a transaction: for reads that are one
+    /// statement (each statement sees its own snapshot), without the round trips of
+    /// `BEGIN` and `COMMIT` — `isActive` runs before every request of a session.
+    func withConnection<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
+        try await transaction(nil, body)
+    }
+
+    /// Runs `body` after `begin` (nil: no transaction), committing when it returns and
+    /// rolling back when it throws.
     private func transaction<Result: Sendable>(
-        _ begin: PostgresQuery, _ body: (PostgresConnection) async throws -> Result
+        _ begin: PostgresQuery?, _ body: (PostgresConnection) async throws -> Result
     ) async throws -> Result {
         do {
             return try await client.withConnection { connection in
+                guard let begin else { return try await body(connection) }
                 try await connection.query(begin, logger: logger)
                 do {
                     let result = try await body(connection)

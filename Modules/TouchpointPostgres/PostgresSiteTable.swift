@@ -12,6 +12,8 @@ import TouchpointRecords
 package struct PostgresSiteTable {
     private var indexes: [SiteID: Int64] = [:]
     private var sites: [Int64: SiteID] = [:]
+    /// Whether ``loadAll(on:logger:)`` ran.
+    private var loadedAll = false
 
     package init() {}
 
@@ -48,9 +50,12 @@ package struct PostgresSiteTable {
         if let unknown = missing.first(where: { sites[$0] == nil }) { throw StoreError.corrupt("unknown site index \(unknown)") }
     }
 
-    /// Reads every site: before a scan of whole tables, so that it needs no lookups on the way.
+    /// Reads every site, once per table: before a scan of whole tables, so that it needs
+    /// no lookups on the way (a site added since is read by ``load(_:on:logger:)``).
     package mutating func loadAll(on connection: PostgresConnection, logger: Logger) async throws {
+        guard !loadedAll else { return }
         try await read(connection.query("SELECT idx, site FROM sites", logger: logger))
+        loadedAll = true
     }
 
     /// Caches the `(idx, site)` rows of a query.

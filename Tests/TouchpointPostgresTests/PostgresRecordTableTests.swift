@@ -109,6 +109,19 @@ struct PostgresRecordTableTests {
         }
     }
 
+    @Test func aScanReadsSitesAddedSinceItsTableReadThemAll() async throws {
+        try await withTable { connection in
+            var table = PostgresRecordTable(logger: logger)
+            try await table.forEachState(.customer, on: connection) { _ in }
+            try await save(states, on: connection)
+            var scanned: [UUID: RecordState] = [:]
+            for entity in EntityType.allCases {
+                try await table.forEachState(entity, on: connection) { scanned[$0.id] = $0 }
+            }
+            #expect(scanned == Dictionary(uniqueKeysWithValues: states.map { ($0.id, $0) }))
+        }
+    }
+
     @Test func anIntegerFieldHoldingTextIsRefused() async throws {
         try await withTable { connection in
             var interaction = try #require(states.first { $0.entity == .interaction })

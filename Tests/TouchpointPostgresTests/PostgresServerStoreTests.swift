@@ -237,31 +237,6 @@ struct PostgresServerStoreTests {
         }
     }
 
-    @Test func aConnectionTheServerClosesIsUnavailable() async throws {
-        try await PostgresTestDatabase.withFreshDatabase { database in
-            let store = try await PostgresServerStore.open(database, logger: logger)
-            #expect(try await store.head() == 0)
-            // An administrator (or a failover) ends the store's sessions.
-            try await database.withConnection(logger: logger) { connection in
-                _ = try await connection.query(
-                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()",
-                    logger: logger)
-            }
-            var outcomes: [String] = []
-            for _ in 0..<3 {
-                do {
-                    outcomes.append("head \(try await store.head())")
-                } catch let error as PostgresStoreError {
-                    outcomes.append("\(error.code): \(error.message)")
-                }
-            }
-            await store.shutdown()
-            // Each call either answers (the pool opened a new connection) or says the database is unavailable.
-            #expect(outcomes.allSatisfy { $0 == "head 0" || $0.hasPrefix("unavailable: ") }, "\(outcomes)")
-            #expect(outcomes.last == "head 0", "\(outcomes)")
-        }
-    }
-
     @Test func anUnreachableDatabaseFailsAtOnceInOneLine() async throws {
         var database = try PostgresTestDatabase.server()
         database.port = 1
