@@ -30,6 +30,10 @@ public struct PostgresConfiguration: Sendable, Hashable, CustomStringConvertible
     /// The most connections the store's pool opens to the database (postgres-nio's
     /// `maximumConnections`): one per transaction in flight. 10 by default.
     public var poolSize = 10
+    /// How long one request (one transaction) may take before it fails as unavailable
+    /// and the pool's connections are opened again (after a database restart a pooled
+    /// connection can wait forever). Default 30 seconds.
+    public var requestTimeout: Duration = .seconds(30)
 
     /// Creates a configuration from its parts.
     public init(host: String, port: Int = 5432, username: String, password: String?, database: String, tls: TLSMode = .prefer) {

@@ -8,7 +8,7 @@ import TouchpointServer
 extension PostgresServerStore {
     public func addAgent(_ agent: Agent, now: Date) async throws -> String {
         let token = TokenHasher.newToken()
-        try await write { connection in
+        try await write { [self] connection in
             let inserted = try await Self.count(
                 connection.query(
                     """
@@ -42,7 +42,7 @@ extension PostgresServerStore {
     }
 
     public func authenticate(token: String) async throws -> Agent? {
-        try await withConnection { connection in
+        try await withConnection { [self] connection in
             let rows = try await connection.query(
                 "SELECT \(unescaped: Self.agentColumns) FROM agents a WHERE token_hash = \(TokenHasher.hash(token)) AND revoked_at IS NULL",
                 logger: logger)
@@ -52,7 +52,7 @@ extension PostgresServerStore {
     }
 
     public func isActive(agentID: UUID) async throws -> Bool {
-        try await withConnection { connection in
+        try await withConnection { [self] connection in
             let rows = try await connection.query(
                 "SELECT 1 FROM agents WHERE id = \(agentID.lowercasedText) AND revoked_at IS NULL", logger: logger)
             return try await Self.count(rows) > 0
@@ -60,7 +60,7 @@ extension PostgresServerStore {
     }
 
     public func agents() async throws -> [AgentSyncState] {
-        try await read { connection in
+        try await read { [self] connection in
             let head = try await Self.head(on: connection, logger: logger)
             // Names in byte order ("C"), as SQLite sorts them, whatever the database's collation.
             let rows = try await connection.query(

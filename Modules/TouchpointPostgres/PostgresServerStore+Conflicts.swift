@@ -27,7 +27,7 @@ extension PostgresServerStore {
                 ORDER BY id \(order) LIMIT \(parameter(Int64(filter.limit)))
                 """,
             binds: binds)
-        return try await withConnection { connection in
+        return try await withConnection { [self] connection in
             var records: [ConflictRecord] = []
             for try await row in try await connection.query(query, logger: logger) { records.append(try conflict(row)) }
             return records
@@ -35,7 +35,7 @@ extension PostgresServerStore {
     }
 
     public func conflict(id: Int64) async throws -> ConflictRecord? {
-        try await withConnection { connection in
+        try await withConnection { [self] connection in
             let rows = try await connection.query(
                 "SELECT \(unescaped: Self.conflictColumns) FROM conflicts WHERE id = \(id)", logger: logger)
             for try await row in rows { return try conflict(row) }
@@ -44,7 +44,7 @@ extension PostgresServerStore {
     }
 
     public func record(_ entity: EntityType, id: UUID) async throws -> RecordState? {
-        try await withConnection { connection in
+        try await withConnection { [self] connection in
             var table = PostgresRecordTable(logger: logger)
             return try await table.load(entity, [id], on: connection)[id]
         }

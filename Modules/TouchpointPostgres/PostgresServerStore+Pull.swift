@@ -7,11 +7,11 @@ import TouchpointServer
 
 extension PostgresServerStore {
     public func head() async throws -> UInt64 {
-        try await withConnection { connection in try await Self.head(on: connection, logger: logger) }
+        try await withConnection { [self] connection in try await Self.head(on: connection, logger: logger) }
     }
 
     public func scopedChanges(after cursor: UInt64, limit: Int, territories: [String]?) async throws -> ScopedChanges {
-        try await read { connection in
+        try await read { [self] connection in
             let rows =
                 if let territories {
                     try await connection.query(
@@ -45,7 +45,7 @@ extension PostgresServerStore {
     }
 
     public func changes(after seq: UInt64, limit: Int) async throws -> [SequencedChange] {
-        try await withConnection { connection in
+        try await withConnection { [self] connection in
             let rows = try await connection.query(
                 "SELECT seq, record FROM changes WHERE seq > \(Int64(clamping: seq)) ORDER BY seq LIMIT \(limit)", logger: logger)
             var changes: [SequencedChange] = []
@@ -55,7 +55,7 @@ extension PostgresServerStore {
     }
 
     public func digest(territories: [String]?) async throws -> RecordDigest {
-        try await read { connection in
+        try await read { [self] connection in
             var table = PostgresRecordTable(logger: logger)
             var digest = RecordDigest()
             if territories?.isEmpty == true { return digest }

@@ -24,13 +24,13 @@ extension PostgresServerStore {
     ) async throws -> PushAcknowledgement {
         do {
             return try await retryingRaces {
-                try await write { connection in
+                try await write { [self] connection in
                     try await apply(entries, from: principal, now: now, refusing: [], decide: decide, on: connection)
                 }
             }
         } catch let error as PostgresStoreError where Self.isRefusal(error) {
             return try await retryingRaces {
-                try await write { connection in
+                try await write { [self] connection in
                     try await applyIsolated(entries, from: principal, now: now, decide: decide, on: connection)
                 }
             }

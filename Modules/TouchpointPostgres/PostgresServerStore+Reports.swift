@@ -7,7 +7,7 @@ import TouchpointServer
 extension PostgresServerStore {
     public func reportDataset() async throws -> ReportDataset {
         let agents = try await self.agents().map(\.agent)
-        return try await read { connection in
+        return try await read { [self] connection in
             var table = PostgresRecordTable(logger: logger)
             func live<Record: SyncRecord>(_ type: Record.Type) async throws -> [Record] {
                 var records: [Record] = []

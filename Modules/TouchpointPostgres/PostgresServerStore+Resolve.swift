@@ -8,7 +8,7 @@ import TouchpointServer
 extension PostgresServerStore {
     public func resolveConflict(id: Int64, keep: ConflictResolution, by admin: UUID, now: Date) async throws -> ConflictRecord {
         try await retryingRaces {
-            try await write { connection in
+            try await write { [self] connection in
                 guard let record = try await conflict(id: id, locking: true, on: connection) else {
                     throw StoreError(kind: .notFound, message: "no conflict with id \(id)")
                 }

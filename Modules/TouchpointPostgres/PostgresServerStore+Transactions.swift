@@ -7,41 +7,50 @@ import TouchpointRecords
 extension PostgresServerStore {
     /// Runs `body` in a read-write transaction (READ COMMITTED) on a pooled connection,
     /// committing when it returns and rolling back when it throws.
-    func write<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
+    func write<Result: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> Result) async throws -> Result {
         try await transaction("BEGIN", body)
     }
 
     /// Runs `body` in a read-only snapshot (REPEATABLE READ): its queries see the
     /// database as of one moment, as a read of the SQLite store does.
-    func read<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
+    func read<Result: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> Result) async throws -> Result {
         try await transaction("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", body)
     }
 
     /// Runs `body` on a pooled connection outside a transaction: for reads that are one
     /// statement (each statement sees its own snapshot), without the round trips of
     /// `BEGIN` and `COMMIT` — `isActive` runs before every request of a session.
-    func withConnection<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
+    func withConnection<Result: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> Result) async throws -> Result {
         try await transaction(nil, body)
     }
 
     /// Runs `body` after `begin` (nil: no transaction), committing when it returns and
     /// rolling back when it throws.
     private func transaction<Result: Sendable>(
-        _ begin: PostgresQuery?, _ body: (PostgresConnection) async throws -> Result
+        _ begin: PostgresQuery?, _ body: @escaping @Sendable (PostgresConnection) async throws -> Result
     ) async throws -> Result {
+        let (client, generation) = try pool.current
+        let logger = self.logger
         do {
-            return try await client.withConnection { connection in
-                guard let begin else { return try await body(connection) }
-                try await connection.query(begin, logger: logger)
-                do {
-                    let result = try await body(connection)
-                    try await connection.query("COMMIT", logger: logger)
-                    return result
-                } catch {
-                    _ = try? await connection.query("ROLLBACK", logger: logger)
-                    throw error
+            return try await PostgresDeadline.run(within: configuration.requestTimeout) {
+                try await client.withConnection { connection in
+                    guard let begin else { return try await body(connection) }
+                    try await connection.query(begin, logger: logger)
+                    do {
+                        let result = try await body(connection)
+                        try await connection.query("COMMIT", logger: logger)
+                        return result
+                    } catch {
+                        _ = try? await connection.query("ROLLBACK", logger: logger)
+                        throw error
+                    }
                 }
             }
+        } catch is PostgresDeadline.Exceeded {
+            await pool.replace(generation: generation)
+            throw PostgresStoreError(
+                .unavailable,
+                "PostgreSQL at \(configuration.endpoint) did not answer within \(configuration.requestTimeout); its connections are opened again")
         } catch {
             throw storeError(error)
         }

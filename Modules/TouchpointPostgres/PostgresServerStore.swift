@@ -24,16 +24,14 @@ public final class PostgresServerStore: ServerStore {
 
     /// The database, for messages (never the password).
     public let configuration: PostgresConfiguration
-    let client: PostgresClient
+    /// The pooled connections, opened again when a request misses its deadline.
+    let pool: PostgresPool
     let logger: Logger
-    /// The task running the pool.
-    private let pool: Task<Void, Never>
     let encoder = JSONEncoder()
     let decoder = JSONDecoder()
 
-    private init(configuration: PostgresConfiguration, client: PostgresClient, pool: Task<Void, Never>, logger: Logger) {
+    private init(configuration: PostgresConfiguration, pool: PostgresPool, logger: Logger) {
         self.configuration = configuration
-        self.client = client
         self.pool = pool
         self.logger = logger
     }
@@ -57,16 +55,7 @@ public final class PostgresServerStore: ServerStore {
                 ON CONFLICT (key) DO NOTHING
                 """, logger: logger)
         }
-        let client = PostgresClient(configuration: configuration.clientConfiguration(), backgroundLogger: logger)
-        let (started, signal) = AsyncStream<Never>.makeStream()
-        let pool = Task {
-            signal.finish()
-            await client.run()
-        }
-        // Once the task runs (`run()` marks the client running first thing), so the
-        // first query does not find the pool not started yet.
-        for await _ in started {}
-        return PostgresServerStore(configuration: configuration, client: client, pool: pool, logger: logger)
+        return PostgresServerStore(configuration: configuration, pool: await PostgresPool.start(configuration, logger: logger), logger: logger)
     }
 
     /// True when `configuration`'s database holds a server store (a migration ran there);
@@ -80,12 +69,11 @@ public final class PostgresServerStore: ServerStore {
     /// Closes the pool's connections; the store cannot be used afterwards (queries
     /// fail as unavailable). Call it once the last request is answered.
     public func shutdown() async {
-        pool.cancel()
-        await pool.value
+        await pool.shutdown()
     }
 
     public func info() async throws -> ServerInfo {
-        try await read { connection in
+        try await read { [self] connection in
             let meta = try await Self.meta(on: connection, logger: logger)
             guard let text = meta["server_id"], let serverID = SiteID(text) else {
                 throw StoreError(kind: .corrupt, message: "server database has no server id")
@@ -137,10 +125,6 @@ public final class PostgresServerStore: ServerStore {
     /// rows it returned.
     @discardableResult
     func execute(_ query: PostgresQuery) async throws -> Int {
-        do {
-            return try await Self.count(client.query(query, logger: logger))
-        } catch {
-            throw storeError(error)
-        }
+        try await withConnection { [self] connection in try await Self.count(connection.query(query, logger: self.logger)) }
     }
 }
