@@ -39,4 +39,16 @@ import Testing
         #expect(run.status != 0)
         #expect(run.stderr == "Error: backup works on the SQLite store only: give --data DIR, not --postgres\n", "\(run.stderr)")
     }
+
+    @Test func poolOptionsGoWithPostgresAndStayInRange() async throws {
+        let sqlite = try await Self.server("serve", "--data", "/tmp/unused", "--pool-size", "3")
+        #expect(sqlite.status != 0)
+        #expect(sqlite.stderr.contains("--pool-size and --request-timeout go with --postgres"), "\(sqlite.stderr)")
+        let empty = try await Self.server("serve", "--postgres", Self.unreachable, "--pool-size", "0")
+        #expect(empty.status != 0)
+        #expect(empty.stderr.contains("--pool-size must be 1…1000"), "\(empty.stderr)")
+        let never = try await Self.server("serve", "--postgres", Self.unreachable, "--request-timeout", "0")
+        #expect(never.status != 0)
+        #expect(never.stderr.contains("--request-timeout must be more than 0"), "\(never.stderr)")
+    }
 }

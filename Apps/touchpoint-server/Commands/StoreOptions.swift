@@ -17,12 +17,35 @@ struct StoreOptions: ParsableArguments {
             valueName: "URL"))
     var postgres: String?
 
+    @Option(help: "With --postgres: most connections this instance opens to the database (default 10).")
+    var poolSize: Int?
+
+    @Option(help: ArgumentHelp(
+        "With --postgres: a request still unanswered after this many seconds fails UNAVAILABLE and the pool reconnects (default 30).",
+        valueName: "SECONDS"))
+    var requestTimeout: Double?
+
     func validate() throws {
         switch (data, postgres) {
         case (nil, nil): throw ValidationError("give the store: --data DIR (SQLite) or --postgres URL")
         case (.some, .some): throw ValidationError("--data and --postgres are exclusive: give one store")
         default: break
         }
+        if postgres == nil, poolSize != nil || requestTimeout != nil {
+            throw ValidationError("--pool-size and --request-timeout go with --postgres")
+        }
+        if let poolSize, !(1...1000).contains(poolSize) { throw ValidationError("--pool-size must be 1…1000") }
+        if let requestTimeout, !(requestTimeout > 0 && requestTimeout <= 3600) {
+            throw ValidationError("--request-timeout must be more than 0 and at most 3600 seconds")
+        }
+    }
+
+    /// The PostgreSQL configuration of --postgres, with the pool options.
+    func postgresConfiguration(_ url: String) throws -> PostgresConfiguration {
+        var configuration = try PostgresConfiguration(url: url)
+        if let poolSize { configuration.poolSize = poolSize }
+        if let requestTimeout { configuration.requestTimeout = .milliseconds(Int(requestTimeout * 1000)) }
+        return configuration
     }
 
     /// How messages name the store: the directory, or the database without its password.
@@ -42,7 +65,7 @@ struct StoreOptions: ParsableArguments {
         mustExist: Bool = true, logger: Logger = Self.quiet, _ body: (any ServerStore) async throws -> Result
     ) async throws -> Result {
         guard let postgres else { return try await body(try sqlite(mustExist: mustExist)) }
-        let configuration = try PostgresConfiguration(url: postgres)
+        let configuration = try postgresConfiguration(postgres)
         if mustExist, !(try await PostgresServerStore.exists(configuration, logger: logger)) {
             throw UserError("no server store in \(try name()): run `touchpoint-server init --postgres URL` first")
         }
