@@ -24,6 +24,8 @@ public struct SyncService: Sendable {
     public let pages: SharedPages
     /// Failed Hellos per peer address and agent, and the wait before the next check from an address.
     public let helloThrottle: HelloThrottle
+    /// What this service and the server around it count, scraped on `/metrics`.
+    public let metrics: ServerMetrics
     let logger: Logger
     let clock: @Sendable () -> Date
 
@@ -31,9 +33,10 @@ public struct SyncService: Sendable {
     public init(
         store: any ServerStore, configuration: Configuration = .defaults, logger: Logger = Logger(label: "touchpoint.sync"),
         helloThrottle: HelloThrottle = HelloThrottle(), pages: SharedPages = SharedPages(),
-        clock: @escaping @Sendable () -> Date = Date.init
+        metrics: ServerMetrics = ServerMetrics(), clock: @escaping @Sendable () -> Date = Date.init
     ) {
         self.store = store
+        self.metrics = metrics
         self.pages = pages
         self.configuration = configuration
         self.helloThrottle = helloThrottle
@@ -55,6 +58,7 @@ public struct SyncService: Sendable {
             }
             return principal
         } catch let error as ProtocolError where error.code == .unauthenticated {
+            metrics.helloFailed()
             helloThrottle.failed(peer: peer, claimedAgent: hello.agentID, reason: error.message)
             logger.warning(
                 "hello refused",
@@ -91,12 +95,29 @@ public struct SyncService: Sendable {
     public func push(
         _ entries: [SequencedChange], refused: [RefusedChange] = [], after previous: UInt64? = nil, from principal: Principal
     ) async throws -> PushAcknowledgement {
+        do {
+            let outcome = try await metrics.push {
+                try await apply(entries, refused: refused, after: previous, from: principal)
+            }
+            metrics.pushed(outcome)
+            return outcome
+        } catch let refusal as ProtocolError where !refusal.code.isRetryable && refusal.code != .internal {
+            metrics.changesRefused(code: refusal.code, count: entries.count + refused.count)
+            throw refusal
+        }
+    }
+
+    /// ``push(_:refused:after:from:)`` without the counting.
+    private func apply(
+        _ entries: [SequencedChange], refused: [RefusedChange], after previous: UInt64?, from principal: Principal
+    ) async throws -> PushAcknowledgement {
         let now = clock()
         guard entries.count <= configuration.limits.maxBatchChanges else {
             throw ProtocolError(
                 .resourceExhausted, "batch of \(entries.count) changes exceeds the limit of \(configuration.limits.maxBatchChanges)")
         }
         for entry in entries {
+            metrics.clockObserved(entry.change.maxHLC, wall: HLC.milliseconds(now))
             do {
                 try ClockSkewError.check(entry.change.maxHLC, wall: HLC.milliseconds(now), maxSkew: configuration.maxClockSkew)
             } catch let skew as ClockSkewError {
@@ -142,6 +163,15 @@ public struct SyncService: Sendable {
     public func servePull(
         after cursor: UInt64, limit: Int, maxFrameBytes: Int = ProtocolLimits.defaultMaxFrameBytes,
         outboxDepth: UInt64? = nil, applied: UInt64? = nil, for principal: Principal
+    ) async throws -> ServedPage {
+        try await metrics.pull {
+            try await serve(after: cursor, limit: limit, maxFrameBytes: maxFrameBytes, outboxDepth: outboxDepth, applied: applied, for: principal)
+        }
+    }
+
+    /// ``servePull(after:limit:maxFrameBytes:outboxDepth:applied:for:)`` without the counting.
+    private func serve(
+        after cursor: UInt64, limit: Int, maxFrameBytes: Int, outboxDepth: UInt64?, applied: UInt64?, for principal: Principal
     ) async throws -> ServedPage {
         let size = max(1, min(limit, configuration.limits.maxPageChanges))
         let window = try await window(after: cursor, size: size, for: principal)

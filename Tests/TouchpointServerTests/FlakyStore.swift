@@ -6,14 +6,19 @@ import TouchpointReports
 import TouchpointServer
 
 /// The SQLite store whose change-log reads fail while `failing` is set, as a busy
-/// or unreachable database would.
+/// or unreachable database would, and whose identity read fails too while `unreachable` is.
 final class FlakyStore: ServerStore {
     let inner: SQLiteServerStore
     private let failures = NIOLockedValueBox(false)
+    private let down = NIOLockedValueBox(false)
     init(_ inner: SQLiteServerStore) { self.inner = inner }
     var failing: Bool {
         get { failures.withLockedValue { $0 } }
         set { failures.withLockedValue { $0 = newValue } }
+    }
+    var unreachable: Bool {
+        get { down.withLockedValue { $0 } }
+        set { down.withLockedValue { $0 = newValue } }
     }
 
     func scopedChanges(after cursor: UInt64, limit: Int, territories: [String]?) async throws -> ScopedChanges {
@@ -21,7 +26,10 @@ final class FlakyStore: ServerStore {
         return try await inner.scopedChanges(after: cursor, limit: limit, territories: territories)
     }
 
-    func info() async throws -> ServerInfo { try await inner.info() }
+    func info() async throws -> ServerInfo {
+        if unreachable { throw ProtocolError(.unavailable, "the store cannot be reached") }
+        return try await inner.info()
+    }
     func addAgent(_ agent: Agent, now: Date) async throws -> String { try await inner.addAgent(agent, now: now) }
     func revokeAgent(_ id: UUID, now: Date) async throws { try await inner.revokeAgent(id, now: now) }
     func setTerritories(_ territories: [String], of id: UUID) async throws { try await inner.setTerritories(territories, of: id) }

@@ -17,6 +17,10 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Address to listen on, HOST:PORT.")
     var listen = "127.0.0.1:7070"
 
+    @Option(help: ArgumentHelp(
+        "Serve /metrics (Prometheus), /healthz and /readyz on HOST:PORT (default: off).", valueName: "HOST:PORT"))
+    var metrics: String?
+
     @Option(help: "Refuse changes whose clock is more than this many seconds ahead of the server's.")
     var maxSkew: Double = 300
 
@@ -52,17 +56,20 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let endpoint = try Endpoint(parsing: listen)
+        let metricsEndpoint = try metrics.map(Endpoint.init(parsing:))
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = logLevel
             return handler
         }
         let logger = Logger(label: "touchpoint.server")
-        try await store.withStore(logger: logger) { try await serve($0, on: endpoint, logger: logger) }
+        try await store.withStore(logger: logger) {
+            try await serve($0, on: endpoint, metrics: metricsEndpoint, logger: logger)
+        }
     }
 
-    /// Serves `store` until SIGTERM or SIGINT.
-    private func serve(_ store: any ServerStore, on endpoint: Endpoint, logger: Logger) async throws {
+    /// Serves `store` (and the metrics endpoint when there is one) until SIGTERM or SIGINT.
+    private func serve(_ store: any ServerStore, on endpoint: Endpoint, metrics: Endpoint?, logger: Logger) async throws {
         var configuration = SyncService.Configuration.defaults
         configuration.maxClockSkew = maxSkew
         configuration.limits = limits.limits
@@ -85,8 +92,19 @@ struct Serve: AsyncParsableCommand {
             host: endpoint.host, port: endpoint.port, service: service, configuration: network, logger: logger)
         // Written unbuffered: scripts and tests wait for this line on a pipe.
         FileHandle.standardOutput.write(Data("listening on \(Endpoint(host: endpoint.host, port: server.port))\n".utf8))
+        var services: [any Service] = [server]
+        if let metrics {
+            let operations: MetricsServer
+            do {
+                operations = try await MetricsServer.bind(host: metrics.host, port: metrics.port, service: service, logger: logger)
+            } catch {
+                throw UserError("cannot serve metrics on \(metrics): \(error)")
+            }
+            FileHandle.standardOutput.write(Data("metrics on \(Endpoint(host: metrics.host, port: operations.port))\n".utf8))
+            services.append(operations)
+        }
         let group = ServiceGroup(
-            configuration: .init(services: [server], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }
 }

@@ -17,15 +17,18 @@ final class ConnectionLimiter: Sendable {
 
     let maxConnections: Int
     let maxPerPeer: Int
+    /// Where open and refused connections are counted.
+    let metrics: ServerMetrics
     private let counts = NIOLockedValueBox(Counts())
 
-    init(maxConnections: Int, maxPerPeer: Int) {
+    init(maxConnections: Int, maxPerPeer: Int, metrics: ServerMetrics = ServerMetrics()) {
         self.maxConnections = maxConnections
         self.maxPerPeer = maxPerPeer
+        self.metrics = metrics
     }
 
     /// The caps of `configuration`, the global one lowered to fit the open-file limit.
-    convenience init(_ configuration: SyncServer.Configuration, logger: Logger) {
+    convenience init(_ configuration: SyncServer.Configuration, metrics: ServerMetrics, logger: Logger) {
         let descriptors = FileDescriptorLimit.current
         let room = max(1, descriptors - FileDescriptorLimit.reserved)
         if room < configuration.maxConnections {
@@ -33,7 +36,7 @@ final class ConnectionLimiter: Sendable {
                 "connection cap lowered to fit the open-file limit",
                 metadata: ["max_connections": "\(room)", "configured": "\(configuration.maxConnections)", "open_files": "\(descriptors)"])
         }
-        self.init(maxConnections: min(configuration.maxConnections, room), maxPerPeer: configuration.maxConnectionsPerPeer)
+        self.init(maxConnections: min(configuration.maxConnections, room), maxPerPeer: configuration.maxConnectionsPerPeer, metrics: metrics)
     }
 
     /// Takes a slot for `channel` until it closes; nil when admitted, else why it is refused.
@@ -47,12 +50,16 @@ final class ConnectionLimiter: Sendable {
             return nil
         }
         if refusal == nil {
+            metrics.connectionOpened()
             channel.closeFuture.whenComplete { _ in self.release(peer) }
+        } else {
+            metrics.connectionRefused()
         }
         return refusal
     }
 
     private func release(_ peer: String) {
+        metrics.connectionClosed()
         counts.withLockedValue { counts in
             counts.total -= 1
             let left = counts.perPeer[peer, default: 1] - 1

@@ -58,6 +58,7 @@ public struct RequestResponder: Sendable {
             return try await body(principal)
         } catch {
             let failure = ProtocolError(converting: error)
+            service.metrics.requestFailed(failure)
             if failure.code == .internal {
                 logger.error("request failed", metadata: ["agent": "\(principal.name)", "request": "\(requestID)", "error": "\(error)"])
                 try? await service.store.recordError(agentID: principal.agentID, message: failure.message, now: Date())

@@ -118,6 +118,7 @@ struct SessionHandler: Sendable {
                         serverTimeMs: HLC.milliseconds(Date()),
                         agent: SessionAgent(id: principal.agentID, name: principal.name, territories: principal.territories),
                         serverEpoch: info.epoch)
+                    service.metrics.sessionStarted(role: principal.role)
                     logger.info("session started", metadata: ["agent": "\(principal.name)", "site": "\(principal.site)"])
                 }
             } catch {

@@ -69,7 +69,8 @@ public struct SyncServer: Service {
             serverID: info.serverID, limits: limits, compression: configuration.compression,
             handshakeTimeout: configuration.handshakeTimeout, idleTimeout: configuration.idleTimeout)
         let compression = configuration.compression
-        let limiter = ConnectionLimiter(configuration, logger: logger)
+        let metrics = service.metrics
+        let limiter = ConnectionLimiter(configuration, metrics: metrics, logger: logger)
         let tls = try configuration.tls?.makeContext()
         let listener = try await ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 256)
@@ -77,6 +78,7 @@ public struct SyncServer: Service {
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
             .bind(host: host, port: port) { channel in
                 channel.eventLoop.makeCompletedFuture { () -> Accepted? in
+                    try channel.pipeline.syncOperations.addHandler(ByteCountingHandler(metrics: metrics))
                     if let tls { try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls)) }
                     if let refusal = limiter.admit(channel) {
                         try channel.pipeline.syncOperations.addHandler(RefusedConnectionHandler(reason: refusal))
