@@ -58,6 +58,7 @@ import TouchpointStore
         #expect(metrics.value(Name.pushLatency + "_count") == pushes)
         #expect(try #require(metrics.value(Name.pulls)) >= 4)
         #expect(try #require(metrics.value(Name.bytesReceived)) > 0)
+        #expect(try #require(metrics.value(Name.payloadBytesSent)) > 0)
         #expect(try #require(metrics.value(Name.sequenceHead)) >= 3)
         #expect(metrics.value(Name.hellosFailed) == 0)
 

@@ -19,6 +19,8 @@ public struct FrameDecoder: NIOSingleStepByteToMessageDecoder {
 
     /// The limit, which its owner may move between frames (a server raises it after Welcome).
     public let limit: FrameSizeLimit
+    /// Told the sizes of every frame read; nil by default.
+    public var observer: FrameSizeObserver?
 
     /// The largest payload accepted now, compressed or inflated, in bytes.
     public var maxFrameBytes: Int { limit.value }
@@ -84,10 +86,11 @@ public struct FrameDecoder: NIOSingleStepByteToMessageDecoder {
         guard buffer.readableBytes >= Frame.headerSize + Int(length) else { return nil }
         buffer.moveReaderIndex(forwardBy: Frame.headerSize)
         let payload = buffer.readSlice(length: Int(length))!
-        if flags & Frame.compressedFlag == 0 {
-            return Frame(compressed: false, payload: payload)
-        }
-        return Frame(compressed: true, payload: try Zlib.inflate(payload, limit: maxFrameBytes))
+        let frame = flags & Frame.compressedFlag == 0
+            ? Frame(compressed: false, payload: payload)
+            : Frame(compressed: true, payload: try Zlib.inflate(payload, limit: maxFrameBytes))
+        observer?(frame.payload.readableBytes, Frame.headerSize + Int(length))
+        return frame
     }
 
     private static func checkFlags(_ flags: UInt8) throws(ProtocolError) {

@@ -27,6 +27,8 @@ public struct FrameEncoder: MessageToByteEncoder, Sendable {
     public var maxFrameBytes: Int { limit.value }
     /// Turns compression on for this encoder (shared by its copies).
     public let compressionSwitch: CompressionSwitch
+    /// Told the sizes of every frame written; nil by default.
+    public var observer: FrameSizeObserver?
 
     /// Creates an encoder.
     ///
@@ -69,17 +71,20 @@ public struct FrameEncoder: MessageToByteEncoder, Sendable {
         }
         var payload = ByteBuffer(bytes: bytes)
         let maxFrameBytes = maxFrameBytes
-        let compress = compression.enabled && compressionSwitch.isEnabled && bytes.count >= compression.threshold
+        var compress = compression.enabled && compressionSwitch.isEnabled && bytes.count >= compression.threshold
         if compress {
             let packed = Zlib.deflate(payload, level: compression.level)
             // Incompressible payloads (rare for protobuf) go plain.
-            guard packed.readableBytes < bytes.count else {
-                return try Self.writeFrame(payload: &payload, compressed: false, maxFrameBytes: maxFrameBytes, into: &out)
+            if packed.readableBytes < bytes.count {
+                guard bytes.count <= maxFrameBytes else { throw Self.tooLarge(bytes.count, maxFrameBytes) }
+                payload = packed
+            } else {
+                compress = false
             }
-            guard bytes.count <= maxFrameBytes else { throw Self.tooLarge(bytes.count, maxFrameBytes) }
-            payload = packed
         }
+        let start = out.writerIndex
         try Self.writeFrame(payload: &payload, compressed: compress, maxFrameBytes: maxFrameBytes, into: &out)
+        observer?(bytes.count, out.writerIndex - start)
     }
 
     /// Appends a frame with the given (already compressed, when `compressed`) payload.

@@ -46,6 +46,10 @@ public final class ServerMetrics: Sendable {
     private let bytesReceived: CoreMetrics.Counter
     /// Bytes written to sync connections, as on the wire.
     private let bytesSent: CoreMetrics.Counter
+    /// Frame payloads read, as serialized before compression.
+    private let payloadBytesReceived: CoreMetrics.Counter
+    /// Frame payloads written, as serialized before compression.
+    private let payloadBytesSent: CoreMetrics.Counter
     /// The change log's highest sequence, read at each scrape.
     private let sequenceHead: CoreMetrics.Gauge
     /// The lowest pull cursor of an agent that has connected and is not revoked, read at each scrape.
@@ -77,6 +81,8 @@ public final class ServerMetrics: Sendable {
         clockSkew = CoreMetrics.Recorder(label: Name.clockSkew, factory: factory)
         bytesReceived = CoreMetrics.Counter(label: Name.bytesReceived, factory: factory)
         bytesSent = CoreMetrics.Counter(label: Name.bytesSent, factory: factory)
+        payloadBytesReceived = CoreMetrics.Counter(label: Name.payloadBytesReceived, factory: factory)
+        payloadBytesSent = CoreMetrics.Counter(label: Name.payloadBytesSent, factory: factory)
         sequenceHead = CoreMetrics.Gauge(label: Name.sequenceHead, factory: factory)
         oldestAgentCursor = CoreMetrics.Gauge(label: Name.oldestAgentCursor, factory: factory)
         maxAgentLag = CoreMetrics.Gauge(label: Name.maxAgentLag, factory: factory)
@@ -99,6 +105,8 @@ public final class ServerMetrics: Sendable {
         public static let clockSkew = "touchpoint_agent_clock_skew_seconds"
         public static let bytesReceived = "touchpoint_bytes_received_total"
         public static let bytesSent = "touchpoint_bytes_sent_total"
+        public static let payloadBytesReceived = "touchpoint_payload_bytes_received_total"
+        public static let payloadBytesSent = "touchpoint_payload_bytes_sent_total"
         public static let sequenceHead = "touchpoint_sequence_head"
         public static let oldestAgentCursor = "touchpoint_oldest_agent_cursor"
         public static let maxAgentLag = "touchpoint_max_agent_lag"
@@ -121,6 +129,16 @@ public final class ServerMetrics: Sendable {
 
     /// Counts bytes written to a sync connection.
     func sent(bytes: Int) { bytesSent.increment(by: bytes) }
+
+    /// Counts each frame read by its payload before compression (the decoder's observer).
+    var payloadReceived: FrameSizeObserver {
+        { [payloadBytesReceived] payload, _ in payloadBytesReceived.increment(by: payload) }
+    }
+
+    /// Counts each frame written by its payload before compression (the encoder's observer).
+    var payloadSent: FrameSizeObserver {
+        { [payloadBytesSent] payload, _ in payloadBytesSent.increment(by: payload) }
+    }
 
     /// Counts a push batch and records how long `body`, the push, takes.
     func push<T>(_ body: () async throws -> T) async rethrows -> T {

@@ -85,8 +85,11 @@ public struct SyncServer: Service {
                         return nil
                     }
                     let frames = SessionFrameLimits(server: limits)
-                    let encoder = FrameEncoder(compression: compression, limit: frames.send)
-                    try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(FrameDecoder(limit: frames.receive)))
+                    var encoder = FrameEncoder(compression: compression, limit: frames.send)
+                    encoder.observer = metrics.payloadSent
+                    var decoder = FrameDecoder(limit: frames.receive)
+                    decoder.observer = metrics.payloadReceived
+                    try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(decoder))
                     try channel.pipeline.syncOperations.addHandler(MessageToByteHandler(encoder))
                     try channel.pipeline.syncOperations.addHandler(AnswerSizeGuard(limit: frames.send))
                     let gate = HandshakeGate()
