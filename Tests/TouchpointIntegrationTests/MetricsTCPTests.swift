@@ -86,4 +86,27 @@ import TouchpointStore
         #expect(status != 0)
         #expect(output.contains("listening on") && !output.contains("metrics on"))
     }
+
+    @Test func connectionsOverTheCapAreCounted() async throws {
+        var network = SyncServer.Configuration.defaults
+        network.maxConnections = 1
+        let live = try await LiveServer.start(network: network)
+        defer { Task { await live.stop() } }
+        let ada = try await live.laptop("Ada", territories: ["north"])
+        await #expect(throws: ProtocolError.self) {
+            try await SyncConnection.withConnection(to: ada.endpoint, configuration: try ada.configuration) { _ in
+                try await ada.sync()
+            }
+        }
+        #expect(try PrometheusText(parsing: live.service.metrics.exposition()).value(ServerMetrics.Name.connectionsRefused) == 1)
+    }
+
+    @Test func failedHellosAreCounted() async throws {
+        let live = try await LiveServer.start()
+        defer { Task { await live.stop() } }
+        let ada = try await live.laptop("Ada", territories: ["north"])
+        let impostor = Laptop(store: ada.store, agentID: ada.agentID, token: "tp_not-a-token", endpoint: ada.endpoint)
+        await #expect(throws: ProtocolError.self) { try await impostor.sync() }
+        #expect(try PrometheusText(parsing: live.service.metrics.exposition()).value(ServerMetrics.Name.hellosFailed) == 1)
+    }
 }
