@@ -59,7 +59,10 @@ import TouchpointStore
         #expect(try #require(metrics.value(Name.pulls)) >= 4)
         #expect(try #require(metrics.value(Name.bytesReceived)) > 0)
         #expect(try #require(metrics.value(Name.payloadBytesSent)) > 0)
-        #expect(try #require(metrics.value(Name.sequenceHead)) >= 3)
+        let head = try #require(metrics.value(Name.sequenceHead))
+        let oldest = try #require(metrics.value(Name.oldestAgentCursor))
+        #expect(head >= 3 && oldest <= head)
+        #expect(metrics.value(Name.maxAgentLag) == head - oldest)
         #expect(metrics.value(Name.hellosFailed) == 0)
 
         let agents = [hub.agentID, ada.agentID].map(\.lowercasedText) + ["Hub", "Ada"]

@@ -88,28 +88,28 @@ public final class ServerMetrics: Sendable {
         maxAgentLag = CoreMetrics.Gauge(label: Name.maxAgentLag, factory: factory)
     }
 
-    /// The metric names, in one place for the code, the docs and the tests.
-    public enum Name {
-        public static let connectionsOpen = "touchpoint_connections_open"
-        public static let connectionsRefused = "touchpoint_connections_refused_total"
-        public static let sessions = "touchpoint_sessions_started_total"
-        public static let hellosFailed = "touchpoint_hellos_failed_total"
-        public static let pushes = "touchpoint_pushes_total"
-        public static let pulls = "touchpoint_pulls_total"
-        public static let changesApplied = "touchpoint_changes_applied_total"
-        public static let changesRefused = "touchpoint_changes_refused_total"
-        public static let conflicts = "touchpoint_conflicts_total"
-        public static let storeErrors = "touchpoint_store_errors_total"
-        public static let pushLatency = "touchpoint_push_duration_seconds"
-        public static let pullLatency = "touchpoint_pull_duration_seconds"
-        public static let clockSkew = "touchpoint_agent_clock_skew_seconds"
-        public static let bytesReceived = "touchpoint_bytes_received_total"
-        public static let bytesSent = "touchpoint_bytes_sent_total"
-        public static let payloadBytesReceived = "touchpoint_payload_bytes_received_total"
-        public static let payloadBytesSent = "touchpoint_payload_bytes_sent_total"
-        public static let sequenceHead = "touchpoint_sequence_head"
-        public static let oldestAgentCursor = "touchpoint_oldest_agent_cursor"
-        public static let maxAgentLag = "touchpoint_max_agent_lag"
+    /// The metric names, in one place for the code and the tests (docs/operations.md lists them).
+    package enum Name {
+        package static let connectionsOpen = "touchpoint_connections_open"
+        package static let connectionsRefused = "touchpoint_connections_refused_total"
+        package static let sessions = "touchpoint_sessions_started_total"
+        package static let hellosFailed = "touchpoint_hellos_failed_total"
+        package static let pushes = "touchpoint_pushes_total"
+        package static let pulls = "touchpoint_pulls_total"
+        package static let changesApplied = "touchpoint_changes_applied_total"
+        package static let changesRefused = "touchpoint_changes_refused_total"
+        package static let conflicts = "touchpoint_conflicts_total"
+        package static let storeErrors = "touchpoint_store_errors_total"
+        package static let pushLatency = "touchpoint_push_duration_seconds"
+        package static let pullLatency = "touchpoint_pull_duration_seconds"
+        package static let clockSkew = "touchpoint_agent_clock_skew_seconds"
+        package static let bytesReceived = "touchpoint_bytes_received_total"
+        package static let bytesSent = "touchpoint_bytes_sent_total"
+        package static let payloadBytesReceived = "touchpoint_payload_bytes_received_total"
+        package static let payloadBytesSent = "touchpoint_payload_bytes_sent_total"
+        package static let sequenceHead = "touchpoint_sequence_head"
+        package static let oldestAgentCursor = "touchpoint_oldest_agent_cursor"
+        package static let maxAgentLag = "touchpoint_max_agent_lag"
     }
 
     /// Counts a connection admitted; it is open until ``connectionClosed()``.

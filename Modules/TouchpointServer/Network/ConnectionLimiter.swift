@@ -21,7 +21,7 @@ final class ConnectionLimiter: Sendable {
     let metrics: ServerMetrics
     private let counts = NIOLockedValueBox(Counts())
 
-    init(maxConnections: Int, maxPerPeer: Int, metrics: ServerMetrics = ServerMetrics()) {
+    init(maxConnections: Int, maxPerPeer: Int, metrics: ServerMetrics) {
         self.maxConnections = maxConnections
         self.maxPerPeer = maxPerPeer
         self.metrics = metrics
