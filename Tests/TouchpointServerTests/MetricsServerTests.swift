@@ -1,4 +1,5 @@
 import GRDB
+import Logging
 import Testing
 import TouchpointClusterTesting
 import TouchpointProtocol
@@ -38,5 +39,22 @@ import TouchpointServer
         defer { serving.cancel() }
         #expect(try await HTTPResponse.get("/metrics?x=1", port: endpoint.port).status == 200)
         #expect(try await HTTPResponse.get("/other", port: endpoint.port).status == 404)
+    }
+
+    @Test func aRequestTheStoreFailsIsAStoreError() async throws {
+        let sqlite = try SQLiteServerStore(writer: try DatabaseQueue())
+        let cluster = try await Cluster(store: sqlite, agents: [["north"]])
+        let store = FlakyStore(sqlite)
+        let service = SyncService(store: store)
+        let responder = RequestResponder(service: service, logger: Logger(label: "test"))
+        store.failing = true
+        let answer = await responder.respond(
+            to: .pull(requestID: 1, afterSequence: 0, limit: 10), from: cluster.agents[0].principal, maxFrameBytes: 1 << 20)
+        guard case .error(let error)? = answer?.body else { Issue.record("a pull answered \(answer?.kindName ?? "nothing")"); return }
+        #expect(error.code == .unavailable)
+        let scraped = try PrometheusText(parsing: service.metrics.exposition())
+        #expect(scraped.value(ServerMetrics.Name.storeErrors) == 1)
+        #expect(scraped.value(ServerMetrics.Name.pulls) == 1)
+        #expect(scraped.value(ServerMetrics.Name.pullLatency + "_count") == 1, "a failed pull is timed too")
     }
 }
