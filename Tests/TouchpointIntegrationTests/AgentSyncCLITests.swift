@@ -125,8 +125,13 @@ extension AgentSyncCLITests {
                 process.waitUntilExit()
             }
         }
-        for laptop in laptops { #expect(try agent(laptop.db, "sync").0 == 0) }
-        for laptop in laptops { #expect(try agent(laptop.db, "sync").0 == 0) }
+        // Two syncs after the kills; when one fails, what it said is the clue.
+        for _ in 0..<2 {
+            for laptop in laptops {
+                let (status, out, err) = try agent(laptop.db, "sync")
+                #expect(status == 0, "sync after the kills failed: \(err) \(out)")
+            }
+        }
         for laptop in laptops {
             let (status, out, _) = try agent(laptop.db, "verify")
             #expect(status == 0, "\(out)")
