@@ -45,6 +45,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: Logger.Level = .info
 
+    @Option(help: "Log format: text, or json (one object per line, for log collectors).")
+    var logFormat: LogFormat = .text
+
     func validate() throws {
         guard maxConnections > 0, maxConnectionsPerPeer > 0 else {
             throw ValidationError("--max-connections and --max-connections-per-peer must be positive")
@@ -57,10 +60,17 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         let endpoint = try Endpoint(parsing: listen)
         let metricsEndpoint = try metrics.map(Endpoint.init(parsing:))
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = logLevel
-            return handler
+        LoggingSystem.bootstrap { [logLevel, logFormat] label in
+            switch logFormat {
+            case .json:
+                var handler = JSONLogHandler(label: label)
+                handler.logLevel = logLevel
+                return handler
+            case .text:
+                var handler = StreamLogHandler.standardError(label: label)
+                handler.logLevel = logLevel
+                return handler
+            }
         }
         let logger = Logger(label: "touchpoint.server")
         try await store.withStore(logger: logger) {
