@@ -7,6 +7,31 @@ let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
+/// A library module in `Modules/NAME`.
+func module(_ name: String, _ dependencies: [Target.Dependency]) -> Target {
+    .target(name: name, dependencies: dependencies, path: "Modules/\(name)", swiftSettings: swiftSettings)
+}
+
+/// An executable in `Apps/NAME`.
+func app(_ name: String, _ dependencies: [Target.Dependency]) -> Target {
+    .executableTarget(name: name, dependencies: dependencies, path: "Apps/\(name)", swiftSettings: swiftSettings)
+}
+
+/// A test target in `Tests/NAME`.
+func tests(_ name: String, _ dependencies: [Target.Dependency]) -> Target {
+    .testTarget(name: name, dependencies: dependencies, path: "Tests/\(name)", swiftSettings: swiftSettings)
+}
+
+/// A library only tests use, in `Tests/NAME`.
+func testSupport(_ name: String, _ dependencies: [Target.Dependency]) -> Target {
+    .target(name: name, dependencies: dependencies, path: "Tests/\(name)", swiftSettings: swiftSettings)
+}
+
+let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
+
+/// A product of swift-nio.
+func nio(_ name: String) -> Target.Dependency { .product(name: name, package: "swift-nio") }
+
 let package = Package(
     name: "Touchpoint",
     platforms: [.macOS(.v14)],
@@ -54,201 +79,126 @@ let package = Package(
             path: "Modules/TouchpointModel",
             swiftSettings: swiftSettings
         ),
-        .target(
-            name: "TouchpointRecords",
-            dependencies: [
-                "TouchpointModel",
-                .product(name: "GRDB", package: "GRDB.swift"),
-            ],
-            path: "Modules/TouchpointRecords",
-            swiftSettings: swiftSettings
-        ),
-        .target(
-            name: "TouchpointStore",
-            dependencies: [
-                "TouchpointModel",
-                "TouchpointProtocol",
-                "TouchpointRecords",
-                .product(name: "GRDB", package: "GRDB.swift"),
-            ],
-            path: "Modules/TouchpointStore",
-            swiftSettings: swiftSettings
-        ),
-        .target(
-            name: "TouchpointImport",
-            dependencies: ["TouchpointModel", "TouchpointStore"],
-            path: "Modules/TouchpointImport",
-            swiftSettings: swiftSettings
-        ),
-        .target(
-            name: "TouchpointProtocol",
-            dependencies: [
-                "TouchpointModel",
-                "CZlib",
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOSSL", package: "swift-nio-ssl"),
-                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
-            ],
-            path: "Modules/TouchpointProtocol",
-            swiftSettings: swiftSettings
-        ),
-        .target(
-            name: "TouchpointServer",
-            dependencies: [
-                "TouchpointModel",
-                "TouchpointProtocol",
-                "TouchpointRecords",
-                "TouchpointReports",
-                .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
-                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
-                .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "CoreMetrics", package: "swift-metrics"),
-                .product(name: "Prometheus", package: "swift-prometheus"),
-                .product(name: "NIOSSL", package: "swift-nio-ssl"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            ],
-            path: "Modules/TouchpointServer",
-            swiftSettings: swiftSettings
-        ),
-        .target(
-            name: "TouchpointPostgres",
-            dependencies: [
-                "TouchpointServer",
-                "TouchpointModel",
-                "TouchpointProtocol",
-                "TouchpointRecords",
-                "TouchpointReports",
-                .product(name: "PostgresNIO", package: "postgres-nio"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOSSL", package: "swift-nio-ssl"),
-                .product(name: "Logging", package: "swift-log"),
-            ],
-            path: "Modules/TouchpointPostgres",
-            swiftSettings: swiftSettings
-        ),
-        .target(
-            name: "TouchpointClient",
-            dependencies: [
-                "TouchpointModel",
-                "TouchpointProtocol",
-                "TouchpointStore",
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOSSL", package: "swift-nio-ssl"),
-                .product(name: "Logging", package: "swift-log"),
-            ],
-            path: "Modules/TouchpointClient",
-            swiftSettings: swiftSettings
-        ),
-        .target(
-            name: "TouchpointAdminClient",
-            dependencies: [
-                "TouchpointClient",
-                "TouchpointModel",
-                "TouchpointProtocol",
-                "TouchpointReports",
-            ],
-            path: "Modules/TouchpointAdminClient",
-            swiftSettings: swiftSettings
-        ),
-        .target(
-            name: "TouchpointReports",
-            dependencies: ["TouchpointModel", "TouchpointProtocol"],
-            path: "Modules/TouchpointReports",
-            swiftSettings: swiftSettings
-        ),
-        .target(
-            name: "TouchpointCLI",
-            dependencies: ["TouchpointProtocol", .product(name: "ArgumentParser", package: "swift-argument-parser")],
-            path: "Modules/TouchpointCLI",
-            swiftSettings: swiftSettings
-        ),
-        .executableTarget(
-            name: "touchpoint-agent",
-            dependencies: [
-                "TouchpointCLI",
-                "TouchpointModel",
-                "TouchpointRecords",
-                "TouchpointStore",
-                "TouchpointImport",
-                "TouchpointClient",
-                "TouchpointProtocol",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
-            ],
-            path: "Apps/touchpoint-agent",
-            swiftSettings: swiftSettings
-        ),
-        .executableTarget(
-            name: "touchpoint-server",
-            dependencies: [
-                "TouchpointCLI",
-                "TouchpointServer",
-                "TouchpointPostgres",
-                "TouchpointModel",
-                "TouchpointProtocol",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
-                .product(name: "TOMLKit", package: "TOMLKit"),
-            ],
-            path: "Apps/touchpoint-server",
-            swiftSettings: swiftSettings
-        ),
-        .target(
-            name: "TouchpointAdminCLI",
-            dependencies: [
-                "TouchpointCLI",
-                "TouchpointAdminClient",
-                "TouchpointModel",
-                "TouchpointProtocol",
-                "TouchpointReports",
-                "TouchpointStore",
-            ],
-            path: "Modules/TouchpointAdminCLI",
-            swiftSettings: swiftSettings
-        ),
-        .executableTarget(
-            name: "touchpointctl",
-            dependencies: [
-                "TouchpointAdminCLI",
-                "TouchpointAdminClient",
-                "TouchpointCLI",
-                "TouchpointClient",
-                "TouchpointModel",
-                "TouchpointProtocol",
-                "TouchpointRecords",
-                "TouchpointReports",
-                "TouchpointStore",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            path: "Apps/touchpointctl",
-            swiftSettings: swiftSettings
-        ),
-        .executableTarget(
-            name: "touchpoint-demo",
-            dependencies: [
-                "TouchpointAdminCLI",
-                "TouchpointAdminClient",
-                "TouchpointClient",
-                "TouchpointModel",
-                "TouchpointPostgres",
-                "TouchpointProtocol",
-                "TouchpointReports",
-                "TouchpointServer",
-                "TouchpointStore",
-                .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "Logging", package: "swift-log"),
-            ],
-            path: "Apps/touchpoint-demo",
-            swiftSettings: swiftSettings
-        ),
+        module("TouchpointRecords", [
+            "TouchpointModel",
+            grdb,
+        ]),
+        module("TouchpointStore", [
+            "TouchpointModel",
+            "TouchpointProtocol",
+            "TouchpointRecords",
+            grdb,
+        ]),
+        module("TouchpointImport", ["TouchpointModel", "TouchpointStore"]),
+        module("TouchpointProtocol", [
+            "TouchpointModel",
+            "CZlib",
+            nio("NIOCore"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+        ]),
+        module("TouchpointServer", [
+            "TouchpointModel",
+            "TouchpointProtocol",
+            "TouchpointRecords",
+            "TouchpointReports",
+            grdb,
+            nio("NIOCore"),
+            nio("NIOPosix"),
+            nio("NIOHTTP1"),
+            nio("NIOConcurrencyHelpers"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "CoreMetrics", package: "swift-metrics"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
+        module("TouchpointPostgres", [
+            "TouchpointServer",
+            "TouchpointModel",
+            "TouchpointProtocol",
+            "TouchpointRecords",
+            "TouchpointReports",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            nio("NIOCore"),
+            nio("NIOPosix"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        module("TouchpointClient", [
+            "TouchpointModel",
+            "TouchpointProtocol",
+            "TouchpointStore",
+            nio("NIOCore"),
+            nio("NIOPosix"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        module("TouchpointAdminClient", [
+            "TouchpointClient",
+            "TouchpointModel",
+            "TouchpointProtocol",
+            "TouchpointReports",
+        ]),
+        module("TouchpointReports", ["TouchpointModel", "TouchpointProtocol"]),
+        module("TouchpointCLI", ["TouchpointProtocol", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        app("touchpoint-agent", [
+            "TouchpointCLI",
+            "TouchpointModel",
+            "TouchpointRecords",
+            "TouchpointStore",
+            "TouchpointImport",
+            "TouchpointClient",
+            "TouchpointProtocol",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        app("touchpoint-server", [
+            "TouchpointCLI",
+            "TouchpointServer",
+            "TouchpointPostgres",
+            "TouchpointModel",
+            "TouchpointProtocol",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
+        module("TouchpointAdminCLI", [
+            "TouchpointCLI",
+            "TouchpointAdminClient",
+            "TouchpointModel",
+            "TouchpointProtocol",
+            "TouchpointReports",
+            "TouchpointStore",
+        ]),
+        app("touchpointctl", [
+            "TouchpointAdminCLI",
+            "TouchpointAdminClient",
+            "TouchpointCLI",
+            "TouchpointClient",
+            "TouchpointModel",
+            "TouchpointProtocol",
+            "TouchpointRecords",
+            "TouchpointReports",
+            "TouchpointStore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        app("touchpoint-demo", [
+            "TouchpointAdminCLI",
+            "TouchpointAdminClient",
+            "TouchpointClient",
+            "TouchpointModel",
+            "TouchpointPostgres",
+            "TouchpointProtocol",
+            "TouchpointReports",
+            "TouchpointServer",
+            "TouchpointStore",
+            grdb,
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .executableTarget(
             name: "touchpoint-bench",
             dependencies: [
@@ -260,173 +210,108 @@ let package = Package(
                 "TouchpointPostgres",
                 "TouchpointClient",
                 "TouchpointProtocol",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                grdb,
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
-                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
+                nio("NIOConcurrencyHelpers"),
+                nio("NIOCore"),
+                nio("NIOPosix"),
             ],
             path: "tools/bench",
             swiftSettings: swiftSettings
         ),
-        .testTarget(
-            name: "TouchpointModelTests",
-            dependencies: [
-                "TouchpointModel",
-                .product(name: "PropertyBased", package: "swift-property-based"),
-            ],
-            path: "Tests/TouchpointModelTests",
-            swiftSettings: swiftSettings
-        ),
-        .testTarget(
-            name: "TouchpointReportsTests",
-            dependencies: [
-                "TouchpointReports",
-                "TouchpointModel",
-                "TouchpointProtocol",
-                .product(name: "PropertyBased", package: "swift-property-based"),
-            ],
-            path: "Tests/TouchpointReportsTests",
-            swiftSettings: swiftSettings
-        ),
-        .testTarget(
-            name: "TouchpointStoreTests",
-            dependencies: [
-                "TouchpointStore",
-                "TouchpointRecords",
-                .product(name: "GRDB", package: "GRDB.swift"),
-            ],
-            path: "Tests/TouchpointStoreTests",
-            swiftSettings: swiftSettings
-        ),
-        .testTarget(
-            name: "TouchpointImportTests",
-            dependencies: ["TouchpointImport", "TouchpointStore", "TouchpointModel"],
-            path: "Tests/TouchpointImportTests",
-            swiftSettings: swiftSettings
-        ),
-        .testTarget(
-            name: "TouchpointProtocolTests",
-            dependencies: [
-                "TouchpointProtocol",
-                "TouchpointModel",
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
-                .product(name: "NIOEmbedded", package: "swift-nio"),
-                .product(name: "NIOTestUtils", package: "swift-nio"),
-                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
-            ],
-            path: "Tests/TouchpointProtocolTests",
-            swiftSettings: swiftSettings
-        ),
-        .target(
-            name: "TouchpointClusterTesting",
-            dependencies: [
-                "TouchpointServer",
-                "TouchpointClient",
-                "TouchpointStore",
-                "TouchpointModel",
-                "TouchpointProtocol",
-                .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-            ],
-            path: "Tests/TouchpointClusterTesting",
-            swiftSettings: swiftSettings
-        ),
-        .target(
-            name: "TouchpointPostgresTesting",
-            dependencies: [
-                "TouchpointPostgres",
-                .product(name: "PostgresNIO", package: "postgres-nio"),
-                .product(name: "Logging", package: "swift-log"),
-            ],
-            path: "Tests/TouchpointPostgresTesting",
-            swiftSettings: swiftSettings
-        ),
-        .testTarget(
-            name: "TouchpointServerTests",
-            dependencies: [
-                "TouchpointClusterTesting",
-                "TouchpointServer",
-                "TouchpointClient",
-                "TouchpointRecords",
-                "TouchpointStore",
-                "TouchpointProtocol",
-                .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "PropertyBased", package: "swift-property-based"),
-            ],
-            path: "Tests/TouchpointServerTests",
-            swiftSettings: swiftSettings
-        ),
-        .testTarget(
-            name: "TouchpointPostgresTests",
-            dependencies: [
-                "TouchpointPostgres",
-                "TouchpointPostgresTesting",
-                "TouchpointServer",
-                "TouchpointModel",
-                "TouchpointProtocol",
-                "TouchpointRecords",
-                "TouchpointReports",
-                .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "PostgresNIO", package: "postgres-nio"),
-                .product(name: "Logging", package: "swift-log"),
-            ],
-            path: "Tests/TouchpointPostgresTests",
-            swiftSettings: swiftSettings
-        ),
-        .testTarget(
-            name: "TouchpointConformanceTests",
-            dependencies: [
-                "TouchpointClusterTesting",
-                "TouchpointPostgresTesting",
-                "TouchpointServer",
-                "TouchpointClient",
-                "TouchpointStore",
-                "TouchpointModel",
-                "TouchpointProtocol",
-                "TouchpointPostgres",
-                .product(name: "GRDB", package: "GRDB.swift"),
-            ],
-            path: "Tests/TouchpointConformanceTests",
-            swiftSettings: swiftSettings
-        ),
-        .testTarget(
-            name: "TouchpointIntegrationTests",
-            dependencies: [
-                "TouchpointClusterTesting",
-                "touchpoint-server",
-                "touchpointctl",
-                "touchpoint-agent",
-                "TouchpointAdminCLI",
-                "TouchpointReports",
-                "TouchpointModel",
-                "TouchpointServer",
-                "TouchpointClient",
-                "TouchpointAdminClient",
-                "TouchpointStore",
-                "TouchpointProtocol",
-                .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            ],
-            path: "Tests/TouchpointIntegrationTests",
-            swiftSettings: swiftSettings
-        ),
-        .testTarget(
-            name: "TouchpointBenchTests",
-            dependencies: ["touchpoint-bench"],
-            path: "Tests/TouchpointBenchTests",
-            swiftSettings: swiftSettings
-        ),
-        .testTarget(
-            name: "AgentCLITests",
-            dependencies: ["touchpoint-agent"],
-            path: "Tests/AgentCLITests",
-            swiftSettings: swiftSettings
-        ),
+        tests("TouchpointModelTests", [
+            "TouchpointModel",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        tests("TouchpointReportsTests", [
+            "TouchpointReports",
+            "TouchpointModel",
+            "TouchpointProtocol",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        tests("TouchpointStoreTests", [
+            "TouchpointStore",
+            "TouchpointRecords",
+            grdb,
+        ]),
+        tests("TouchpointImportTests", ["TouchpointImport", "TouchpointStore", "TouchpointModel"]),
+        tests("TouchpointProtocolTests", [
+            "TouchpointProtocol",
+            "TouchpointModel",
+            nio("NIOCore"),
+            nio("NIOConcurrencyHelpers"),
+            nio("NIOEmbedded"),
+            nio("NIOTestUtils"),
+            .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+        ]),
+        testSupport("TouchpointClusterTesting", [
+            "TouchpointServer",
+            "TouchpointClient",
+            "TouchpointStore",
+            "TouchpointModel",
+            "TouchpointProtocol",
+            grdb,
+            nio("NIOCore"),
+            nio("NIOPosix"),
+        ]),
+        testSupport("TouchpointPostgresTesting", [
+            "TouchpointPostgres",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        tests("TouchpointServerTests", [
+            "TouchpointClusterTesting",
+            "TouchpointServer",
+            "TouchpointClient",
+            "TouchpointRecords",
+            "TouchpointStore",
+            "TouchpointProtocol",
+            grdb,
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        tests("TouchpointPostgresTests", [
+            "TouchpointPostgres",
+            "TouchpointPostgresTesting",
+            "TouchpointServer",
+            "TouchpointModel",
+            "TouchpointProtocol",
+            "TouchpointRecords",
+            "TouchpointReports",
+            grdb,
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        tests("TouchpointConformanceTests", [
+            "TouchpointClusterTesting",
+            "TouchpointPostgresTesting",
+            "TouchpointServer",
+            "TouchpointClient",
+            "TouchpointStore",
+            "TouchpointModel",
+            "TouchpointProtocol",
+            "TouchpointPostgres",
+            grdb,
+        ]),
+        tests("TouchpointIntegrationTests", [
+            "TouchpointClusterTesting",
+            "touchpoint-server",
+            "touchpointctl",
+            "touchpoint-agent",
+            "TouchpointAdminCLI",
+            "TouchpointReports",
+            "TouchpointModel",
+            "TouchpointServer",
+            "TouchpointClient",
+            "TouchpointAdminClient",
+            "TouchpointStore",
+            "TouchpointProtocol",
+            grdb,
+            nio("NIOCore"),
+            nio("NIOPosix"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
+        tests("TouchpointBenchTests", ["touchpoint-bench"]),
+        tests("AgentCLITests", ["touchpoint-agent"]),
     ]
 )

@@ -15,9 +15,20 @@ extension PostgresConfiguration {
         }
         var database = self
         database.database = name
+        // Its sessions included. An autovacuum worker that has just started on it belongs to
+        // no role this one may end (SQLSTATE 42501): it soon finishes, so the drop is tried
+        // again for a few seconds.
         func drop() async throws {
-            try await withConnection(logger: logger) { connection in
-                _ = try await connection.query(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"), logger: logger)
+            for attempt in 1... {
+                do {
+                    try await withConnection(logger: logger) { connection in
+                        _ = try await connection.query(
+                            PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"), logger: logger)
+                    }
+                    return
+                } catch let error as PostgresStoreError where attempt < 40 && error.message.contains("SQLSTATE 42501") {
+                    try await Task.sleep(for: .milliseconds(100))
+                }
             }
         }
         do {

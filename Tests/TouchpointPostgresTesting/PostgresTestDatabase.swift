@@ -32,37 +32,6 @@ package enum PostgresTestDatabase {
     package static func withFreshDatabase<Result: Sendable>(
         _ body: (PostgresConfiguration) async throws -> Result
     ) async throws -> Result {
-        let server = try server()
-        let name = "tp_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-        try await server.withConnection(logger: logger) { connection in
-            _ = try await connection.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name) TEMPLATE template0"), logger: logger)
-        }
-        var database = server
-        database.database = name
-        do {
-            let result = try await body(database)
-            try await drop(name, on: server)
-            return result
-        } catch {
-            try? await drop(name, on: server)
-            throw error
-        }
-    }
-
-    /// Drops a test database, its sessions included. An autovacuum worker that has just
-    /// started on it belongs to no role the test's may end (SQLSTATE 42501): it soon
-    /// finishes, so the drop is tried again for a few seconds.
-    private static func drop(_ name: String, on server: PostgresConfiguration) async throws {
-        for attempt in 1... {
-            do {
-                try await server.withConnection(logger: logger) { connection in
-                    _ = try await connection.query(
-                        PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"), logger: logger)
-                }
-                return
-            } catch let error as PostgresStoreError where attempt < 40 && error.message.contains("SQLSTATE 42501") {
-                try await Task.sleep(for: .milliseconds(100))
-            }
-        }
+        try await server().withScratchDatabase(prefix: "tp_test_", logger: logger, body)
     }
 }

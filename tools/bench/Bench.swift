@@ -38,22 +38,10 @@ struct Bench {
             let report: BenchReport
             switch arguments.dropFirst().first {
             case "all": report = try await AllBench.run(arguments)
-            case "import":
-                var run = BenchRun(mode: "import")
-                try await run.importPhase(.init(arguments))
-                report = run.report
-            case "sync":
-                var run = BenchRun(mode: "sync")
-                try await run.syncPhase(.init(arguments))
-                report = run.report
-            case "load":
-                var run = BenchRun(mode: "load")
-                try await run.loadPhase(.init(arguments))
-                report = run.report
-            case "postgres":
-                var run = BenchRun(mode: "postgres")
-                try await run.postgresPhase(try .init(arguments))
-                report = run.report
+            case "import": report = try await BenchRun.single("import") { try await $0.importPhase(.init(arguments)) }
+            case "sync": report = try await BenchRun.single("sync") { try await $0.syncPhase(.init(arguments)) }
+            case "load": report = try await BenchRun.single("load") { try await $0.loadPhase(.init(arguments)) }
+            case "postgres": report = try await BenchRun.single("postgres") { try await $0.postgresPhase(try .init(arguments)) }
             case "help", "--help", "-h", nil:
                 print(usage, terminator: "")
                 return

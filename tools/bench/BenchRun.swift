@@ -6,6 +6,13 @@ struct BenchRun {
         report = BenchReport(mode: mode, scale: scale, machine: .current())
     }
 
+    /// The report of a run of one mode, the phase `body` runs.
+    static func single(_ mode: String, _ body: @Sendable (inout BenchRun) async throws -> Void) async throws -> BenchReport {
+        var run = BenchRun(mode: mode)
+        try await body(&run)
+        return run.report
+    }
+
     mutating func importPhase(_ options: ImportBench.Options) async throws {
         let (figures, memory) = try await PhaseMemory.measure("import") { try ImportBench.run(options) }
         report.importFigures = figures
