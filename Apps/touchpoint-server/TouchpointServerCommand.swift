@@ -11,7 +11,7 @@ struct TouchpointServerCommand: AsyncParsableCommand {
             and a TOML file (serve --config FILE, or TOUCHPOINT_CONFIG; max-connections = 1000); flags win, \
             then the environment, then the file.
             """,
-        subcommands: [Init.self, Serve.self, Agents.self, Backup.self, Restore.self, Config.self]
+        subcommands: [Init.self, Serve.self, Agents.self, Backup.self, Restore.self, GarbageCollect.self, Config.self]
     )
 
     /// `serve`'s settings from the environment and its config file join its command line first.

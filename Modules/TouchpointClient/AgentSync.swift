@@ -105,6 +105,7 @@ public struct AgentSync: Sendable {
                 failures = 0
                 state = "in sync"
                 if let restored = summary.serverRestored { logger.warning("\(restored): re-pushed and re-pulled") }
+                if let resync = summary.fullResync { logger.warning("full resync: \(resync)") }
                 if summary.pushed + summary.pulled + summary.rejected > 0 {
                     logger.info(
                         "synced",

@@ -34,6 +34,7 @@ public struct SyncEngine: Sendable {
             }
             // After the push (local edits are out), so evicting loses nothing.
             if let territories = transport.territories { try store.adoptTerritories(territories) }
+            if transport.resyncRequired { try resyncWhole(&summary) }
             do {
                 try await pull(over: transport, summary: &summary, progress: progress)
             } catch {

@@ -10,6 +10,11 @@ public struct SyncSummary: Hashable, Sendable, Codable {
     public var restamped = 0
     /// Why the server looked restored, when it did: this sync re-pushed what the laptop holds and re-pulled from 0.
     public var serverRestored: String?
+    /// Why this sync dropped what the laptop held and pulled everything again (the server
+    /// marked the agent stale), when it did.
+    public var fullResync: String?
+    /// Why a full resync the server asked for waits for a later sync (the outbox is not empty yet).
+    public var fullResyncDeferred: String?
     /// Seconds.
     public var duration: TimeInterval = 0
 

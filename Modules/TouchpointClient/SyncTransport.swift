@@ -35,11 +35,16 @@ public protocol SyncTransport {
     func digest() async throws -> RecordDigest
     /// The territories the server says this agent covers, when it said so.
     var territories: [String]? { get }
+    /// True when the server asks for a full resync (it marked this agent stale).
+    var resyncRequired: Bool { get }
 }
 
 extension SyncTransport {
     /// No handshake: nothing to learn from Welcome.
     public var session: ClientSession? { nil }
+
+    /// What the Welcome said (Welcome field 16); false without a handshake.
+    public var resyncRequired: Bool { session?.resyncRequired ?? false }
 
     /// A transport with no server to report to pulls without the outbox depth.
     public func pull(after cursor: UInt64, limit: Int, outboxDepth: Int?) async throws -> PulledPage {

@@ -15,6 +15,12 @@ public enum PostgresSchema {
     /// Every migration, in order.
     public static let migrations: [PostgresMigration] = [
         PostgresMigration("v1-server", records + server),
+        // As the SQLite store's `v6-stale-agents`: when a garbage collection marked an agent
+        // stale, and whether it has pulled from 0 since (its full resync under way).
+        PostgresMigration("v2-stale-agents", [
+            "ALTER TABLE sync_state ADD COLUMN stale_since BIGINT",
+            "ALTER TABLE sync_state ADD COLUMN resync_started BOOLEAN NOT NULL DEFAULT FALSE",
+        ]),
     ]
 
     /// The columns every record table ends with: the tombstone, the field

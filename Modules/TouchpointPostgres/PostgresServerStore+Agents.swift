@@ -66,7 +66,7 @@ extension PostgresServerStore {
             let rows = try await connection.query(
                 """
                 SELECT \(unescaped: Self.agentColumns), a.revoked_at, s.site, s.last_seen, s.protocol_version, s.pull_cursor,
-                    s.pushed_seq, s.outbox_depth, s.last_sync_at, s.last_error, s.rejected
+                    s.pushed_seq, s.outbox_depth, s.last_sync_at, s.last_error, s.rejected, s.stale_since
                 FROM agents a JOIN sync_state s ON s.agent_id = a.id ORDER BY a.name COLLATE "C", a.id
                 """, logger: logger)
             var states: [AgentSyncState] = []
@@ -81,18 +81,33 @@ extension PostgresServerStore {
                         lag: head > cursor ? head - cursor : 0, ackedOutbox: UInt64(try row["pushed_seq"].decode(Int64.self)),
                         outboxDepth: try row["outbox_depth"].decode(Int64?.self).map { UInt64($0) },
                         lastSync: try Self.date(row["last_sync_at"]), lastError: try row["last_error"].decode(String?.self),
-                        rejected: try row["rejected"].decode(Int.self)))
+                        rejected: try row["rejected"].decode(Int.self), stale: try row["stale_since"].decode(Int64?.self) != nil))
             }
             return states
         }
     }
 
-    public func sessionStarted(_ principal: Principal, protocolVersion: Int, now: Date) async throws {
+    @discardableResult
+    public func sessionStarted(_ principal: Principal, protocolVersion: Int, now: Date) async throws -> Bool {
+        try await withConnection { [self] connection in
+            let stale = try await Self.value(
+                Bool.self,
+                connection.query(
+                    """
+                    UPDATE sync_state SET site = \(principal.site.description), last_seen = \(now.milliseconds),
+                        protocol_version = \(Int32(clamping: protocolVersion)), resync_started = FALSE
+                    WHERE agent_id = \(principal.agentID.lowercasedText)
+                    RETURNING stale_since IS NOT NULL
+                    """, logger: logger))
+            return stale ?? false
+        }
+    }
+
+    public func resyncCompleted(agentID: UUID) async throws {
         try await execute(
             """
-            UPDATE sync_state SET site = \(principal.site.description), last_seen = \(now.milliseconds),
-                protocol_version = \(Int32(clamping: protocolVersion))
-            WHERE agent_id = \(principal.agentID.lowercasedText)
+            UPDATE sync_state SET stale_since = NULL, resync_started = FALSE
+            WHERE agent_id = \(agentID.lowercasedText) AND resync_started
             """)
     }
 

@@ -10,6 +10,20 @@ extension PostgresServerStore {
         try await withConnection { [self] connection in try await Self.head(on: connection, logger: logger) }
     }
 
+    public func logBounds() async throws -> LogBounds {
+        try await withConnection { [self] connection in
+            let rows = try await connection.query(
+                """
+                SELECT coalesce((SELECT max(seq) FROM changes), 0),
+                       coalesce((SELECT value::bigint FROM server_meta WHERE key = 'compacted_through'), 0)
+                """, logger: logger)
+            for try await (head, compacted) in rows.decode((Int64, Int64).self) {
+                return LogBounds(head: UInt64(head), compactedThrough: UInt64(compacted))
+            }
+            return LogBounds(head: 0, compactedThrough: 0)
+        }
+    }
+
     public func scopedChanges(after cursor: UInt64, limit: Int, territories: [String]?) async throws -> ScopedChanges {
         try await read { [self] connection in
             let rows =
@@ -37,9 +51,11 @@ extension PostgresServerStore {
     public func recordPull(_ principal: Principal, cursor: UInt64, outboxDepth: UInt64?, now: Date) async throws {
         try await execute(
             """
-            UPDATE sync_state SET pull_cursor = GREATEST(pull_cursor, \(Int64(clamping: cursor))),
+            UPDATE sync_state SET
+                pull_cursor = CASE WHEN \(Int64(clamping: cursor))::bigint = 0 THEN 0 ELSE GREATEST(pull_cursor, \(Int64(clamping: cursor))) END,
                 last_seen = \(now.milliseconds), last_sync_at = \(now.milliseconds),
-                outbox_depth = coalesce(\(outboxDepth.map { Int64(clamping: $0) })::bigint, outbox_depth)
+                outbox_depth = coalesce(\(outboxDepth.map { Int64(clamping: $0) })::bigint, outbox_depth),
+                resync_started = resync_started OR (\(Int64(clamping: cursor))::bigint = 0 AND stale_since IS NOT NULL)
             WHERE agent_id = \(principal.agentID.lowercasedText)
             """)
     }

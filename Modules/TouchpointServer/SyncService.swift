@@ -82,9 +82,9 @@ public struct SyncService: Sendable {
         guard let agent = try await store.authenticate(token: token) else {
             throw ProtocolError(.unauthenticated, "unknown or revoked token")
         }
-        let principal = Principal(
+        var principal = Principal(
             agentID: agent.id, name: agent.name, role: agent.role, team: agent.team, territories: agent.territories, site: site)
-        try await store.sessionStarted(principal, protocolVersion: protocolVersion, now: clock())
+        principal.resyncRequired = try await store.sessionStarted(principal, protocolVersion: protocolVersion, now: clock())
         return principal
     }
 
@@ -174,10 +174,13 @@ public struct SyncService: Sendable {
         after cursor: UInt64, limit: Int, maxFrameBytes: Int, outboxDepth: UInt64?, applied: UInt64?, for principal: Principal
     ) async throws -> ServedPage {
         let size = max(1, min(limit, configuration.limits.maxPageChanges))
+        // Recorded before the read: a garbage collection that commits after it keeps its horizon at or
+        // below this cursor, and one that committed before it is wholly visible to the read.
+        try await store.recordPull(principal, cursor: min(applied ?? cursor, cursor), outboxDepth: outboxDepth, now: clock())
         let window = try await window(after: cursor, size: size, for: principal)
         let page = PulledPage(
             changes: window.kept.map(\.sequenced), nextCursor: window.nextCursor, hasMore: window.more, sequenceHead: window.head)
-        try await store.recordPull(principal, cursor: min(applied ?? cursor, cursor), outboxDepth: outboxDepth, now: clock())
+        if principal.resyncRequired, !window.more { try await store.resyncCompleted(agentID: principal.agentID) }
         let budget = FrameBudget(maxFrameBytes: maxFrameBytes)
         // The shared encoding carries the whole page's tables: worth it for most of the
         // page, and only when the whole page fits the client's frames.
@@ -205,14 +208,16 @@ public struct SyncService: Sendable {
         var position = cursor
         var scanned = 0
         // Read once: what committed before this pull is at or below it.
-        let head = try await store.head()
+        let bounds = try await store.logBounds()
         while true {
             let slice = try await pages.slice(
                 after: position, territories: principal.seesEverything ? nil : principal.territories,
-                pageSize: configuration.limits.maxPageChanges, current: head, store: store)
+                pageSize: configuration.limits.maxPageChanges, current: bounds.head, compactedThrough: bounds.compactedThrough,
+                store: store)
             window.head = slice.head
             window.shared = slice.batch.map { ($0, slice.pageBound) }
-            for index in slice.entries.indices where slice.entries[index].site != principal.site {
+            // A full resync dropped what the agent held: it gets its own changes back too.
+            for index in slice.entries.indices where principal.resyncRequired || slice.entries[index].site != principal.site {
                 window.kept.append(slice.entries[index])
                 window.sharedIndices.append(index)
                 if window.kept.count == size {

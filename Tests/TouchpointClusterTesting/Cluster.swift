@@ -28,16 +28,17 @@ package struct Cluster {
     }
 
     /// A cluster over `store` (default: a new in-memory SQLite store) with one agent per
-    /// entry of `territories`, named `agent-0`, `agent-1`, ….
+    /// entry of `territories`, named `agent-0`, `agent-1`, …; `clock` is the server's
+    /// (when sessions and pulls are seen: tests of stale agents move it on).
     package init(
         store: (any ServerStore)? = nil, agents territories: [[String]], maxSkew: TimeInterval = 300,
-        limits: ProtocolLimits = .defaults
+        limits: ProtocolLimits = .defaults, clock: @escaping @Sendable () -> Date = Date.init
     ) async throws {
         server = try store ?? SQLiteServerStore(writer: try DatabaseQueue())
         var configuration = SyncService.Configuration.defaults
         configuration.maxClockSkew = maxSkew
         configuration.limits = limits
-        service = SyncService(store: server, configuration: configuration)
+        service = SyncService(store: server, configuration: configuration, clock: clock)
         for (index, scope) in territories.enumerated() {
             agents.append(try await addAgent(name: "agent-\(index)", territories: scope))
         }

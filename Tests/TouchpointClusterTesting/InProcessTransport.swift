@@ -29,4 +29,7 @@ package struct InProcessTransport: SyncTransport {
 
     /// What the Welcome of this session says: the agent's territories when it authenticated.
     package var territories: [String]? { principal.role == .admin ? nil : principal.territories }
+
+    /// What the Welcome of this session says: a full resync when the server had the agent marked stale.
+    package var resyncRequired: Bool { principal.resyncRequired }
 }

@@ -36,7 +36,7 @@ final class FlakyStore: ServerStore {
     func agents() async throws -> [AgentSyncState] { try await inner.agents() }
     func authenticate(token: String) async throws -> Agent? { try await inner.authenticate(token: token) }
     func isActive(agentID: UUID) async throws -> Bool { try await inner.isActive(agentID: agentID) }
-    func sessionStarted(_ principal: Principal, protocolVersion: Int, now: Date) async throws {
+    func sessionStarted(_ principal: Principal, protocolVersion: Int, now: Date) async throws -> Bool {
         try await inner.sessionStarted(principal, protocolVersion: protocolVersion, now: now)
     }
     func recordError(agentID: UUID, message: String, now: Date) async throws {
@@ -49,6 +49,11 @@ final class FlakyStore: ServerStore {
         try await inner.push(entries, from: principal, now: now, decide: decide)
     }
     func head() async throws -> UInt64 { try await inner.head() }
+    func logBounds() async throws -> LogBounds { try await inner.logBounds() }
+    func resyncCompleted(agentID: UUID) async throws { try await inner.resyncCompleted(agentID: agentID) }
+    func collectGarbage(_ settings: GarbageCollectionSettings, now: Date) async throws -> GarbageCollectionReport {
+        try await inner.collectGarbage(settings, now: now)
+    }
     func recordPull(_ principal: Principal, cursor: UInt64, outboxDepth: UInt64?, now: Date) async throws {
         try await inner.recordPull(principal, cursor: cursor, outboxDepth: outboxDepth, now: now)
     }

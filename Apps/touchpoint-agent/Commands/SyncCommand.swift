@@ -33,12 +33,16 @@ struct SyncCommand: AsyncParsableCommand {
                 "pushed": summary.pushed, "pulled": summary.pulled, "conflicts": summary.conflicts,
                 "rejected": summary.rejected, "dead_letters": deadLetters, "restamped": summary.restamped,
                 "server_restored": summary.serverRestored ?? NSNull(),
+                "full_resync": summary.fullResync ?? NSNull(),
+                "full_resync_deferred": summary.fullResyncDeferred ?? NSNull(),
                 "duration_seconds": (summary.duration * 1000).rounded() / 1000,
             ])
         } else {
             if let restored = summary.serverRestored {
                 print("\(restored): re-pushed what this laptop holds and pulled everything again")
             }
+            if let resync = summary.fullResync { print("full resync: \(resync)") }
+            if let deferred = summary.fullResyncDeferred { print("full resync deferred: \(deferred)") }
             print(
                 "pushed \(summary.pushed) · pulled \(summary.pulled) · conflicts \(summary.conflicts) · "
                     + "rejected \(summary.rejected) · \(String(format: "%.2f", summary.duration))s")

@@ -42,6 +42,16 @@ struct Serve: AsyncParsableCommand {
     @Option(help: ArgumentHelp("With --tls-cert: accept only clients presenting a certificate signed by this CA.", valueName: "PEM"))
     var tlsClientCa: String?
 
+    @Option(help: ArgumentHelp(
+        "Garbage-collect the change log every this many seconds, as `touchpoint-server gc` does (0: never; default 3600).",
+        valueName: "SECONDS"))
+    var gcInterval: Double = 3600
+
+    @Option(help: ArgumentHelp(
+        "Garbage collection marks agents silent for longer than this stale; they resync whole when they return (default 30).",
+        valueName: "DAYS"))
+    var staleAfter: Double = 30
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: Logger.Level = .info
 
@@ -55,6 +65,8 @@ struct Serve: AsyncParsableCommand {
         guard drainTimeout >= 0, drainTimeout <= 3600 else { throw ValidationError("--drain-timeout must be 0…3600 seconds") }
         if (tlsCert == nil) != (tlsKey == nil) { throw ValidationError("--tls-cert and --tls-key go together") }
         if tlsClientCa != nil, tlsCert == nil { throw ValidationError("--tls-client-ca goes with --tls-cert and --tls-key") }
+        guard gcInterval >= 0 else { throw ValidationError("--gc-interval must be 0 (off) or a number of seconds") }
+        guard staleAfter > 0 else { throw ValidationError("--stale-after must be more than 0 days") }
     }
 
     func run() async throws {
@@ -103,6 +115,11 @@ struct Serve: AsyncParsableCommand {
         // Written unbuffered: scripts and tests wait for this line on a pipe.
         FileHandle.standardOutput.write(Data("listening on \(Endpoint(host: endpoint.host, port: server.port))\n".utf8))
         var services: [any Service] = [server]
+        if gcInterval > 0 {
+            services.append(GarbageCollectionService(
+                store: store, interval: .milliseconds(Int64(gcInterval * 1000)),
+                settings: GarbageCollectionSettings(staleAfter: staleAfter * 86_400), logger: logger))
+        }
         if let metrics {
             let operations: MetricsServer
             do {

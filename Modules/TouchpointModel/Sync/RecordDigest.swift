@@ -27,8 +27,11 @@ public struct RecordDigest: Hashable, Sendable, Codable {
         entities = Dictionary(uniqueKeysWithValues: EntityType.allCases.map { ($0.rawValue, Part()) })
     }
 
-    /// Adds one record.
+    /// Adds one record; a deleted one counts for nothing. A tombstone lives only until
+    /// the server's garbage collection purges it (every active agent has pulled it), so
+    /// replicas that hold one, never had it or dropped it hold the same records.
     public mutating func add(_ state: RecordState) {
+        guard !state.isDeleted else { return }
         var part = entities[state.entity.rawValue] ?? Part()
         part.count += 1
         part.sum &+= Self.hash(state)

@@ -691,6 +691,17 @@ public nonisolated struct Touchpoint_V1_Welcome: @unchecked Sendable {
     set {_uniqueStorage()._serverEpoch = newValue}
   }
 
+  /// True when the server marked this agent stale: it was silent longer than the
+  /// server's stale horizon, and tombstones it never pulled may have been purged
+  /// since. The client pushes its whole outbox, then (only once the outbox is
+  /// empty) drops every record it holds and its cursor and pulls from 0; the
+  /// server includes the agent's own changes in those pulls and clears the mark
+  /// when a pull that started from 0 reaches the head (PROTOCOL.md section 10).
+  public var resyncRequired: Bool {
+    get {_storage._resyncRequired}
+    set {_uniqueStorage()._resyncRequired = newValue}
+  }
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -1432,6 +1443,10 @@ public nonisolated struct Touchpoint_V1_AgentStatus: Sendable {
   public var hasOutboxDepth: Bool {self._outboxDepth != nil}
   /// Clears the value of `outboxDepth`. Subsequent reads from it will return its default value.
   public mutating func clearOutboxDepth() {self._outboxDepth = nil}
+
+  /// True while the agent is marked stale (silent past the server's stale
+  /// horizon); cleared when its full resync completes.
+  public var stale: Bool = false
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -3058,7 +3073,7 @@ nonisolated extension Touchpoint_V1_Hello: SwiftProtobuf.Message, SwiftProtobuf.
 
 nonisolated extension Touchpoint_V1_Welcome: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".Welcome"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}version\0\u{3}server_id\0\u{1}compression\0\u{1}limits\0\u{1}role\0\u{3}sequence_head\0\u{3}server_time_ms\0\u{3}keepalive_interval_ms\0\u{3}idle_timeout_ms\0\u{3}server_min_version\0\u{3}server_max_version\0\u{3}agent_id\0\u{3}agent_name\0\u{1}territories\0\u{3}server_epoch\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}version\0\u{3}server_id\0\u{1}compression\0\u{1}limits\0\u{1}role\0\u{3}sequence_head\0\u{3}server_time_ms\0\u{3}keepalive_interval_ms\0\u{3}idle_timeout_ms\0\u{3}server_min_version\0\u{3}server_max_version\0\u{3}agent_id\0\u{3}agent_name\0\u{1}territories\0\u{3}server_epoch\0\u{3}resync_required\0")
 
   fileprivate class _StorageClass {
     var _version: UInt32 = 0
@@ -3076,6 +3091,7 @@ nonisolated extension Touchpoint_V1_Welcome: SwiftProtobuf.Message, SwiftProtobu
     var _agentName: String = String()
     var _territories: [String] = []
     var _serverEpoch: Data = Data()
+    var _resyncRequired: Bool = false
 
       // This property is used as the initial default value for new instances of the type.
       // The type itself is protecting the reference to its storage via CoW semantics.
@@ -3101,6 +3117,7 @@ nonisolated extension Touchpoint_V1_Welcome: SwiftProtobuf.Message, SwiftProtobu
       _agentName = source._agentName
       _territories = source._territories
       _serverEpoch = source._serverEpoch
+      _resyncRequired = source._resyncRequired
     }
   }
 
@@ -3134,6 +3151,7 @@ nonisolated extension Touchpoint_V1_Welcome: SwiftProtobuf.Message, SwiftProtobu
         case 13: try { try decoder.decodeSingularStringField(value: &_storage._agentName) }()
         case 14: try { try decoder.decodeRepeatedStringField(value: &_storage._territories) }()
         case 15: try { try decoder.decodeSingularBytesField(value: &_storage._serverEpoch) }()
+        case 16: try { try decoder.decodeSingularBoolField(value: &_storage._resyncRequired) }()
         default: break
         }
       }
@@ -3191,6 +3209,9 @@ nonisolated extension Touchpoint_V1_Welcome: SwiftProtobuf.Message, SwiftProtobu
       if !_storage._serverEpoch.isEmpty {
         try visitor.visitSingularBytesField(value: _storage._serverEpoch, fieldNumber: 15)
       }
+      if _storage._resyncRequired != false {
+        try visitor.visitSingularBoolField(value: _storage._resyncRequired, fieldNumber: 16)
+      }
     }
     try unknownFields.traverse(visitor: &visitor)
   }
@@ -3215,6 +3236,7 @@ nonisolated extension Touchpoint_V1_Welcome: SwiftProtobuf.Message, SwiftProtobu
         if _storage._agentName != rhs_storage._agentName {return false}
         if _storage._territories != rhs_storage._territories {return false}
         if _storage._serverEpoch != rhs_storage._serverEpoch {return false}
+        if _storage._resyncRequired != rhs_storage._resyncRequired {return false}
         return true
       }
       if !storagesAreEqual {return false}
@@ -4380,7 +4402,7 @@ nonisolated extension Touchpoint_V1_StatusRequest: SwiftProtobuf.Message, SwiftP
 
 nonisolated extension Touchpoint_V1_AgentStatus: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".AgentStatus"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}agent_id\0\u{1}name\0\u{3}last_seen_ms\0\u{1}cursor\0\u{3}acked_sequence\0\u{3}last_error\0\u{1}revoked\0\u{3}site_id\0\u{3}protocol_version\0\u{3}last_sync_ms\0\u{1}rejected\0\u{3}failed_hellos\0\u{3}last_failed_hello_ms\0\u{3}outbox_depth\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}agent_id\0\u{1}name\0\u{3}last_seen_ms\0\u{1}cursor\0\u{3}acked_sequence\0\u{3}last_error\0\u{1}revoked\0\u{3}site_id\0\u{3}protocol_version\0\u{3}last_sync_ms\0\u{1}rejected\0\u{3}failed_hellos\0\u{3}last_failed_hello_ms\0\u{3}outbox_depth\0\u{1}stale\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -4402,6 +4424,7 @@ nonisolated extension Touchpoint_V1_AgentStatus: SwiftProtobuf.Message, SwiftPro
       case 12: try { try decoder.decodeSingularUInt64Field(value: &self.failedHellos) }()
       case 13: try { try decoder.decodeSingularUInt64Field(value: &self.lastFailedHelloMs) }()
       case 14: try { try decoder.decodeSingularUInt64Field(value: &self._outboxDepth) }()
+      case 15: try { try decoder.decodeSingularBoolField(value: &self.stale) }()
       default: break
       }
     }
@@ -4454,6 +4477,9 @@ nonisolated extension Touchpoint_V1_AgentStatus: SwiftProtobuf.Message, SwiftPro
     try { if let v = self._outboxDepth {
       try visitor.visitSingularUInt64Field(value: v, fieldNumber: 14)
     } }()
+    if self.stale != false {
+      try visitor.visitSingularBoolField(value: self.stale, fieldNumber: 15)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -4472,6 +4498,7 @@ nonisolated extension Touchpoint_V1_AgentStatus: SwiftProtobuf.Message, SwiftPro
     if lhs.failedHellos != rhs.failedHellos {return false}
     if lhs.lastFailedHelloMs != rhs.lastFailedHelloMs {return false}
     if lhs._outboxDepth != rhs._outboxDepth {return false}
+    if lhs.stale != rhs.stale {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -31,6 +31,7 @@ extension AgentSyncState {
         row.rejected = UInt64(clamping: rejected)
         row.failedHellos = UInt64(clamping: failedHellos)
         row.lastFailedHelloMs = lastFailedHello.map(HLC.milliseconds) ?? 0
+        row.stale = stale
         return row
     }
 
@@ -56,5 +57,6 @@ extension AgentSyncState {
         rejected = Int(clamping: row.rejected)
         failedHellos = Int(clamping: row.failedHellos)
         lastFailedHello = date(row.lastFailedHelloMs)
+        stale = row.stale
     }
 }

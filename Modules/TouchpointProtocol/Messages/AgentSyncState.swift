@@ -32,11 +32,13 @@ public struct AgentSyncState: Hashable, Sendable, Encodable {
     /// Hellos naming this agent that were refused since the server started.
     public var failedHellos: Int
     public var lastFailedHello: Date?
+    /// True while a garbage collection has it marked stale (silent too long): it resyncs whole when it returns.
+    public var stale: Bool
 
     public init(
         agent: Agent, revoked: Bool = false, site: String? = nil, lastSeen: Date? = nil, protocolVersion: Int? = nil,
         cursor: UInt64 = 0, lag: UInt64 = 0, ackedOutbox: UInt64 = 0, outboxDepth: UInt64? = nil, lastSync: Date? = nil,
-        lastError: String? = nil, rejected: Int = 0, failedHellos: Int = 0, lastFailedHello: Date? = nil
+        lastError: String? = nil, rejected: Int = 0, failedHellos: Int = 0, lastFailedHello: Date? = nil, stale: Bool = false
     ) {
         self.agent = agent
         self.revoked = revoked
@@ -52,6 +54,7 @@ public struct AgentSyncState: Hashable, Sendable, Encodable {
         self.rejected = rejected
         self.failedHellos = failedHellos
         self.lastFailedHello = lastFailedHello
+        self.stale = stale
     }
 
     public var id: UUID { agent.id }
@@ -59,7 +62,7 @@ public struct AgentSyncState: Hashable, Sendable, Encodable {
 
     enum CodingKeys: String, CodingKey {
         case id, name, revoked, site, lastSeen, protocolVersion, cursor, lag, ackedOutbox, outboxDepth, lastSync, lastError
-        case rejected, failedHellos, lastFailedHello
+        case rejected, failedHellos, lastFailedHello, stale
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -79,5 +82,6 @@ public struct AgentSyncState: Hashable, Sendable, Encodable {
         try container.encode(rejected, forKey: .rejected)
         try container.encode(failedHellos, forKey: .failedHellos)
         try container.encodeIfPresent(lastFailedHello, forKey: .lastFailedHello)
+        try container.encode(stale, forKey: .stale)
     }
 }

@@ -24,4 +24,6 @@ public struct ClientSession: Hashable, Sendable {
     public var agent: SessionAgent?
     /// The server store's epoch, when the server says.
     public var serverEpoch: ServerEpoch?
+    /// True when the server marked this agent stale: it wants a full resync (Welcome field 16).
+    public var resyncRequired = false
 }

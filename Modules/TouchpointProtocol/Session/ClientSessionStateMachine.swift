@@ -248,7 +248,8 @@ public struct ClientSessionStateMachine: Sendable {
             keepaliveInterval: .milliseconds(Int64(welcome.keepaliveIntervalMs)),
             idleTimeout: .milliseconds(Int64(welcome.idleTimeoutMs)),
             agent: agent,
-            serverEpoch: epoch
+            serverEpoch: epoch,
+            resyncRequired: welcome.resyncRequired
         )
         state = .ready(session)
         return .established(session)

@@ -98,8 +98,10 @@ public struct ServerSessionStateMachine: Sendable {
     /// - Parameters:
     ///   - agent: who the token belongs to (Welcome tells the client its id, name and territories).
     ///   - serverEpoch: the store's epoch; a client that synced under another one re-pushes and re-pulls.
+    ///   - resyncRequired: the agent was marked stale; it pushes its outbox, drops what it holds and pulls from 0.
     public mutating func authenticated(
-        role: AgentRole, sequenceHead: UInt64, serverTimeMs: UInt64, agent: SessionAgent? = nil, serverEpoch: ServerEpoch? = nil
+        role: AgentRole, sequenceHead: UInt64, serverTimeMs: UInt64, agent: SessionAgent? = nil, serverEpoch: ServerEpoch? = nil,
+        resyncRequired: Bool = false
     ) -> Action {
         guard case .authenticating(let handshake) = state else {
             return fail(ProtocolError(.internal, "authenticated while not authenticating"))
@@ -122,6 +124,7 @@ public struct ServerSessionStateMachine: Sendable {
             welcome.territories = agent.territories
         }
         if let serverEpoch { welcome.serverEpoch = serverEpoch.wireBytes }
+        welcome.resyncRequired = resyncRequired
         state = .ready(ServerSession(handshake: handshake, role: role))
         return .send(Envelope(requestID: handshake.requestID, body: .welcome(welcome)))
     }

@@ -117,7 +117,7 @@ struct SessionHandler: Sendable {
                         role: principal.role, sequenceHead: info.head,
                         serverTimeMs: HLC.milliseconds(Date()),
                         agent: SessionAgent(id: principal.agentID, name: principal.name, territories: principal.territories),
-                        serverEpoch: info.epoch)
+                        serverEpoch: info.epoch, resyncRequired: principal.resyncRequired)
                     service.metrics.sessionStarted(role: principal.role)
                     logger.info("session started", metadata: ["agent": "\(principal.name)", "site": "\(principal.site)"])
                 }

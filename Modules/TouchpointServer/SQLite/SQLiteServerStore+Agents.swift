@@ -75,16 +75,28 @@ extension SQLiteServerStore {
                     lastSeen: Self.date(row["last_seen"]), protocolVersion: row["protocol_version"], cursor: cursor,
                     lag: head > cursor ? head - cursor : 0, ackedOutbox: UInt64(row["pushed_seq"] as Int64),
                     outboxDepth: (row["outbox_depth"] as Int64?).map { UInt64($0) }, lastSync: Self.date(row["last_sync_at"]),
-                    lastError: row["last_error"], rejected: row["rejected"])
+                    lastError: row["last_error"], rejected: row["rejected"], stale: (row["stale_since"] as Int64?) != nil)
             }
         }
     }
 
-    public func sessionStarted(_ principal: Principal, protocolVersion: Int, now: Date) async throws {
+    @discardableResult
+    public func sessionStarted(_ principal: Principal, protocolVersion: Int, now: Date) async throws -> Bool {
         try await writer.write { db in
             try db.execute(
-                sql: "UPDATE sync_state SET site = ?, last_seen = ?, protocol_version = ? WHERE agent_id = ?",
+                sql: "UPDATE sync_state SET site = ?, last_seen = ?, protocol_version = ?, resync_started = 0 WHERE agent_id = ?",
                 arguments: [principal.site.description, now.milliseconds, protocolVersion, principal.agentID.text])
+            return try Bool.fetchOne(
+                db, sql: "SELECT stale_since IS NOT NULL FROM sync_state WHERE agent_id = ?", arguments: [principal.agentID.text]
+            ) ?? false
+        }
+    }
+
+    public func resyncCompleted(agentID: UUID) async throws {
+        try await writer.write { db in
+            try db.execute(
+                sql: "UPDATE sync_state SET stale_since = NULL, resync_started = 0 WHERE agent_id = ? AND resync_started = 1",
+                arguments: [agentID.text])
         }
     }
 

@@ -9,6 +9,12 @@ extension SQLiteServerStore {
         try await writer.read(Self.head)
     }
 
+    public func logBounds() async throws -> LogBounds {
+        try await writer.read { db in
+            LogBounds(head: try Self.head(db), compactedThrough: (try Self.meta("compacted_through", db)).flatMap(UInt64.init) ?? 0)
+        }
+    }
+
     public func scopedChanges(after cursor: UInt64, limit: Int, territories: [String]?) async throws -> ScopedChanges {
         try await writer.read { db in
             var condition = "seq > ?"
@@ -37,13 +43,14 @@ extension SQLiteServerStore {
         try await writer.write { db in
             try db.execute(
                 sql: """
-                    UPDATE sync_state SET pull_cursor = max(pull_cursor, ?), last_seen = ?, last_sync_at = ?,
-                        outbox_depth = coalesce(?, outbox_depth)
+                    UPDATE sync_state SET pull_cursor = CASE WHEN ? = 0 THEN 0 ELSE max(pull_cursor, ?) END,
+                        last_seen = ?, last_sync_at = ?, outbox_depth = coalesce(?, outbox_depth),
+                        resync_started = resync_started OR (? = 0 AND stale_since IS NOT NULL)
                     WHERE agent_id = ?
                     """,
                 arguments: [
-                    Int64(cursor), now.milliseconds, now.milliseconds, outboxDepth.map { Int64(clamping: $0) },
-                    principal.agentID.text,
+                    Int64(cursor), Int64(cursor), now.milliseconds, now.milliseconds, outboxDepth.map { Int64(clamping: $0) },
+                    Int64(cursor), principal.agentID.text,
                 ])
         }
     }

@@ -87,6 +87,15 @@ package enum ServerSchema {
             try db.execute(sql: "ALTER TABLE sync_state ADD COLUMN outbox_depth INTEGER CHECK (outbox_depth >= 0)")
         }
         migrator.registerMigration("v5-change-log-protobuf", migrate: ChangeLogEncoding.migrate)
+        migrator.registerMigration("v6-stale-agents") { db in
+            // stale_since: when a garbage collection marked the agent stale (NULL: not stale);
+            // resync_started: it has pulled from 0 since, so a pull reaching the head ends the mark.
+            try db.execute(
+                sql: """
+                    ALTER TABLE sync_state ADD COLUMN stale_since INTEGER;
+                    ALTER TABLE sync_state ADD COLUMN resync_started INTEGER NOT NULL DEFAULT 0 CHECK (resync_started IN (0, 1));
+                    """)
+        }
         return migrator
     }
 }

@@ -12,6 +12,9 @@ public struct Principal: Hashable, Sendable {
     public var territories: [String]
     /// The replica the session speaks for.
     public var site: SiteID
+    /// True when a garbage collection marked the agent stale: this session's Welcome asks for a
+    /// full resync, and its pulls include its own changes (it dropped everything it held).
+    public var resyncRequired = false
 
     /// Creates a principal.
     public init(agentID: UUID, name: String, role: AgentRole, team: String? = nil, territories: [String], site: SiteID) {

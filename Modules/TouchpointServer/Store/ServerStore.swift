@@ -27,8 +27,10 @@ public protocol ServerStore: Sendable {
     /// True while the agent is registered and not revoked (checked before each request of a session).
     func isActive(agentID: UUID) async throws -> Bool
 
-    /// Records that a session started (last seen, site, protocol version).
-    func sessionStarted(_ principal: Principal, protocolVersion: Int, now: Date) async throws
+    /// Records that a session started (last seen, site, protocol version); returns true
+    /// when the agent is marked stale (its Welcome asks for a full resync).
+    @discardableResult
+    func sessionStarted(_ principal: Principal, protocolVersion: Int, now: Date) async throws -> Bool
     /// Records a sync error to show to admins.
     func recordError(agentID: UUID, message: String, now: Date) async throws
 
@@ -51,8 +53,20 @@ public protocol ServerStore: Sendable {
     /// sequence order, each with its site, and the head the read saw. Pulls share these
     /// reads (``SharedPages``), so the store does not leave out the puller's own changes.
     func scopedChanges(after cursor: UInt64, limit: Int, territories: [String]?) async throws -> ScopedChanges
-    /// Records a pull: `cursor` as the agent's, `outboxDepth` (when reported) as its latest outbox depth.
+    /// Records a pull before it is read: `cursor` as the agent's (only a pull from 0 moves it
+    /// back), `outboxDepth` (when reported) as its latest outbox depth. A pull from 0 by an
+    /// agent marked stale starts its full resync.
     func recordPull(_ principal: Principal, cursor: UInt64, outboxDepth: UInt64?, now: Date) async throws
+    /// The head and how far a garbage collection compacted the log, in one read.
+    func logBounds() async throws -> LogBounds
+    /// Clears the stale mark of an agent whose full resync (a pull from 0) reached the head.
+    func resyncCompleted(agentID: UUID) async throws
+    /// Garbage-collects the change log in one transaction that no push or pull
+    /// cursor races: reads every agent's sync state and the log, lets
+    /// ``GarbageCollector`` decide the horizon, the agents to mark stale and the fate of
+    /// every record below the horizon, and writes that (nothing with
+    /// ``GarbageCollectionSettings/dryRun``).
+    func collectGarbage(_ settings: GarbageCollectionSettings, now: Date) async throws -> GarbageCollectionReport
 
     /// Conflicts, newest first.
     func conflicts(_ filter: ConflictFilter) async throws -> [ConflictRecord]

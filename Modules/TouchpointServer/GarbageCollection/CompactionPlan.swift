@@ -1,0 +1,25 @@
+import Foundation
+import TouchpointModel
+
+/// What a garbage collection decided, for the store to write in the transaction
+/// that read its facts. The store decides nothing.
+public struct CompactionPlan: Sendable {
+    /// One entry to write in place of a record's: the record whole as of the horizon
+    /// (a replay), at a sequence one of them had, under the territory it was in then.
+    public struct Entry: Sendable {
+        public var sequence: UInt64
+        public var change: Change
+        public var territory: String
+    }
+
+    /// Deleted records to remove with every entry of theirs.
+    public var purges: [LoggedRecord] = []
+    /// Entries to delete for compactions (every entry at or below the horizon of a compacted record).
+    public var replaced: [UInt64] = []
+    /// Entries to write in their place.
+    public var written: [Entry] = []
+    /// Agents to mark stale.
+    public var markStale: [UUID] = []
+    /// The report so far (a store that leaves out a purge takes it off).
+    public var report: GarbageCollectionReport
+}
