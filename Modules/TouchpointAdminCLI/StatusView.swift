@@ -35,7 +35,8 @@ public struct StatusView {
             "ACKED       highest outbox sequence the server acknowledged (its pushes so far)",
             "LAST SYNC   latest successful push or pull    REJECTED  changes refused for good (in its dead letters)",
             "BAD HELLOS  refused Hellos naming it since the server started",
-            "FLAG        revoked, or SILENT when not seen for more than \(Format.age(silentAfter))",
+            "FLAG        revoked, or SILENT when not seen for more than \(Format.age(silentAfter)), or STALE when the",
+            "            server's garbage collection marked it (it resyncs whole at its next sync)",
         ]
     }
 
@@ -69,7 +70,8 @@ public struct StatusView {
                 agent.protocolVersion.map { "v\($0)" } ?? "—", Format.count(agent.lag),
                 agent.outboxDepth.map(Format.count) ?? "—", Format.count(agent.ackedOutbox),
                 agent.lastSync.map { Format.age(now.timeIntervalSince($0)) + " ago" } ?? "never", "\(agent.rejected)",
-                "\(agent.failedHellos)", agent.revoked ? "revoked" : isSilent(agent) ? "SILENT" : "", agent.lastError ?? "")
+                "\(agent.failedHellos)", agent.revoked ? "revoked" : agent.stale ? "STALE" : isSilent(agent) ? "SILENT" : "",
+                agent.lastError ?? "")
         }
         lines += status.agents.isEmpty ? ["no agents registered"] : table.lines + [""] + agentLegend
         guard !status.failingPeers.isEmpty else { return lines }
