@@ -112,6 +112,8 @@ extension ServerStoreConformance {
     /// is marked stale while a collection purges a delete it never pulled. Back, it
     /// pushes its work, drops what it held, pulls everything and converges: its work is
     /// everywhere, the purged record is gone from its laptop, and the mark is cleared.
+    /// Its edit of the purged record finds nothing to apply to and is a dead letter
+    /// (before the purge it would have been a conflict with the delete).
     @Test(arguments: StoreKind.available)
     func aStaleAgentWithUnsyncedWorkResyncsWholeAndLosesNothing(kind: StoreKind) async throws {
         try await kind.withStore { subject in
@@ -121,6 +123,7 @@ extension ServerStoreConformance {
             let gone = try await cluster.sharedCustomer("Gone")
             let edited = try await cluster.sharedCustomer("Edited")
             try b.store.update(Customer.self, id: edited.id) { $0.segment = "enterprise" }
+            try b.store.update(Customer.self, id: gone.id) { $0.segment = "too late" }
             let fresh = try Customer(name: "Fresh", territory: "north")
             try b.store.create(fresh)
 
@@ -138,6 +141,9 @@ extension ServerStoreConformance {
             #expect(back.principal.resyncRequired)
             let summary = try await back.sync()
             #expect(summary.fullResync != nil && summary.pushed == 2)
+            // Its edit of the record whose delete was purged meets no record: refused, kept as a dead letter.
+            let deadLetters = try back.store.deadLetters().map(\.entry.change.id)
+            #expect(summary.rejected == 1 && deadLetters == [gone.id])
             #expect(try back.store.record(Customer.self, id: gone.id) == nil, "the purged record left the laptop")
             #expect(try back.store.record(Customer.self, id: edited.id)?.segment == "enterprise")
             #expect(try back.store.record(Customer.self, id: fresh.id) != nil)
