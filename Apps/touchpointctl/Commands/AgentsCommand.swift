@@ -21,7 +21,7 @@ enum AgentRows {
         for a in agents {
             table.add(
                 Format.short(a.id), a.name, a.agent.team ?? "", a.agent.territories.joined(separator: ","), a.agent.role.rawValue,
-                a.revoked ? "revoked" : "active")
+                a.revoked ? "revoked" : a.stale ? "stale" : "active")
         }
         table.print(empty: "no agents")
     }
