@@ -3,6 +3,7 @@ import Testing
 import TouchpointClient
 import TouchpointClusterTesting
 import TouchpointModel
+import TouchpointProtocol
 import TouchpointServer
 import TouchpointStore
 
@@ -44,6 +45,37 @@ extension ServerStoreConformance {
             _ = try await newcomer.sync()
             #expect(try newcomer.store.digest() == (try await newcomer.transport.digest()))
             #expect(try newcomer.store.list(Customer.self).count == 30, "3 agents × 15 created, 5 each deleted")
+        }
+    }
+}
+
+extension ServerStoreConformance {
+    /// An agent that goes back to 0 (a territory added, a reset site, a restored
+    /// server) holds the horizon at 0 from its first pull: a delete it has yet to read
+    /// again is not purged under it, so it cannot keep the record it deleted.
+    @Test(arguments: StoreKind.available)
+    func anAgentPullingFromZeroAgainHoldsTheHorizonBack(kind: StoreKind) async throws {
+        try await kind.withCluster(agents: [["south"], ["north"]]) { cluster in
+            let (south, north) = (cluster.agents[0], cluster.agents[1])
+            let gone = try Customer(name: "Gone", territory: "south")
+            try south.store.create([gone, try Customer(name: "Kept", territory: "south")])
+            _ = try await south.sync()
+            try south.store.delete(.customer, id: gone.id)
+            try south.store.create(try Customer(name: "Later", territory: "south"))
+            try await Self.expectConverged([south, north])
+
+            try await cluster.server.setTerritories(["north", "south"], of: north.principal.agentID)
+            let widened = try await cluster.reconnect(north)
+            _ = try widened.store.adoptTerritories(["north", "south"])
+            #expect(try widened.store.pullCursor() == 0)
+            // Its first page from 0 (Gone's creation) is applied; then a collection runs.
+            let first = try await cluster.service.pull(after: 0, limit: 1, for: widened.principal)
+            _ = try widened.store.applyPulled(first.changes.map(\.change), cursor: first.nextCursor)
+            let report = try await cluster.server.collectGarbage(.defaults, now: Date())
+            #expect(report.horizon == 0 && report.tombstonesPurged == 0)
+            _ = try await widened.sync()
+            #expect(try widened.store.record(Customer.self, id: gone.id) == nil, "the delete still reached it")
+            try await Self.expectConverged([south, widened])
         }
     }
 }
