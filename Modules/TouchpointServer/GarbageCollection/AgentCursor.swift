@@ -1,20 +1,20 @@
 import Foundation
 
 /// One agent's sync state as a garbage collection judges it.
-public struct AgentCursor: Hashable, Sendable {
-    public var agentID: UUID
-    public var revoked: Bool
+package struct AgentCursor: Hashable, Sendable {
+    package var agentID: UUID
+    package var revoked: Bool
     /// The latest session or sync of the agent.
-    public var lastSeen: Date?
+    package var lastSeen: Date?
     /// Its latest successful push or pull; nil when it never synced.
-    public var lastSync: Date?
+    package var lastSync: Date?
     /// The sequence its latest pull started from.
-    public var cursor: UInt64
+    package var cursor: UInt64
     /// True when an earlier collection marked it stale and it has not resynced since.
-    public var stale: Bool
+    package var stale: Bool
 
     /// Creates a sync state.
-    public init(agentID: UUID, revoked: Bool, lastSeen: Date?, lastSync: Date?, cursor: UInt64, stale: Bool) {
+    package init(agentID: UUID, revoked: Bool, lastSeen: Date?, lastSync: Date?, cursor: UInt64, stale: Bool) {
         self.agentID = agentID
         self.revoked = revoked
         self.lastSeen = lastSeen

@@ -3,23 +3,23 @@ import TouchpointModel
 
 /// What a garbage collection decided, for the store to write in the transaction
 /// that read its facts. The store decides nothing.
-public struct CompactionPlan: Sendable {
+package struct CompactionPlan: Sendable {
     /// One entry to write in place of a record's: the record whole as of the horizon
     /// (a replay), at a sequence one of them had, under the territory it was in then.
-    public struct Entry: Sendable {
-        public var sequence: UInt64
-        public var change: Change
-        public var territory: String
+    package struct Entry: Sendable {
+        package var sequence: UInt64
+        package var change: Change
+        package var territory: String
     }
 
     /// Deleted records to remove with every entry of theirs.
-    public var purges: [LoggedRecord] = []
+    package var purges: [LoggedRecord] = []
     /// Entries to delete for compactions (every entry at or below the horizon of a compacted record).
-    public var replaced: [UInt64] = []
+    package var replaced: [UInt64] = []
     /// Entries to write in their place.
-    public var written: [Entry] = []
+    package var written: [Entry] = []
     /// Agents to mark stale.
-    public var markStale: [UUID] = []
+    package var markStale: [UUID] = []
     /// The report so far (a store that leaves out a purge takes it off).
-    public var report: GarbageCollectionReport
+    package var report: GarbageCollectionReport
 }

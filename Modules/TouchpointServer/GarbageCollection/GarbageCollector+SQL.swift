@@ -3,12 +3,12 @@ import TouchpointRecords
 
 extension GarbageCollector {
     /// The entities whose records can be deleted (the others are append-only).
-    public static var deletable: [EntityType] { EntityType.allCases.filter { !$0.isAppendOnly } }
+    package static var deletable: [EntityType] { EntityType.allCases.filter { !$0.isAppendOnly } }
 
     /// The query, the same on every store, of the deleted records of `entity`: column
     /// `id`, and `referenced`, true when a record refers to it (``references``) or an
     /// open conflict names it.
-    public static func tombstonesSQL(_ entity: EntityType) -> String {
+    package static func tombstonesSQL(_ entity: EntityType) -> String {
         var uses = (references[entity] ?? []).map { reference in
             "EXISTS (SELECT 1 FROM \(RecordSchema.table(reference.entity)) d WHERE d.\(reference.column) = r.id)"
         }

@@ -27,9 +27,9 @@ import TouchpointModel
 ///
 /// Each record then keeps at most two entries at or below the horizon: the log is
 /// bounded by the records plus the entries above the horizon.
-public enum GarbageCollector {
+package enum GarbageCollector {
     /// The horizon and the agents to mark stale, from every agent's sync state.
-    public static func horizon(
+    package static func horizon(
         _ agents: [AgentCursor], head: UInt64, now: Date, settings: GarbageCollectionSettings
     ) -> (report: GarbageCollectionReport, markStale: [UUID]) {
         let silentSince = now.addingTimeInterval(-settings.staleAfter)
@@ -50,7 +50,7 @@ public enum GarbageCollector {
     }
 
     /// Decides the fate of every record with entries at or below the report's horizon.
-    public static func plan(_ records: [LoggedRecord], report: GarbageCollectionReport, markStale: [UUID]) -> CompactionPlan {
+    package static func plan(_ records: [LoggedRecord], report: GarbageCollectionReport, markStale: [UUID]) -> CompactionPlan {
         var plan = CompactionPlan(markStale: markStale, report: report)
         for record in records where !record.entries.isEmpty {
             plan.report.entriesBelowHorizon += record.entries.count
@@ -77,7 +77,7 @@ public enum GarbageCollector {
 
     /// The records that refer to a record of each entity by a column of theirs: a
     /// tombstone they refer to stays (an agent pulling from 0 needs it to place them).
-    public static let references: [EntityType: [(entity: EntityType, column: String)]] = [
+    package static let references: [EntityType: [(entity: EntityType, column: String)]] = [
         .customer: EntityType.allCases.filter { $0 != .customer }.map { ($0, "customer_id") },
         .supportCase: [(.interaction, "case_id"), (.note, "case_id")],
     ]

@@ -3,39 +3,39 @@ import TouchpointModel
 
 /// What the change log holds of one record at or below a horizon, and what a
 /// garbage collection needs to know about the record to decide its fate.
-public struct LoggedRecord: Sendable {
+package struct LoggedRecord: Sendable {
     /// One entry at or below the horizon.
-    public struct Entry: Sendable {
-        public var sequence: UInt64
-        public var change: Change
-        public var territory: String
+    package struct Entry: Sendable {
+        package var sequence: UInt64
+        package var change: Change
+        package var territory: String
 
         /// An entry at `sequence` logged under `territory`.
-        public init(sequence: UInt64, change: Change, territory: String) {
+        package init(sequence: UInt64, change: Change, territory: String) {
             self.sequence = sequence
             self.change = change
             self.territory = territory
         }
     }
 
-    public var entity: EntityType
-    public var id: UUID
+    package var entity: EntityType
+    package var id: UUID
     /// Its entries at or below the horizon, ascending.
-    public var entries: [Entry] = []
+    package var entries: [Entry] = []
     /// True when it has entries above the horizon too.
-    public var hasLaterEntries = false
+    package var hasLaterEntries = false
     /// True when the record is deleted now (its tombstone is set).
-    public var deleted = false
+    package var deleted = false
     /// True when a record refers to it (a customer's dependents, a case's interactions
     /// and notes) or an open conflict names it: a tombstone that must stay.
-    public var referenced = false
+    package var referenced = false
 
     /// A record of which the log holds entries.
-    public init(entity: EntityType, id: UUID) {
+    package init(entity: EntityType, id: UUID) {
         self.entity = entity
         self.id = id
     }
 
     /// The sequences of its entries at or below the horizon, ascending.
-    public var sequences: [UInt64] { entries.map(\.sequence) }
+    package var sequences: [UInt64] { entries.map(\.sequence) }
 }
