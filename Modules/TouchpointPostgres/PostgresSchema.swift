@@ -15,6 +15,7 @@ public enum PostgresSchema {
     /// Every migration, in order.
     public static let migrations: [PostgresMigration] = [
         PostgresMigration("v1-server", records + server),
+        PostgresMigration("v2-customer-erasure", ["ALTER TABLE customers ADD COLUMN erased_at BIGINT"]),
     ]
 
     /// The columns every record table ends with: the tombstone, the field
