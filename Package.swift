@@ -291,6 +291,8 @@ let package = Package(
             "TouchpointModel",
             "TouchpointProtocol",
             "TouchpointPostgres",
+            "TouchpointRecords",
+            "TouchpointReports",
             grdb,
         ]),
         tests("TouchpointIntegrationTests", [

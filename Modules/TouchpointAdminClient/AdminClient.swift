@@ -142,6 +142,15 @@ public struct AdminClient {
         return try ReportResult(wire: r)
     }
 
+    /// Erases a customer's personal data everywhere (``Erasure``); `reason` goes to the audit log.
+    public func eraseCustomer(_ id: UUID, reason: String) async throws -> ErasureReport {
+        var request = Touchpoint_V1_CustomerEraseRequest()
+        request.customerID = id.wireBytes
+        request.reason = reason
+        guard case .customerErase(let r) = try await connection.admin(.customerErase(request)) else { throw Self.mismatch("customer_erase") }
+        return try ErasureReport(wire: r)
+    }
+
     private static func mismatch(_ request: String) -> ProtocolError {
         ProtocolError(.internal, "the server answered \(request) with another response")
     }

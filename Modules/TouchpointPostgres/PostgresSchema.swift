@@ -15,9 +15,10 @@ public enum PostgresSchema {
     /// Every migration, in order.
     public static let migrations: [PostgresMigration] = [
         PostgresMigration("v1-server", records + server),
+        PostgresMigration("v2-customer-erasure", ["ALTER TABLE customers ADD COLUMN erased_at BIGINT"]),
         // As the SQLite store's `v6-stale-agents`: when a garbage collection marked an agent
         // stale, and whether it has pulled from 0 since (its full resync under way).
-        PostgresMigration("v2-stale-agents", [
+        PostgresMigration("v3-stale-agents", [
             "ALTER TABLE sync_state ADD COLUMN stale_since BIGINT",
             "ALTER TABLE sync_state ADD COLUMN resync_started BOOLEAN NOT NULL DEFAULT FALSE",
         ]),

@@ -89,6 +89,13 @@ struct AdminHandler: Sendable {
             return .digest(response)
         case .report(let request):
             return .report(try await ReportHandler(store: store).handle(request))
+        case .customerErase(let request):
+            let id = try UUID(wireBytes: request.customerID, field: "customer_erase.customer_id")
+            let reason = request.reason.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !reason.isEmpty, reason.count <= 500 else {
+                throw ProtocolError(.invalidArgument, "customer_erase.reason: say why in 1 to 500 characters (it is kept in the audit log)")
+            }
+            return .customerErase(try await store.eraseCustomer(id, by: principal.agentID, now: now).wire)
         }
     }
 
