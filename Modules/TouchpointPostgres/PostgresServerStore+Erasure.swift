@@ -15,12 +15,13 @@ extension PostgresServerStore {
                 let context = try await pushContext(for: [], site: serverID, sequences: [], wholeCustomers: [id], on: connection)
                 let erasure = try CustomerErasure(of: id, by: admin, now: now, context: context)
                 try await write(erasure.plan, pushedBy: nil, now: now, on: connection)
+                let head = try await Self.head(on: connection, logger: logger)
                 let logEntries = try await scrubLog(erasure, on: connection)
+                // Pull pages cached before now, by any instance, may hold what was scrubbed: they are read again.
+                if logEntries > 0 { try await logRewritten(through: head, on: connection) }
                 let conflicts = try await scrubConflicts(erasure, on: connection)
                 let messages = try await scrubMessages(erasure, on: connection)
-                return erasure.report(
-                    logEntries: logEntries, conflicts: conflicts, messages: messages,
-                    sequence: try await Self.head(on: connection, logger: logger), now: now)
+                return erasure.report(logEntries: logEntries, conflicts: conflicts, messages: messages, sequence: head, now: now)
             }
         }
     }

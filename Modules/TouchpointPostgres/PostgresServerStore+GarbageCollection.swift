@@ -114,9 +114,14 @@ extension PostgresServerStore {
                 WHERE agent_id = ANY(\(plan.markStale.map(\.lowercasedText)))
                 """, logger: logger)
         }
+        try await logRewritten(through: plan.report.horizon, on: connection)
+    }
+
+    /// Records that the change log was rewritten in place up to `sequence` (``LogBounds/rewrittenThrough``).
+    func logRewritten(through sequence: UInt64, on connection: PostgresConnection) async throws {
         try await connection.query(
             """
-            INSERT INTO server_meta (key, value) VALUES ('compacted_through', \(String(plan.report.horizon)))
+            INSERT INTO server_meta (key, value) VALUES ('log_rewritten_through', \(String(sequence)))
             ON CONFLICT (key) DO UPDATE SET value = GREATEST(server_meta.value::numeric, excluded.value::numeric)::text
             """, logger: logger)
     }

@@ -15,12 +15,12 @@ extension PostgresServerStore {
             let rows = try await connection.query(
                 """
                 SELECT coalesce((SELECT max(seq) FROM changes), 0),
-                       coalesce((SELECT value::bigint FROM server_meta WHERE key = 'compacted_through'), 0)
+                       coalesce((SELECT value::bigint FROM server_meta WHERE key = 'log_rewritten_through'), 0)
                 """, logger: logger)
             for try await (head, compacted) in rows.decode((Int64, Int64).self) {
-                return LogBounds(head: UInt64(head), compactedThrough: UInt64(compacted))
+                return LogBounds(head: UInt64(head), rewrittenThrough: UInt64(compacted))
             }
-            return LogBounds(head: 0, compactedThrough: 0)
+            return LogBounds(head: 0, rewrittenThrough: 0)
         }
     }
 

@@ -212,7 +212,7 @@ public struct SyncService: Sendable {
         while true {
             let slice = try await pages.slice(
                 after: position, territories: principal.seesEverything ? nil : principal.territories,
-                pageSize: configuration.limits.maxPageChanges, current: bounds.head, compactedThrough: bounds.compactedThrough,
+                pageSize: configuration.limits.maxPageChanges, current: bounds.head, rewrittenThrough: bounds.rewrittenThrough,
                 store: store)
             window.head = slice.head
             window.shared = slice.batch.map { ($0, slice.pageBound) }

@@ -152,6 +152,25 @@ extension ServerStoreConformance {
         }
     }
 
+    /// Pull pages are shared and cached in memory: a laptop enrolled after the erasure,
+    /// pulling from 0 the pages other laptops pulled before it, gets them scrubbed too.
+    @Test(arguments: StoreKind.available)
+    func aNewcomerPullingCachedPagesAfterAnErasureGetsNothingPersonal(kind: StoreKind) async throws {
+        try await kind.withCluster(agents: [["north"], ["north"]]) { cluster in
+            let (a, b) = (cluster.agents[0], cluster.agents[1])
+            let (customer, records) = try Self.customerWithHistory(a)
+            try await Self.expectConverged([a, b])
+            _ = try await cluster.server.eraseCustomer(customer.id, by: UUID(), now: Date())
+            let newcomer = try await cluster.addAgent(name: "Newcomer", territories: ["north"])
+            let page = try await cluster.service.pull(after: 0, limit: 1_000, for: newcomer.principal)
+            #expect(Self.leaks(page.changes.flatMap { $0.change.fields.map(\.value) }) == [], "what the newcomer is sent")
+            try await Self.expectConverged([a, b, newcomer])
+            let ids = Set([customer.id] + records.map(\.id))
+            #expect(Self.leaks(try Self.laptopValues(newcomer, ids: ids)) == [])
+            #expect(try newcomer.store.record(Customer.self, id: customer.id)?.name == Erasure.placeholder)
+        }
+    }
+
     /// Only the server writes `erased_at`: an agent pushing it is refused, and an unknown customer cannot be erased.
     @Test(arguments: StoreKind.available)
     func erasedAtIsWrittenByTheServerOnly(kind: StoreKind) async throws {

@@ -10,9 +10,13 @@ extension SQLiteServerStore {
             let context = try Self.pushContext(for: [], site: try Self.serverID(db), sequences: [], wholeCustomers: [id], db)
             let erasure = try CustomerErasure(of: id, by: admin, now: now, context: context)
             try write(erasure.plan, pushedBy: nil, now: now, db)
+            let head = try Self.head(db)
+            let logEntries = try scrubLog(erasure, db)
+            // Pull pages cached before now may hold what was scrubbed: they are read again.
+            if logEntries > 0 { try Self.logRewritten(through: head, db) }
             return erasure.report(
-                logEntries: try scrubLog(erasure, db), conflicts: try scrubConflicts(erasure, db),
-                messages: try scrubMessages(erasure, db), sequence: try Self.head(db), now: now)
+                logEntries: logEntries, conflicts: try scrubConflicts(erasure, db), messages: try scrubMessages(erasure, db),
+                sequence: head, now: now)
         }
     }
 

@@ -80,7 +80,6 @@ extension SQLiteServerStore {
                 sql: "UPDATE sync_state SET stale_since = ?, resync_started = 0 WHERE agent_id = ?",
                 arguments: [now.milliseconds, agent.text])
         }
-        let compacted = max(plan.report.horizon, (try Self.meta("compacted_through", db)).flatMap(UInt64.init) ?? 0)
-        try Self.setMeta("compacted_through", String(compacted), db)
+        try Self.logRewritten(through: plan.report.horizon, db)
     }
 }

@@ -11,7 +11,7 @@ extension SQLiteServerStore {
 
     public func logBounds() async throws -> LogBounds {
         try await writer.read { db in
-            LogBounds(head: try Self.head(db), compactedThrough: (try Self.meta("compacted_through", db)).flatMap(UInt64.init) ?? 0)
+            LogBounds(head: try Self.head(db), rewrittenThrough: (try Self.meta("log_rewritten_through", db)).flatMap(UInt64.init) ?? 0)
         }
     }
 

@@ -69,6 +69,12 @@ public struct SQLiteServerStore: ServerStore {
             arguments: [key, value])
     }
 
+    /// Records that the change log was rewritten in place up to `sequence` (``LogBounds/rewrittenThrough``).
+    static func logRewritten(through sequence: UInt64, _ db: Database) throws {
+        let through = max(sequence, (try meta("log_rewritten_through", db)).flatMap(UInt64.init) ?? 0)
+        try setMeta("log_rewritten_through", String(through), db)
+    }
+
     static func clock(_ db: Database) throws -> HybridLogicalClock {
         let last = (try meta("hlc_last", db)).flatMap(UInt64.init).map(HLC.init(rawValue:)) ?? .zero
         return HybridLogicalClock(site: try serverID(db), last: last)

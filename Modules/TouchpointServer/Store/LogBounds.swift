@@ -2,14 +2,15 @@
 public struct LogBounds: Hashable, Sendable {
     /// The highest sequence committed (0 when empty).
     public var head: UInt64
-    /// The highest horizon a garbage collection compacted the log to (0: never). Below
-    /// it the log holds records whole, not their history: a pull page read before that
-    /// collection is not served again to a pull starting below it.
-    public var compactedThrough: UInt64
+    /// How far the log was last rewritten in place (0: never): up to a garbage
+    /// collection's horizon (records whole instead of their history), or up to the head
+    /// when an erasure scrubbed personal values. A pull page read before that rewrite is
+    /// not served again to a pull starting below it.
+    public var rewrittenThrough: UInt64
 
     /// Creates bounds.
-    public init(head: UInt64, compactedThrough: UInt64) {
+    public init(head: UInt64, rewrittenThrough: UInt64) {
         self.head = head
-        self.compactedThrough = compactedThrough
+        self.rewrittenThrough = rewrittenThrough
     }
 }

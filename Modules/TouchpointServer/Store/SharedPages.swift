@@ -60,8 +60,8 @@ public final class SharedPages: Sendable {
         var lastUse: UInt64 = 0
         var batch: Touchpoint_V1_ChangeBatch?
         var bound = 0
-        /// ``LogBounds/compactedThrough`` as the pull that started the read knew it.
-        var compactedThrough: UInt64 = 0
+        /// ``LogBounds/rewrittenThrough`` as the pull that started the read knew it.
+        var rewrittenThrough: UInt64 = 0
 
         func slice(after cursor: UInt64) -> Slice {
             var low = 0
@@ -82,8 +82,8 @@ public final class SharedPages: Sendable {
         var tick: UInt64 = 0
         var entries = 0
         var reads = 0
-        /// The highest ``LogBounds/compactedThrough`` a pull brought.
-        var compactedThrough: UInt64 = 0
+        /// The highest ``LogBounds/rewrittenThrough`` a pull brought.
+        var rewrittenThrough: UInt64 = 0
     }
 
     private enum Step {
@@ -124,16 +124,16 @@ public final class SharedPages: Sendable {
     /// head: every change committed before the pull is at or below `head`, and no page
     /// older than it is served.
     ///
-    /// `compactedThrough` is the store's ``LogBounds/compactedThrough`` as the pull read it:
-    /// a page starting below it that was read before the collection holds history the
-    /// collection rewrote, so it is dropped and read again.
+    /// `rewrittenThrough` is the store's ``LogBounds/rewrittenThrough`` as the pull read it:
+    /// a page starting below it that was read before the rewrite (a collection, an erasure)
+    /// holds what the rewrite changed, so it is dropped and read again.
     public func slice(
-        after cursor: UInt64, territories: [String]?, pageSize: Int, current head: UInt64, compactedThrough: UInt64 = 0,
+        after cursor: UInt64, territories: [String]?, pageSize: Int, current head: UInt64, rewrittenThrough: UInt64 = 0,
         store: any ServerStore
     ) async throws -> Slice {
         let scope = territories.map { Array(Set($0)).sorted() }
         while true {
-            switch next(after: cursor, scope: scope, head: head, compactedThrough: compactedThrough, pageSize: pageSize, store: store) {
+            switch next(after: cursor, scope: scope, head: head, rewrittenThrough: rewrittenThrough, pageSize: pageSize, store: store) {
             case .serve(let slice):
                 return slice
             case .wait(let key, let task):
@@ -142,7 +142,7 @@ public final class SharedPages: Sendable {
                     if state.reading[key] == task { state.reading[key] = nil }
                     // A failed read is not kept: the next pull reads again.
                     guard case .success(var page) = read else { return }
-                    guard key.after >= state.compactedThrough || page.compactedThrough >= state.compactedThrough else { return }
+                    guard key.after >= state.rewrittenThrough || page.rewrittenThrough >= state.rewrittenThrough else { return }
                     let known = state.pages[key.territories]?[key.after]
                     if let known, known.end > page.end { return }
                     state.entries += page.entries.count - (known?.entries.count ?? 0)
@@ -158,11 +158,11 @@ public final class SharedPages: Sendable {
 
     /// A page that covers `cursor` and is current at `head`, or the read to wait for.
     private func next(
-        after cursor: UInt64, scope: [String]?, head: UInt64, compactedThrough: UInt64, pageSize: Int, store: any ServerStore
+        after cursor: UInt64, scope: [String]?, head: UInt64, rewrittenThrough: UInt64, pageSize: Int, store: any ServerStore
     ) -> Step {
         state.withLockedValue { state -> Step in
             state.tick &+= 1
-            if compactedThrough > state.compactedThrough { forget(below: compactedThrough, &state) }
+            if rewrittenThrough > state.rewrittenThrough { forget(below: rewrittenThrough, &state) }
             let covering = (state.pages[scope] ?? [:]).filter { after, page in
                 after <= cursor && (cursor < page.end || after == cursor)
             }
@@ -173,7 +173,7 @@ public final class SharedPages: Sendable {
             let key = Key(territories: scope, after: covering.max(by: { $0.value.end < $1.value.end })?.key ?? cursor)
             if let task = state.reading[key] { return .wait(key, task) }
             var base = state.pages[scope]?[key.after] ?? Page(end: cursor)
-            base.compactedThrough = state.compactedThrough
+            base.rewrittenThrough = state.rewrittenThrough
             state.reads += 1
             let task = Task { try await Self.extend(base, to: pageSize, territories: scope, store: store) }
             state.reading[key] = task
@@ -198,10 +198,10 @@ public final class SharedPages: Sendable {
 
     /// Drops the pages that start below a new compaction horizon (read before the
     /// collection that reached it, they may hold history it rewrote).
-    private func forget(below compactedThrough: UInt64, _ state: inout State) {
-        state.compactedThrough = compactedThrough
+    private func forget(below rewrittenThrough: UInt64, _ state: inout State) {
+        state.rewrittenThrough = rewrittenThrough
         for (scope, pages) in state.pages {
-            for (after, page) in pages where after < compactedThrough {
+            for (after, page) in pages where after < rewrittenThrough {
                 state.pages[scope]?[after] = nil
                 state.pageCount -= 1
                 state.entries -= page.entries.count
