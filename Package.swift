@@ -140,6 +140,7 @@ let package = Package(
             "TouchpointModel",
             "TouchpointProtocol",
             "TouchpointReports",
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         module("TouchpointReports", ["TouchpointModel", "TouchpointProtocol"]),
         module("TouchpointCLI", ["TouchpointProtocol", .product(name: "ArgumentParser", package: "swift-argument-parser")]),

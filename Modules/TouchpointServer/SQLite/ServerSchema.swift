@@ -87,6 +87,21 @@ package enum ServerSchema {
             try db.execute(sql: "ALTER TABLE sync_state ADD COLUMN outbox_depth INTEGER CHECK (outbox_depth >= 0)")
         }
         migrator.registerMigration("v5-change-log-protobuf", migrate: ChangeLogEncoding.migrate)
+        migrator.registerMigration("v6-audit-log") { db in
+            // Append-only: the triggers refuse any UPDATE or DELETE, whoever runs it.
+            try db.execute(
+                sql: """
+                    CREATE TABLE audit_log (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        at INTEGER NOT NULL,
+                        \(AuditLogColumns.sql));
+                    CREATE INDEX audit_log_at ON audit_log(at);
+                    CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+                    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                    CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+                    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                    """)
+        }
         return migrator
     }
 }
