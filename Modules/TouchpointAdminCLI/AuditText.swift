@@ -4,13 +4,13 @@ import TouchpointProtocol
 
 /// The audit log as `touchpointctl audit` prints it.
 public enum AuditText {
-    /// One row per entry, oldest first: time, actor, action, target, outcome (with the reason of a refusal), detail.
+    /// One row per entry, oldest first: time, actor, action, target, outcome, and the detail or, for a refusal, its reason.
     public static func table(_ entries: [AuditEntry]) -> Table {
-        var table = Table("ID", "TIME", "ACTOR", "ACTION", "TARGET", "OUTCOME", "DETAIL")
+        var table = Table("ID", "TIME", "ACTOR", "ACTION", "TARGET", "OUTCOME", "DETAIL / REASON")
         for e in entries {
             table.add(
-                "\(e.id)", Format.date(e.time), e.actor.name, e.action.rawValue, e.target,
-                e.outcome.reason.map { "refused: \($0)" } ?? e.outcome.label, e.detail ?? "")
+                "\(e.id)", Format.date(e.time), e.actor.name, e.action.rawValue, e.target, e.outcome.label,
+                e.outcome.reason ?? e.detail ?? "")
         }
         return table
     }

@@ -59,7 +59,7 @@ import TouchpointStore
         #expect(table.status == 0, "\(table.stderr)")
         let lines = table.stdout.split(separator: "\n")
         #expect(lines.first?.hasPrefix("ID") == true && lines.count == 7)
-        #expect(lines.contains { $0.contains("agent_revoke") && $0.contains("refused: no active agent") })
+        #expect(lines.contains { $0.contains("agent_revoke") && $0.contains("refused") && $0.contains("no active agent") })
 
         let latest = try await CtlBinaryTests.ctl("audit", "--limit", "2", "--since", "1h", server: server, token: admin.token)
         #expect(latest.stdout.split(separator: "\n").count == 4, "header, two rows, the note that older ones were left out")

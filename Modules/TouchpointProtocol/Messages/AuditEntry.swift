@@ -70,9 +70,14 @@ public struct AuditEntry: Hashable, Sendable, Encodable {
 
         /// Whoever runs `touchpoint-server` on the server machine, with the OS user when known:
         /// `local operator (alice)`.
-        public static func localOperator(user: String? = ProcessInfo.processInfo.environment["USER"]) -> Actor {
+        public static func localOperator(user: String? = osUser) -> Actor {
             let user = user?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
             return Actor(agentID: nil, name: user.isEmpty ? "local operator" : "local operator (\(user))")
+        }
+
+        /// The user this process runs as: `$USER`, else the account's name.
+        public static var osUser: String? {
+            ProcessInfo.processInfo.environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? NSUserName()
         }
     }
 
