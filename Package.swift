@@ -270,6 +270,7 @@ let package = Package(
             "TouchpointProtocol",
             grdb,
             .product(name: "PropertyBased", package: "swift-property-based"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         tests("TouchpointPostgresTests", [
             "TouchpointPostgres",
