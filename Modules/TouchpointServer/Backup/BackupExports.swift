@@ -14,7 +14,13 @@ public final class BackupExports: Sendable {
     public let idleTimeout: TimeInterval
     /// How many exports may exist at once (each is a whole copy of the store). Default 2.
     public let maxExports: Int
-    private let exports = NIOLockedValueBox<[UUID: BackupExport]>([:])
+    private let state = NIOLockedValueBox(State())
+
+    private struct State {
+        var exports: [UUID: BackupExport] = [:]
+        /// Exports being written: they count against ``maxExports`` before they are listed.
+        var starting = 0
+    }
 
     /// Creates the registry; `directory` defaults to the system temp directory.
     public init(directory: String = NSTemporaryDirectory(), idleTimeout: TimeInterval = 600, maxExports: Int = 2) {
@@ -24,14 +30,19 @@ public final class BackupExports: Sendable {
     }
 
     deinit {
-        for export in exports.withLockedValue({ Array($0.values) }) { Self.remove(export) }
+        for export in state.withLockedValue({ Array($0.exports.values) }) { Self.remove(export) }
     }
 
     /// Makes export `id` for `owner`: `write` copies the store to the path it is given,
     /// then the copy is measured and digested. Blocking: run it off the event loops.
     func start(id: UUID, owner: SiteID, now: Date, write: (String) throws -> Void) throws -> BackupExport {
         sweep(now: now)
-        guard exports.withLockedValue({ $0.count }) < maxExports else {
+        let admitted = state.withLockedValue { state in
+            guard state.exports.count + state.starting < maxExports else { return false }
+            state.starting += 1
+            return true
+        }
+        guard admitted else {
             throw ProtocolError(.resourceExhausted, "\(maxExports) backups are being fetched already; try again when they are done")
         }
         let path = (directory as NSString).appendingPathComponent("touchpoint-backup-\(id.lowercasedText).sqlite")
@@ -39,9 +50,13 @@ public final class BackupExports: Sendable {
             try write(path)
             let export = BackupExport(
                 id: id, path: path, size: try Self.size(of: path), sha256: try Self.sha256(of: path), owner: owner, touched: now)
-            exports.withLockedValue { $0[id] = export }
+            state.withLockedValue { state in
+                state.starting -= 1
+                state.exports[id] = export
+            }
             return export
         } catch {
+            state.withLockedValue { $0.starting -= 1 }
             try? FileManager.default.removeItem(atPath: path)
             throw error
         }
@@ -50,7 +65,7 @@ public final class BackupExports: Sendable {
     /// Up to `length` bytes of `owner`'s export `id` from `offset`; the export is removed once a chunk reaches its end.
     func chunk(id: UUID, owner: SiteID, offset: UInt64, length: Int, now: Date) throws -> (export: BackupExport, bytes: Data, done: Bool) {
         sweep(now: now)
-        guard var export = exports.withLockedValue({ $0[id] }), export.owner == owner else {
+        guard var export = state.withLockedValue({ $0.exports[id] }), export.owner == owner else {
             throw ProtocolError(.notFound, "no backup \(id.lowercasedText) in this session (it ended, finished or sat idle too long): start again")
         }
         guard offset <= export.size else {
@@ -65,33 +80,33 @@ public final class BackupExports: Sendable {
             finish(id)
         } else {
             export.touched = now
-            exports.withLockedValue { $0[id] = export }
+            state.withLockedValue { $0.exports[id] = export }
         }
         return (export, bytes, done)
     }
 
     /// Removes every export of the session speaking for `site` (it ended).
     public func sessionEnded(site: SiteID) {
-        let ended = exports.withLockedValue { exports in
-            let ended = exports.values.filter { $0.owner == site }
-            for export in ended { exports[export.id] = nil }
+        let ended = state.withLockedValue { state in
+            let ended = state.exports.values.filter { $0.owner == site }
+            for export in ended { state.exports[export.id] = nil }
             return ended
         }
         for export in ended { Self.remove(export) }
     }
 
     /// How many exports exist now.
-    public var count: Int { exports.withLockedValue { $0.count } }
+    public var count: Int { state.withLockedValue { $0.exports.count } }
 
     private func finish(_ id: UUID) {
-        if let export = exports.withLockedValue({ $0.removeValue(forKey: id) }) { Self.remove(export) }
+        if let export = state.withLockedValue({ $0.exports.removeValue(forKey: id) }) { Self.remove(export) }
     }
 
     /// Removes the exports idle past the timeout.
     private func sweep(now: Date) {
-        let stale = exports.withLockedValue { exports in
-            let stale = exports.values.filter { now.timeIntervalSince($0.touched) > idleTimeout }
-            for export in stale { exports[export.id] = nil }
+        let stale = state.withLockedValue { state in
+            let stale = state.exports.values.filter { now.timeIntervalSince($0.touched) > idleTimeout }
+            for export in stale { state.exports[export.id] = nil }
             return stale
         }
         for export in stale { Self.remove(export) }

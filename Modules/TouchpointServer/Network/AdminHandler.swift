@@ -36,12 +36,15 @@ struct AdminHandler: Sendable {
             response.agent = try await agentInfo(id)
             return .agentAdd(response)
         case .agentRevoke(let request):
-            let id = UUID(wireBytes: request.agentID)
-            try await audit.record(.agentRevoke, target: id?.lowercasedText ?? "(bad agent_id)") {
-                try await store.revokeAgent(try UUID(wireBytes: request.agentID, field: "agent_id"), now: now)
+            let id = try await audit.record(
+                .agentRevoke, target: UUID(wireBytes: request.agentID)?.lowercasedText ?? "(bad agent_id)"
+            ) {
+                let id = try UUID(wireBytes: request.agentID, field: "agent_id")
+                try await store.revokeAgent(id, now: now)
+                return id
             }
             var response = Touchpoint_V1_AgentRevokeResponse()
-            response.agent = try await agentInfo(id!)
+            response.agent = try await agentInfo(id)
             return .agentRevoke(response)
         case .conflictsList(let request):
             var filter = ConflictFilter()
