@@ -46,6 +46,10 @@ import TouchpointStore
             return name
         })
         #expect((0..<300).allSatisfy { names.contains("Before \($0)") })
+        for change in held {
+            let stored = try await store.record(.customer, id: change.change.id)
+            #expect(stored?.fields["name"]?.value == change.change.fields.first { $0.name == "name" }?.value, "the record of each change")
+        }
         if held.count == 300 { #expect(customers == before.entities["customer"]) }
 
         let audit = try await store.auditEntries(since: nil, limit: 100)
