@@ -18,10 +18,6 @@ struct BackupHandler: Sendable {
 
     func handle(_ request: Touchpoint_V1_BackupRequest, audit: AuditRecorder) async throws -> Touchpoint_V1_BackupResponse {
         let chunkBytes = maxFrameBytes - Self.answerOverhead
-        guard chunkBytes >= Self.answerOverhead else {
-            throw ProtocolError(
-                .resourceExhausted, "a frame limit of \(maxFrameBytes) bytes is too small to fetch a backup: announce at least \(2 * Self.answerOverhead)")
-        }
         guard !request.backupID.isEmpty else {
             let export = try await start(audit: audit)
             return try answer(export.id, offset: 0, chunkBytes: chunkBytes)
@@ -37,8 +33,13 @@ struct BackupHandler: Sendable {
         let owner = principal.site
         return try await audit.record(
             .backup, target: "remote backup \(id.lowercasedText)",
-            detail: { "\($0.size) bytes, sha256 \(TokenHasher.hex(Array($0.sha256))), fetched by the client" }
+            detail: { "\($0.size) bytes, sha256 \(TokenHasher.hex(Array($0.sha256))), sent to the client in chunks" }
         ) {
+            guard maxFrameBytes >= 2 * Self.answerOverhead else {
+                throw ProtocolError(
+                    .resourceExhausted,
+                    "a frame limit of \(maxFrameBytes) bytes is too small to fetch a backup: announce at least \(2 * Self.answerOverhead)")
+            }
             guard let store = service.store as? SQLiteServerStore else {
                 throw ProtocolError(
                     .failedPrecondition,
