@@ -293,6 +293,8 @@ let package = Package(
             "TouchpointModel",
             "TouchpointProtocol",
             "TouchpointPostgres",
+            "TouchpointRecords",
+            "TouchpointReports",
             grdb,
         ]),
         tests("TouchpointIntegrationTests", [

@@ -17,7 +17,7 @@ struct Touchpointctl: AsyncParsableCommand {
         discussion: "Connects with --server HOST:PORT --token ADMIN_TOKEN (or TOUCHPOINT_SERVER, TOUCHPOINT_TOKEN).",
         subcommands: [
             StatusCommand.self, AgentsCommand.self, ConflictsCommand.self, ChangesCommand.self, ReportCommand.self,
-            InspectCommand.self, AuditCommand.self, BackupCommand.self,
+            InspectCommand.self, CustomersCommand.self, AuditCommand.self, BackupCommand.self,
         ]
     )
 

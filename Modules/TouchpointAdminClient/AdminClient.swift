@@ -142,6 +142,15 @@ public struct AdminClient {
         return try ReportResult(wire: r)
     }
 
+    /// Erases a customer's personal data everywhere (``Erasure``); `reason` goes to the audit log.
+    public func eraseCustomer(_ id: UUID, reason: String) async throws -> ErasureReport {
+        var request = Touchpoint_V1_CustomerEraseRequest()
+        request.customerID = id.wireBytes
+        request.reason = reason
+        guard case .customerErase(let r) = try await connection.admin(.customerErase(request)) else { throw Self.mismatch("customer_erase") }
+        return try ErasureReport(wire: r)
+    }
+
     /// The latest `limit` audit entries at or after `since` (nil: all), oldest first, and whether older ones were left out.
     public func audit(since: Date? = nil, limit: Int = 100) async throws -> (entries: [AuditEntry], more: Bool) {
         var request = Touchpoint_V1_AuditListRequest()

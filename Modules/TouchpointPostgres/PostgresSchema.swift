@@ -16,7 +16,8 @@ public enum PostgresSchema {
     /// Every migration, in order.
     public static let migrations: [PostgresMigration] = [
         PostgresMigration("v1-server", records + server),
-        PostgresMigration("v2-audit-log", auditLog),
+        PostgresMigration("v2-customer-erasure", ["ALTER TABLE customers ADD COLUMN erased_at BIGINT"]),
+        PostgresMigration("v3-audit-log", auditLog),
     ]
 
     /// The columns every record table ends with: the tombstone, the field

@@ -8,8 +8,11 @@ import TouchpointServer
 extension PostgresServerStore {
     /// Reads what the push rules need to decide `changes` pushed by `site` (``PushContext``),
     /// one query per entity, locking what the batch decides on (see ``push(_:from:now:decide:)``).
+    ///
+    /// `wholeCustomers`: customers to read (locked for update) with every record about them,
+    /// whatever the changes (an erasure decides on all of them).
     func pushContext(
-        for changes: [Change], site: SiteID, sequences: [UInt64], on connection: PostgresConnection
+        for changes: [Change], site: SiteID, sequences: [UInt64], wholeCustomers: Set<UUID> = [], on connection: PostgresConnection
     ) async throws -> PushContext {
         var owner: UUID?
         var acknowledged: UInt64 = 0
@@ -38,9 +41,12 @@ extension PostgresServerStore {
             guard let ids = PushContext.recordsToRead(changes)[entity] else { continue }
             context.add(try await table.load(entity, ids, locking: .update, on: connection).values)
         }
+        if !wholeCustomers.isEmpty {
+            context.add(try await table.load(.customer, wholeCustomers, locking: .update, on: connection).values)
+        }
         let customers = context.customersToRead(changes)
         if !customers.isEmpty { context.add(try await table.load(.customer, customers, locking: .share, on: connection).values) }
-        let moving = context.movingCustomers(changes).map(\.lowercasedText)
+        let moving = context.movingCustomers(changes).union(wholeCustomers).map(\.lowercasedText)
         if !moving.isEmpty {
             for entity in EntityType.allCases where entity != .customer {
                 try await table.forEachState(entity, customers: moving, on: connection) { context.add([$0]) }

@@ -44,6 +44,10 @@ package enum RecordSchema {
             try db.execute(sql: "ALTER TABLE customers ADD COLUMN currency TEXT CHECK (length(currency) = 3)")
             try moveExtraFields(of: .customer, ["annual_value", "currency"], db)
         }
+        migrator.registerMigration("v4-records-customer-erasure") { db in
+            try db.execute(sql: "ALTER TABLE customers ADD COLUMN erased_at INTEGER")
+            try moveExtraFields(of: .customer, ["erased_at"], db)
+        }
     }
 
     /// Moves the values of fields that just got their own columns out of `_extra`

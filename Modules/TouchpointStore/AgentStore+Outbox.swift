@@ -27,7 +27,8 @@ extension AgentStore {
     /// A change that moves a record out of this agent's territories evicts it (a
     /// customer with its dependents). A partial change for a record this laptop does
     /// not hold cannot be applied and is skipped (the server sends records entering
-    /// the scope whole). Returns how many changes altered something.
+    /// the scope whole). A customer the page erases is erased here too, with
+    /// everything about it (``LocalErasure``). Returns how many changes altered something.
     @discardableResult
     public func applyPulled(_ changes: [Change], cursor: UInt64, now: Date = Date()) throws -> Int {
         try writer.write { db in
@@ -36,6 +37,7 @@ extension AgentStore {
             var altered = 0
             var movedCustomers = Set<String>()
             var movedRecords: [(EntityType, String)] = []
+            var erased = Set<String>()
             for change in changes {
                 try writer.clock.receive(change.maxHLC, now: now)
                 let stored = records.state(change.entity, change.id)
@@ -44,6 +46,9 @@ extension AgentStore {
                 guard !result.applied.isEmpty else { continue }
                 altered += 1
                 let id = change.id.lowercasedText
+                if change.entity == .customer, result.applied.contains(where: { $0.name == Erasure.erasedAtField && !$0.value.isNull }) {
+                    erased.insert(id)
+                }
                 if change.entity == .customer, result.applied.contains(where: { $0.name == "territory" }) {
                     movedCustomers.insert(id)
                 } else if stored != nil, change.entity != .customer, result.applied.contains(where: { $0.name == "customer_id" }) {
@@ -51,6 +56,7 @@ extension AgentStore {
                 }
             }
             try records.save(&writer.table, db)
+            try LocalErasure(db: db).erase(customers: erased)
             let remote = changes.map(\.maxHLC).max() ?? .zero
             let seen = (try Meta.get(.remoteClock, db)).flatMap(UInt64.init).map(HLC.init(rawValue:)) ?? .zero
             if remote > seen { try Meta.set(.remoteClock, String(remote.rawValue), db) }

@@ -13,6 +13,14 @@ extension AgentStore {
         }
     }
 
+    /// One record as held, every field with its version (deleted ones too), or nil.
+    public func state(_ entity: EntityType, id: UUID) throws -> RecordState? {
+        try writer.read { db in
+            var table = RecordTable()
+            return try table.load(entity, id, db)
+        }
+    }
+
     /// Live records matching a filter, newest first by the entity's date (customers by name).
     public func list<R: SyncRecord>(_ type: R.Type, _ filter: RecordFilter = RecordFilter()) throws -> [R] {
         let entity = R.entity

@@ -63,6 +63,7 @@ struct LocalWriter {
                 "customer.territory: '\(territory)' is outside this agent's territories (\(territories.joined(separator: ", "))): "
                     + "the server would refuse it")
         }
+        try LocalErasure(db: db).checkWrite(entity, id, values.filter { names.contains($0.key) }, current: current)
         var changed = names.sorted().map { name -> FieldChange in
             let value = values[name] ?? current?.fields[name]?.value ?? .null
             let base = entity.group(of: name).map { current?.groupVersion($0) } ?? current?.fields[name]?.version

@@ -142,7 +142,7 @@ extension AgentCLISuites {
             let file = cli.directory.appendingPathComponent("customers.csv").path
             try cli.ok("export", "--format", "csv", "--entity", "customer", "--output", file)
             let header = try String(contentsOfFile: file, encoding: .utf8).prefix { $0 != "\n" }
-            #expect(header == "type,id,name,email,phone,segment,persona,lifecycle,territory,owner_agent_id,tags,annual_value,currency")
+            #expect(header == "type,id,name,email,phone,segment,persona,lifecycle,territory,owner_agent_id,tags,annual_value,currency,erased_at")
             let second = cli.directory.appendingPathComponent("second.sqlite")
             try cli.initialize(database: second)
             let summary = try cli.ok("import", "--file", file, "--json", database: second).object()

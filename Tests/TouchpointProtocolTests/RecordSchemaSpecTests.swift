@@ -23,7 +23,8 @@ enum RecordSchemaMarkdown {
             no value. *Required* fields must have a value in every merged record; a
             writer that leaves one out of a new record takes its *default*. Fields in
             a *group* are written and merged as one unit (section 6.3). *Dimension*
-            marks fields that reports cut by. The server checks every merged record
+            marks fields that reports cut by. *Personal* fields lose their values when
+            their customer is erased (section 6.10). The server checks every merged record
             against these rules and refuses a change that breaks one with
             `INVALID_ARGUMENT` naming `entity.field`.
 
@@ -36,12 +37,12 @@ enum RecordSchemaMarkdown {
 
     private static func table(_ descriptor: EntityDescriptor, code: String) -> String {
         var out = "#### `\(code)`\(descriptor.name == code ? "" : " (\(descriptor.name))")\n\n\(descriptor.summary)\n\n"
-        out += "| field | wire | required | accepts | default | group | dimension |\n|---|---|---|---|---|---|---|\n"
+        out += "| field | wire | required | accepts | default | group | dimension | personal |\n|---|---|---|---|---|---|---|---|\n"
         for field in descriptor.fields {
             let group = descriptor.group(of: field.name).map { $0.joined(separator: " + ") } ?? ""
             let cells = [
                 "`\(field.name)`", field.kind.wireType, field.isRequired ? "yes" : "", field.kind.summary + ". " + field.help,
-                field.defaultValue?.summary ?? "", group, field.isDimension ? "yes" : "",
+                field.defaultValue?.summary ?? "", group, field.isDimension ? "yes" : "", field.isPersonal ? "yes" : "",
             ]
             out += "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n"
         }

@@ -101,7 +101,8 @@ enum Samples {
                 let customer = try Customer(
                     id: customerID, name: "Anika Rao", email: "anika@example.com", phone: "+44 20 7946 0958",
                     segment: "enterprise", persona: "champion", lifecycle: .active, territory: "north",
-                    ownerAgentID: agentID, tags: ["vip", "renewal_q3"], annualValue: 4_800_000, currency: "EUR")
+                    ownerAgentID: agentID, tags: ["vip", "renewal_q3"], annualValue: 4_800_000, currency: "EUR",
+                    erasedAt: Date(timeIntervalSince1970: 1_751_000_000))
                 return (customer.id, customer.fields)
             case .interaction:
                 let interaction = try Interaction(

@@ -60,6 +60,9 @@ final class FlakyStore: ServerStore {
     func resolveConflict(id: Int64, keep: ConflictResolution, by admin: UUID, now: Date) async throws -> ConflictRecord {
         try await inner.resolveConflict(id: id, keep: keep, by: admin, now: now)
     }
+    func eraseCustomer(_ id: UUID, by admin: UUID, now: Date) async throws -> ErasureReport {
+        try await inner.eraseCustomer(id, by: admin, now: now)
+    }
     func changes(after seq: UInt64, limit: Int) async throws -> [SequencedChange] { try await inner.changes(after: seq, limit: limit) }
     func digest(territories: [String]?) async throws -> RecordDigest { try await inner.digest(territories: territories) }
     func reportDataset() async throws -> ReportDataset { try await inner.reportDataset() }

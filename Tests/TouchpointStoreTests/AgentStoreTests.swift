@@ -23,7 +23,7 @@ import TouchpointRecords
 
     @Test func migrationsAreNamedAndAppliedOnce() throws {
         let applied = try queue.read { try AgentSchema.migrator.appliedMigrations($0) }
-        #expect(applied == ["v1-records", "v2-records-unknown-fields", "v3-records-customer-value", "v1-agent", "v2-agent-prior", "v3-agent-outbox-record-bytes"])
+        #expect(applied == ["v1-records", "v2-records-unknown-fields", "v3-records-customer-value", "v4-records-customer-erasure", "v1-agent", "v2-agent-prior", "v3-agent-outbox-record-bytes"])
         _ = try AgentStore(writer: queue)  // re-opening migrates nothing and keeps data
         #expect(try store.identity().agentID == agent)
     }

@@ -6,9 +6,9 @@ public struct Customer: SyncRecord, Codable {
     public static let descriptor = EntityDescriptor(
         "customer", summary: "Who an interaction, case or survey answer is about; its territory decides which agents hold it.",
         fields: [
-            FieldDescriptor("name", .text(.short), required: true, help: "Display name."),
-            FieldDescriptor("email", .text(.short), help: "Email address (PII)."),
-            FieldDescriptor("phone", .text(.short), help: "Phone number (PII)."),
+            FieldDescriptor("name", .text(.short), required: true, personal: true, help: "Display name."),
+            FieldDescriptor("email", .text(.short), personal: true, help: "Email address (PII)."),
+            FieldDescriptor("phone", .text(.short), personal: true, help: "Phone number (PII)."),
             FieldDescriptor("segment", .text(.short), dimension: true, help: "Segment, e.g. smb, enterprise."),
             FieldDescriptor("persona", .text(.short), dimension: true, help: "Persona, e.g. tech_savvy."),
             FieldDescriptor(
@@ -18,11 +18,14 @@ public struct Customer: SyncRecord, Codable {
                 "territory", .text(.short), required: true,
                 help: "Territory: which agents receive this customer."),
             FieldDescriptor("owner_agent_id", .reference("agent"), help: "Owning agent's id."),
-            FieldDescriptor("tags", .tags, help: "Free tags (none may contain a comma)."),
+            FieldDescriptor("tags", .tags, personal: true, help: "Free tags (none may contain a comma)."),
             FieldDescriptor(
                 "annual_value", .money, since: 2,
                 help: "What the customer is worth a year, in minor units of its currency (123450 = 1234.50 EUR)."),
             FieldDescriptor("currency", .currency, since: 2, help: "ISO 4217 currency of the annual value, e.g. EUR."),
+            FieldDescriptor(
+                "erased_at", .time, since: 3,
+                help: "When an admin erased the customer's personal data (written by the server only; see Erasure)."),
         ],
         rules: ["`email` contains `@` and no space.", "No tag contains `,`.", "`annual_value` needs `currency`."])
 
@@ -49,12 +52,14 @@ public struct Customer: SyncRecord, Codable {
     public var annualValue: Int64?
     /// ISO 4217 code of ``annualValue``'s currency, upper-case.
     public var currency: String?
+    /// When an admin erased the customer's personal data; nil while it is kept.
+    public var erasedAt: Date?
 
     /// Creates and validates a customer.
     public init(
         id: UUID = UUID(), name: String, email: String? = nil, phone: String? = nil, segment: String? = nil,
         persona: String? = nil, lifecycle: LifecycleStage = .active, territory: String, ownerAgentID: UUID? = nil,
-        tags: [String] = [], annualValue: Int64? = nil, currency: String? = nil
+        tags: [String] = [], annualValue: Int64? = nil, currency: String? = nil, erasedAt: Date? = nil
     ) throws {
         self.id = id
         self.name = name.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -68,6 +73,7 @@ public struct Customer: SyncRecord, Codable {
         self.tags = tags.compactMap(\.nonEmpty)
         self.annualValue = annualValue
         self.currency = currency?.nonEmpty?.uppercased()
+        self.erasedAt = erasedAt
         try validate()
     }
 
@@ -88,6 +94,7 @@ public struct Customer: SyncRecord, Codable {
             "persona": .text(persona), "lifecycle": .text(lifecycle.rawValue), "territory": .text(territory),
             "owner_agent_id": .id(ownerAgentID), "tags": tags.isEmpty ? .null : .text(tags.joined(separator: ",")),
             "annual_value": annualValue.map { .integer($0) } ?? .null, "currency": .text(currency),
+            "erased_at": .date(erasedAt),
         ]
     }
 
@@ -99,7 +106,8 @@ public struct Customer: SyncRecord, Codable {
             lifecycle: r.vocabulary("lifecycle", LifecycleStage.self), territory: r.text("territory"),
             ownerAgentID: r.optionalID("owner_agent_id"),
             tags: (try r.optionalText("tags"))?.split(separator: ",").map(String.init) ?? [],
-            annualValue: r.optionalInt64("annual_value"), currency: r.optionalText("currency")
+            annualValue: r.optionalInt64("annual_value"), currency: r.optionalText("currency"),
+            erasedAt: r.optionalDate("erased_at")
         )
     }
 }

@@ -17,7 +17,7 @@ public struct FeedbackResponse: SyncRecord, Codable {
             FieldDescriptor(
                 "bucket", .vocabulary(name: "bucket", values: ["promoter", "passive", "detractor"]),
                 help: "NPS only, derived from the score: promoter 9–10, passive 7–8, detractor 0–6; null for other kinds."),
-            FieldDescriptor("comment", .text(.long), help: "The customer's comment."),
+            FieldDescriptor("comment", .text(.long), personal: true, help: "The customer's comment."),
             FieldDescriptor("collected_at", .time, required: true, help: "When it was collected."),
             FieldDescriptor("channel", .vocabulary(Channel.self), dimension: true, help: "Channel of what it rates."),
             FieldDescriptor("touchpoint", .slug, dimension: true, help: "Touchpoint of what it rates."),

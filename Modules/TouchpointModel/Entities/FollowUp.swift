@@ -16,7 +16,7 @@ public struct FollowUp: SyncRecord, Codable {
                 default: .whenSet(
                     field: "completed_at", then: .text(FollowUpStatus.done.rawValue), otherwise: .text(FollowUpStatus.open.rawValue)),
                 help: "Where it stands; a done follow-up has completed_at."),
-            FieldDescriptor("note", .text(.long), help: "What to do."),
+            FieldDescriptor("note", .text(.long), personal: true, help: "What to do."),
             FieldDescriptor(
                 "source_feedback_id", .reference("feedback"), help: "The survey answer that opened it (closed loop)."),
             FieldDescriptor("created_at", .time, required: true, help: "When it was created."),

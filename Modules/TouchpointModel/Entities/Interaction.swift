@@ -28,7 +28,7 @@ public struct Interaction: SyncRecord, Codable {
                 "duration_seconds", .integer(0...Int64.max), required: true, default: .value(.integer(0)),
                 help: "How long it took, in seconds."),
             FieldDescriptor("case_id", .reference("case"), help: "The case it belongs to."),
-            FieldDescriptor("summary", .text(.long), help: "What happened."),
+            FieldDescriptor("summary", .text(.long), personal: true, help: "What happened."),
         ])
 
     public var id: UUID

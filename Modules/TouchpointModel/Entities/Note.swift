@@ -11,7 +11,7 @@ public struct Note: SyncRecord, Codable {
             FieldDescriptor(
                 "author_agent_id", .reference("agent"), required: true, default: .author,
                 help: "Who wrote it (default: the writing agent)."),
-            FieldDescriptor("body", .text(.long), required: true, help: "The text."),
+            FieldDescriptor("body", .text(.long), required: true, personal: true, help: "The text."),
             FieldDescriptor("created_at", .time, required: true, help: "When it was written."),
         ])
 

@@ -7,7 +7,7 @@ public struct SupportCase: SyncRecord, Codable {
         "case", summary: "A support case (ticket) and its resolution timeline.",
         fields: [
             FieldDescriptor("customer_id", .reference("customer"), required: true, help: "The customer it is for."),
-            FieldDescriptor("subject", .text(.short), required: true, help: "What the case is about."),
+            FieldDescriptor("subject", .text(.short), required: true, personal: true, help: "What the case is about."),
             FieldDescriptor(
                 "status", .vocabulary(CaseStatus.self), required: true,
                 default: .whenSet(field: "resolved_at", then: .text(CaseStatus.resolved.rawValue), otherwise: .text(CaseStatus.open.rawValue)),

@@ -16,6 +16,9 @@ public struct FieldDescriptor: Hashable, Sendable {
     public let defaultValue: FieldDefault?
     /// True when reports can cut figures by this field.
     public let isDimension: Bool
+    /// True when the field can identify a person or holds free text about one: erasing a
+    /// customer (``Erasure``) replaces its value in the customer and its dependent records.
+    public let isPersonal: Bool
     /// One line of help for users.
     public let help: String
     /// The record schema version that added the field: 1 for the first fields; a later field is optional,
@@ -25,7 +28,7 @@ public struct FieldDescriptor: Hashable, Sendable {
     /// Describes a field.
     public init(
         _ name: String, _ kind: FieldKind, required: Bool = false, default defaultValue: FieldDefault? = nil,
-        dimension: Bool = false, since: Int = 1, help: String
+        dimension: Bool = false, personal: Bool = false, since: Int = 1, help: String
     ) {
         precondition(since == 1 || !required, "a field added later (\(name)) cannot be required: older replicas never write it")
         self.since = since
@@ -34,6 +37,7 @@ public struct FieldDescriptor: Hashable, Sendable {
         self.isRequired = required
         self.defaultValue = defaultValue
         self.isDimension = dimension
+        self.isPersonal = personal
         self.help = help
     }
 

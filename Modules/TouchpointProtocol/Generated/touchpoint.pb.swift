@@ -1200,6 +1200,14 @@ public nonisolated struct Touchpoint_V1_AdminRequest: Sendable {
     set {command = .backup(newValue)}
   }
 
+  public var customerErase: Touchpoint_V1_CustomerEraseRequest {
+    get {
+      if case .customerErase(let v)? = command {return v}
+      return Touchpoint_V1_CustomerEraseRequest()
+    }
+    set {command = .customerErase(newValue)}
+  }
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public nonisolated enum OneOf_Command: Equatable, Sendable {
@@ -1215,6 +1223,7 @@ public nonisolated struct Touchpoint_V1_AdminRequest: Sendable {
     case report(Touchpoint_V1_ReportRequest)
     case auditList(Touchpoint_V1_AuditListRequest)
     case backup(Touchpoint_V1_BackupRequest)
+    case customerErase(Touchpoint_V1_CustomerEraseRequest)
 
   }
 
@@ -1325,6 +1334,14 @@ public nonisolated struct Touchpoint_V1_AdminResponse: Sendable {
     set {result = .backup(newValue)}
   }
 
+  public var customerErase: Touchpoint_V1_CustomerEraseResponse {
+    get {
+      if case .customerErase(let v)? = result {return v}
+      return Touchpoint_V1_CustomerEraseResponse()
+    }
+    set {result = .customerErase(newValue)}
+  }
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public nonisolated enum OneOf_Result: Equatable, Sendable {
@@ -1340,6 +1357,7 @@ public nonisolated struct Touchpoint_V1_AdminResponse: Sendable {
     case report(Touchpoint_V1_ReportResponse)
     case auditList(Touchpoint_V1_AuditListResponse)
     case backup(Touchpoint_V1_BackupResponse)
+    case customerErase(Touchpoint_V1_CustomerEraseResponse)
 
   }
 
@@ -2000,6 +2018,58 @@ public nonisolated struct Touchpoint_V1_ChangesTailResponse: Sendable {
   public init() {}
 
   fileprivate var _batch: Touchpoint_V1_ChangeBatch? = nil
+}
+
+/// Erase a customer's personal data (PROTOCOL.md section "Erasure"): its
+/// personal fields and those of every record about it lose their values on the
+/// server, in the change log and in conflict records, and every agent holding
+/// it erases it at its next sync. Facts reports count stay.
+public nonisolated struct Touchpoint_V1_CustomerEraseRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// The customer's id, 16 bytes.
+  public var customerID: Data = Data()
+
+  /// Why (kept in the audit log): non-empty, at most 500 characters.
+  public var reason: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct Touchpoint_V1_CustomerEraseResponse: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var customerID: Data = Data()
+
+  /// The customer's territory: its agents erase it at their next sync.
+  public var territory: String = String()
+
+  /// When it was erased (the customer's erased_at), milliseconds since 1970.
+  public var erasedAtMs: UInt64 = 0
+
+  /// Records scrubbed: the customer and the records about it.
+  public var records: UInt32 = 0
+
+  /// Change-log entries and conflict records rewritten without personal values.
+  public var logEntries: UInt32 = 0
+
+  public var conflicts: UInt32 = 0
+
+  /// Refusal messages and sync errors naming one of the records, replaced.
+  public var messages: UInt32 = 0
+
+  /// The server sequence of the erasure.
+  public var sequence: UInt64 = 0
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
 }
 
 public nonisolated struct Touchpoint_V1_DigestRequest: Sendable {
@@ -4007,7 +4077,7 @@ nonisolated extension Touchpoint_V1_PullPage: SwiftProtobuf.Message, SwiftProtob
 
 nonisolated extension Touchpoint_V1_AdminRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".AdminRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}status\0\u{3}agents_list\0\u{3}agent_add\0\u{3}agent_revoke\0\u{3}conflicts_list\0\u{3}conflict_show\0\u{3}conflict_resolve\0\u{3}changes_tail\0\u{1}digest\0\u{1}report\0\u{3}audit_list\0\u{1}backup\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}status\0\u{3}agents_list\0\u{3}agent_add\0\u{3}agent_revoke\0\u{3}conflicts_list\0\u{3}conflict_show\0\u{3}conflict_resolve\0\u{3}changes_tail\0\u{1}digest\0\u{1}report\0\u{3}audit_list\0\u{1}backup\0\u{3}customer_erase\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -4171,6 +4241,19 @@ nonisolated extension Touchpoint_V1_AdminRequest: SwiftProtobuf.Message, SwiftPr
           self.command = .backup(v)
         }
       }()
+      case 13: try {
+        var v: Touchpoint_V1_CustomerEraseRequest?
+        var hadOneofValue = false
+        if let current = self.command {
+          hadOneofValue = true
+          if case .customerErase(let m) = current {v = m}
+        }
+        try decoder.decodeSingularMessageField(value: &v)
+        if let v = v {
+          if hadOneofValue {try decoder.handleConflictingOneOf()}
+          self.command = .customerErase(v)
+        }
+      }()
       default: break
       }
     }
@@ -4230,6 +4313,10 @@ nonisolated extension Touchpoint_V1_AdminRequest: SwiftProtobuf.Message, SwiftPr
       guard case .backup(let v)? = self.command else { preconditionFailure() }
       try visitor.visitSingularMessageField(value: v, fieldNumber: 12)
     }()
+    case .customerErase?: try {
+      guard case .customerErase(let v)? = self.command else { preconditionFailure() }
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 13)
+    }()
     case nil: break
     }
     try unknownFields.traverse(visitor: &visitor)
@@ -4244,7 +4331,7 @@ nonisolated extension Touchpoint_V1_AdminRequest: SwiftProtobuf.Message, SwiftPr
 
 nonisolated extension Touchpoint_V1_AdminResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".AdminResponse"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}status\0\u{3}agents_list\0\u{3}agent_add\0\u{3}agent_revoke\0\u{3}conflicts_list\0\u{3}conflict_show\0\u{3}conflict_resolve\0\u{3}changes_tail\0\u{1}digest\0\u{1}report\0\u{3}audit_list\0\u{1}backup\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}status\0\u{3}agents_list\0\u{3}agent_add\0\u{3}agent_revoke\0\u{3}conflicts_list\0\u{3}conflict_show\0\u{3}conflict_resolve\0\u{3}changes_tail\0\u{1}digest\0\u{1}report\0\u{3}audit_list\0\u{1}backup\0\u{3}customer_erase\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -4408,6 +4495,19 @@ nonisolated extension Touchpoint_V1_AdminResponse: SwiftProtobuf.Message, SwiftP
           self.result = .backup(v)
         }
       }()
+      case 13: try {
+        var v: Touchpoint_V1_CustomerEraseResponse?
+        var hadOneofValue = false
+        if let current = self.result {
+          hadOneofValue = true
+          if case .customerErase(let m) = current {v = m}
+        }
+        try decoder.decodeSingularMessageField(value: &v)
+        if let v = v {
+          if hadOneofValue {try decoder.handleConflictingOneOf()}
+          self.result = .customerErase(v)
+        }
+      }()
       default: break
       }
     }
@@ -4466,6 +4566,10 @@ nonisolated extension Touchpoint_V1_AdminResponse: SwiftProtobuf.Message, SwiftP
     case .backup?: try {
       guard case .backup(let v)? = self.result else { preconditionFailure() }
       try visitor.visitSingularMessageField(value: v, fieldNumber: 12)
+    }()
+    case .customerErase?: try {
+      guard case .customerErase(let v)? = self.result else { preconditionFailure() }
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 13)
     }()
     case nil: break
     }
@@ -5652,6 +5756,106 @@ nonisolated extension Touchpoint_V1_ChangesTailResponse: SwiftProtobuf.Message, 
     if lhs._batch != rhs._batch {return false}
     if lhs.more != rhs.more {return false}
     if lhs.sequenceHead != rhs.sequenceHead {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Touchpoint_V1_CustomerEraseRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".CustomerEraseRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}customer_id\0\u{1}reason\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularBytesField(value: &self.customerID) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.reason) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.customerID.isEmpty {
+      try visitor.visitSingularBytesField(value: self.customerID, fieldNumber: 1)
+    }
+    if !self.reason.isEmpty {
+      try visitor.visitSingularStringField(value: self.reason, fieldNumber: 2)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Touchpoint_V1_CustomerEraseRequest, rhs: Touchpoint_V1_CustomerEraseRequest) -> Bool {
+    if lhs.customerID != rhs.customerID {return false}
+    if lhs.reason != rhs.reason {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Touchpoint_V1_CustomerEraseResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".CustomerEraseResponse"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}customer_id\0\u{1}territory\0\u{3}erased_at_ms\0\u{1}records\0\u{3}log_entries\0\u{1}conflicts\0\u{1}messages\0\u{1}sequence\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularBytesField(value: &self.customerID) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.territory) }()
+      case 3: try { try decoder.decodeSingularUInt64Field(value: &self.erasedAtMs) }()
+      case 4: try { try decoder.decodeSingularUInt32Field(value: &self.records) }()
+      case 5: try { try decoder.decodeSingularUInt32Field(value: &self.logEntries) }()
+      case 6: try { try decoder.decodeSingularUInt32Field(value: &self.conflicts) }()
+      case 7: try { try decoder.decodeSingularUInt32Field(value: &self.messages) }()
+      case 8: try { try decoder.decodeSingularUInt64Field(value: &self.sequence) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.customerID.isEmpty {
+      try visitor.visitSingularBytesField(value: self.customerID, fieldNumber: 1)
+    }
+    if !self.territory.isEmpty {
+      try visitor.visitSingularStringField(value: self.territory, fieldNumber: 2)
+    }
+    if self.erasedAtMs != 0 {
+      try visitor.visitSingularUInt64Field(value: self.erasedAtMs, fieldNumber: 3)
+    }
+    if self.records != 0 {
+      try visitor.visitSingularUInt32Field(value: self.records, fieldNumber: 4)
+    }
+    if self.logEntries != 0 {
+      try visitor.visitSingularUInt32Field(value: self.logEntries, fieldNumber: 5)
+    }
+    if self.conflicts != 0 {
+      try visitor.visitSingularUInt32Field(value: self.conflicts, fieldNumber: 6)
+    }
+    if self.messages != 0 {
+      try visitor.visitSingularUInt32Field(value: self.messages, fieldNumber: 7)
+    }
+    if self.sequence != 0 {
+      try visitor.visitSingularUInt64Field(value: self.sequence, fieldNumber: 8)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Touchpoint_V1_CustomerEraseResponse, rhs: Touchpoint_V1_CustomerEraseResponse) -> Bool {
+    if lhs.customerID != rhs.customerID {return false}
+    if lhs.territory != rhs.territory {return false}
+    if lhs.erasedAtMs != rhs.erasedAtMs {return false}
+    if lhs.records != rhs.records {return false}
+    if lhs.logEntries != rhs.logEntries {return false}
+    if lhs.conflicts != rhs.conflicts {return false}
+    if lhs.messages != rhs.messages {return false}
+    if lhs.sequence != rhs.sequence {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -100,6 +100,22 @@ struct AdminHandler: Sendable {
             return .digest(response)
         case .report(let request):
             return .report(try await ReportHandler(store: store).handle(request))
+        case .customerErase(let request):
+            // The reason is the point of an erasure's entry: kept on one line, whatever the outcome.
+            let reason = request.reason.trimmingCharacters(in: .whitespacesAndNewlines)
+            let erased = try await audit.record(
+                .customerErase, target: UUID(wireBytes: request.customerID)?.lowercasedText ?? "(bad customer_id)",
+                detail: { (report: ErasureReport) in
+                    "reason: \(reason.split(whereSeparator: \.isNewline).joined(separator: " ")); \(report.records) records scrubbed"
+                }
+            ) {
+                let id = try UUID(wireBytes: request.customerID, field: "customer_erase.customer_id")
+                guard !reason.isEmpty, reason.count <= 500 else {
+                    throw ProtocolError(.invalidArgument, "customer_erase.reason: say why in 1 to 500 characters (it is kept in the audit log)")
+                }
+                return try await store.eraseCustomer(id, by: principal.agentID, now: now)
+            }
+            return .customerErase(erased.wire)
         case .auditList(let request):
             let since = try WireInteger.int64(request.sinceMs, field: "audit_list.since_ms")
             let limit = request.limit == 0 ? 100 : Int(min(request.limit, 10_000))

@@ -92,6 +92,13 @@ struct PushRules {
     static func plan(
         write values: [String: FieldValue], to entity: EntityType, id: UUID, by admin: UUID, now: Date, context: PushContext
     ) throws -> PushPlan {
+        try adminWriting(values, to: entity, id: id, by: admin, now: now, context: context).finished()
+    }
+
+    /// The rules once an admin's write of `values` to a record is staged and committed.
+    static func adminWriting(
+        _ values: [String: FieldValue], to entity: EntityType, id: UUID, by admin: UUID, now: Date, context: PushContext
+    ) throws -> PushRules {
         var clock = context.clock
         let principal = Principal(agentID: admin, name: "admin", role: .admin, territories: [], site: clock.site)
         let version = clock.tick(now: now)
@@ -104,11 +111,11 @@ struct PushRules {
         var staged = Staged(clock: rules.plan.clock)
         try rules.stage(change, stored: stored, into: &staged)
         rules.commit(staged)
-        return rules.finished()
+        return rules
     }
 
     /// The plan with every record the batch changed, once each.
-    private func finished() -> PushPlan {
+    func finished() -> PushPlan {
         var plan = self.plan
         plan.records = touched.compactMap { key in
             records[key.entity]?[key.id].map { PushPlan.RecordWrite(state: $0, isNew: !stored.contains(key)) }
@@ -132,7 +139,7 @@ struct PushRules {
         }
         var staged = Staged(clock: plan.clock)
         do {
-            try stage(change, stored: stored, into: &staged)
+            try stage(erasingPersonalData(change, stored: stored), stored: stored, into: &staged)
         } catch {
             guard error is ValidationError || error is StoreError else { throw error }
             // The change's own fault (a refused value, an unknown customer) refuses it alone.
@@ -178,7 +185,7 @@ struct PushRules {
     }
 
     /// Makes a staged change part of the plan.
-    private mutating func commit(_ staged: Staged) {
+    mutating func commit(_ staged: Staged) {
         for state in staged.states {
             records[state.entity, default: [:]][state.id] = state
             let key = RecordKey(entity: state.entity, id: state.id)

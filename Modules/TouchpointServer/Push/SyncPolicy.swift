@@ -37,6 +37,12 @@ enum SyncPolicy {
             return deny("field '\(foreign.name)' carries a version of site \(foreign.version.site), not this session's site")
         }
         if let problem = groupProblem(change) { return invalid(problem) }
+        if change.entity == .customer, let erasure = written.first(where: { $0.name == Erasure.erasedAtField }),
+            !erasure.value.isNull || Erasure.isErased(customer: stored)
+        {
+            // A new customer carries it empty; only the server sets it, and nobody clears it.
+            return deny("\(Erasure.erasedAtField) is written by the server when an admin erases the customer")
+        }
         let values = Dictionary(written.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last })
         let existing = stored.flatMap { $0.fields.isEmpty ? nil : $0 }
         let resend = existing.map { stored in written.allSatisfy { stored.fields[$0.name]?.value == $0.value } } ?? false

@@ -6,7 +6,12 @@ import TouchpointRecords
 
 extension SQLiteServerStore {
     /// Reads what the push rules need to decide `changes` pushed by `site` (``PushContext``), one query per entity.
-    static func pushContext(for changes: [Change], site: SiteID, sequences: [UInt64], _ db: Database) throws -> PushContext {
+    ///
+    /// `wholeCustomers`: customers to read with every record about them, whatever the changes
+    /// (an erasure decides on all of them).
+    static func pushContext(
+        for changes: [Change], site: SiteID, sequences: [UInt64], wholeCustomers: Set<UUID> = [], _ db: Database
+    ) throws -> PushContext {
         let siteText = site.description
         let state = try Row.fetchOne(db, sql: "SELECT agent_id, last_seq FROM push_state WHERE site = ?", arguments: [siteText])
         var context = PushContext(
@@ -27,9 +32,10 @@ extension SQLiteServerStore {
         }
         var table = RecordTable()
         for (entity, ids) in PushContext.recordsToRead(changes) { context.add(try table.load(entity, ids, db).values) }
+        if !wholeCustomers.isEmpty { context.add(try table.load(.customer, wholeCustomers, db).values) }
         let customers = context.customersToRead(changes)
         if !customers.isEmpty { context.add(try table.load(.customer, customers, db).values) }
-        let moving = context.movingCustomers(changes)
+        let moving = context.movingCustomers(changes).union(wholeCustomers)
         if !moving.isEmpty {
             let marks = Array(repeating: "?", count: moving.count).joined(separator: ", ")
             for entity in EntityType.allCases where entity != .customer {

@@ -66,6 +66,13 @@ public protocol ServerStore: Sendable {
     /// (a new write that propagates to every agent) and marks it and the conflicts
     /// detected with it on the same field group resolved.
     func resolveConflict(id: Int64, keep: ConflictResolution, by admin: UUID, now: Date) async throws -> ConflictRecord
+    /// Erases a customer's personal data in one transaction (``Erasure``): writes and logs
+    /// its `erased_at` (every agent holding it erases it at its next sync), scrubs the
+    /// personal values of the customer and of every record about it, and rewrites what
+    /// else keeps them: their change-log entries, conflict records, and refusal messages
+    /// and sync errors naming them. Versions are kept, so every replica converges. Erasing
+    /// an erased customer again scrubs again. Throws `notFound` for an unknown customer.
+    func eraseCustomer(_ id: UUID, by admin: UUID, now: Date) async throws -> ErasureReport
     /// The change feed after `seq` (admin view, unscoped).
     func changes(after seq: UInt64, limit: Int) async throws -> [SequencedChange]
     /// The digest of the records in the given territories (nil: everything).

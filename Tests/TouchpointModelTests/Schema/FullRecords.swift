@@ -15,7 +15,7 @@ enum FullRecords {
             try Customer(
                 id: customerID, name: "Anika Rao", email: "anika@example.com", phone: "+49 30 1234", segment: "enterprise",
                 persona: "tech_savvy", lifecycle: .atRisk, territory: "north", ownerAgentID: agentID, tags: ["vip", "beta"],
-                annualValue: 1_250_000, currency: "EUR"),
+                annualValue: 1_250_000, currency: "EUR", erasedAt: opened.addingTimeInterval(86_400)),
             try Interaction(
                 id: interactionID, customerID: customerID, agentID: agentID, occurredAt: opened, channel: .phone,
                 touchpoint: "billing", stage: .support, direction: .outbound, sentiment: -1, outcome: .followUp,

@@ -1,0 +1,86 @@
+import Foundation
+import GRDB
+import TouchpointModel
+import TouchpointRecords
+
+/// A customer's erasure on this laptop (``Erasure``), inside the caller's transaction:
+/// the personal values of the customer and of every record about it are scrubbed in
+/// the records (versions kept, so the laptop converges with the server), in queued
+/// changes and in dead letters, with what they overwrote; and no new personal value
+/// can be recorded for it.
+struct LocalErasure {
+    let db: Database
+
+    /// True when the customer's personal data was erased.
+    func isErased(customer id: String) throws -> Bool {
+        try Bool.fetchOne(
+            db, sql: "SELECT erased_at IS NOT NULL FROM customers WHERE id = ?", arguments: [id.lowercased()]) ?? false
+    }
+
+    /// Refuses a local write of a personal value for an erased customer's records.
+    func checkWrite(_ entity: EntityType, _ id: UUID, _ values: [String: FieldValue], current: RecordState?) throws {
+        if entity == .customer, let erasedAt = values[Erasure.erasedAtField], !erasedAt.isNull {
+            throw StoreError.refused(
+                "customer.\(Erasure.erasedAtField): only the server sets it, when an admin erases the customer (touchpointctl customers erase)")
+        }
+        let personal = Erasure.personalFields(of: entity).filter { name in
+            guard let value = values[name] else { return false }
+            return value != Erasure.scrubbed(value, entity: entity, field: name)
+        }
+        guard let field = personal.first else { return }
+        let customer = entity == .customer
+            ? id.lowercasedText : (values[Erasure.customerField] ?? current?.fields[Erasure.customerField]?.value)?.text
+        guard let customer, try isErased(customer: customer) else { return }
+        throw StoreError.refused(
+            "\(entity.rawValue).\(field): customer \(customer.lowercased())'s personal data was erased; "
+                + "personal fields can no longer be recorded for it")
+    }
+
+    /// Scrubs everything this laptop holds of the given customers. Returns how many records changed.
+    @discardableResult
+    func erase(customers: Set<String>) throws -> Int {
+        var scrubbed = 0
+        for customer in customers.sorted() {
+            var ids = [customer]
+            for entity in EntityType.allCases {
+                let column = entity == .customer ? "id" : Erasure.customerField
+                if entity != .customer {
+                    ids += try String.fetchAll(
+                        db, sql: "SELECT id FROM \(RecordSchema.table(entity)) WHERE customer_id = ?", arguments: [customer])
+                }
+                let assignments = Erasure.personalFields(of: entity).map { name in
+                    Erasure.erasedValue(of: entity, field: name) == .null
+                        ? "\"\(name)\" = NULL" : "\"\(name)\" = CASE WHEN \"\(name)\" IS NULL THEN NULL ELSE '\(Erasure.placeholder)' END"
+                }
+                guard !assignments.isEmpty else { continue }
+                let personalSet = Erasure.personalFields(of: entity).map { "\"\($0)\" IS NOT NULL" }.joined(separator: " OR ")
+                try db.execute(
+                    sql: """
+                        UPDATE \(RecordSchema.table(entity)) SET \(assignments.joined(separator: ", "))
+                        WHERE \(column) = ? AND (\(personalSet))
+                        """, arguments: [customer])
+                scrubbed += db.changesCount
+            }
+            try scrubQueued(in: "outbox", ids: ids)
+            try scrubQueued(in: "dead_letters", ids: ids)
+        }
+        return scrubbed
+    }
+
+    /// Rewrites queued changes (and what they overwrote) of the records without personal values.
+    private func scrubQueued(in table: String, ids: [String]) throws {
+        let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT seq, change, prior FROM \(table) WHERE entity_id IN (\(marks))", arguments: StatementArguments(ids))
+        for row in rows {
+            let change = Erasure.scrubbed(try StoredChange.change(row["change"]))
+            let prior = try (row["prior"] as Data?).map { bytes in
+                let fields = try StoredChange.prior(bytes)
+                return try StoredChange.priorBytes(Erasure.scrubbed(Change(entity: change.entity, id: change.id, fields: fields)).fields, of: change)
+            }
+            try db.execute(
+                sql: "UPDATE \(table) SET change = ?, prior = ? WHERE seq = ?",
+                arguments: [try StoredChange.bytes(change), prior, row["seq"] as Int64])
+        }
+    }
+}
