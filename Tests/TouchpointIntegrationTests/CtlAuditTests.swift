@@ -7,15 +7,16 @@ import TouchpointProtocol
 import TouchpointServer
 import TouchpointStore
 
-/// `touchpointctl audit`: every admin action over the wire is in the log with its
-/// actor and outcome, refusals included, and the binary prints it as a table and as JSON.
+/// `touchpointctl audit`: every admin action over the wire (agents, conflicts, erasure, backup)
+/// is in the log with its actor and outcome, refusals included, and the binary prints it as a
+/// table and as JSON.
 @Suite struct CtlAuditTests {
     @Test func auditShowsEveryAdminActionWithActorAndOutcome() async throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("tp-audit-\(UUID())").path
         defer { try? FileManager.default.removeItem(atPath: root) }
         let server = try await LiveServer.start(directory: root + "/server")
         defer { Task { await server.stop() } }
-        let (_, _, admin, _) = try await CtlAdminTests.concurrentPhoneEdits(on: server)
+        let (_, _, admin, customer) = try await CtlAdminTests.concurrentPhoneEdits(on: server)
         let conflict = try #require(try await server.store.conflicts(ConflictFilter()).first)
 
         let zoe = try await AdminClient.connect(to: server.endpoint, token: admin.token) { client in
@@ -26,6 +27,9 @@ import TouchpointStore
             _ = try await client.resolve(conflict.id, keep: .loser)
             let twice = await #expect(throws: ProtocolError.self) { try await client.resolve(conflict.id, keep: .winner) }
             #expect(twice?.code == .failedPrecondition || twice?.code == .aborted, "\(String(describing: twice))")
+            _ = try await client.eraseCustomer(customer.id, reason: "GDPR request 2026-118")
+            let unknown = await #expect(throws: ProtocolError.self) { try await client.eraseCustomer(UUID(), reason: "GDPR request 2026-119") }
+            #expect(unknown?.code == .notFound)
             return zoe
         }
         let backup = try await CtlBinaryTests.ctl("backup", "--out", root + "/copy.sqlite", server: server, token: admin.token)
@@ -49,16 +53,20 @@ import TouchpointStore
         #expect(resolved["target"] as? String == "conflict \(conflict.id)")
         #expect((resolved["detail"] as? String)?.contains("kept loser") == true, "\(resolved)")
         #expect((row("conflict_resolve", "refused")?["reason"] as? String)?.contains("already resolved") == true)
+        let erased = try #require(row("customer_erase", "ok"))
+        #expect(erased["target"] as? String == customer.id.uuidString.lowercased())
+        #expect((erased["detail"] as? String)?.contains("reason: GDPR request 2026-118") == true, "\(erased)")
+        #expect(row("customer_erase", "refused")?["reason"] as? String != nil)
         let backedUp = try #require(row("backup", "ok"))
         #expect((backedUp["detail"] as? String)?.contains("sha256") == true && backedUp["actor_name"] as? String == "root")
         #expect(rows.allSatisfy { Set($0.keys) == ["id", "time", "actor_id", "actor_name", "action", "target", "outcome", "reason", "detail"] })
         let ids = rows.compactMap { $0["id"] as? Int }
-        #expect(ids == ids.sorted() && ids.count == 6, "oldest first, one entry per action: \(rows)")
+        #expect(ids == ids.sorted() && ids.count == 8, "oldest first, one entry per action: \(rows)")
 
         let table = try await CtlBinaryTests.ctl("audit", server: server, token: admin.token)
         #expect(table.status == 0, "\(table.stderr)")
         let lines = table.stdout.split(separator: "\n")
-        #expect(lines.first?.hasPrefix("ID") == true && lines.count == 7)
+        #expect(lines.first?.hasPrefix("ID") == true && lines.count == 9)
         #expect(lines.contains { $0.contains("agent_revoke") && $0.contains("refused") && $0.contains("no active agent") })
 
         let latest = try await CtlBinaryTests.ctl("audit", "--limit", "2", "--since", "1h", server: server, token: admin.token)

@@ -106,7 +106,7 @@ struct AdminHandler: Sendable {
             let erased = try await audit.record(
                 .customerErase, target: UUID(wireBytes: request.customerID)?.lowercasedText ?? "(bad customer_id)",
                 detail: { (report: ErasureReport) in
-                    "reason: \(reason.split(whereSeparator: \.isNewline).joined(separator: " ")); \(report.records) records scrubbed"
+                    "reason: \(reason.split(whereSeparator: \.isNewline).joined(separator: " ")); records scrubbed: \(report.records)"
                 }
             ) {
                 let id = try UUID(wireBytes: request.customerID, field: "customer_erase.customer_id")
