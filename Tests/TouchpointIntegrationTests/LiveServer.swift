@@ -18,15 +18,18 @@ struct LiveServer {
 
     static func start(
         directory: String? = nil, maxSkew: TimeInterval = 300, limits: ProtocolLimits = .defaults,
-        network: SyncServer.Configuration = .defaults
+        network: SyncServer.Configuration = .defaults, logger: Logger? = nil
     ) async throws -> LiveServer {
         let store = try directory.map { try SQLiteServerStore(directory: $0) } ?? SQLiteServerStore(writer: try DatabaseQueue())
         var configuration = SyncService.Configuration.defaults
         configuration.maxClockSkew = maxSkew
         configuration.limits = limits
-        let service = SyncService(store: store, configuration: configuration)
-        var logger = Logger(label: "test.server")
-        logger.logLevel = .warning
+        let logger = logger ?? {
+            var logger = Logger(label: "test.server")
+            logger.logLevel = .warning
+            return logger
+        }()
+        let service = SyncService(store: store, configuration: configuration, logger: logger)
         let server = try await SyncServer.bind(
             host: "127.0.0.1", port: 0, service: service, configuration: network, logger: logger)
         let task = Task { try await server.run() }

@@ -29,7 +29,8 @@ struct CustomerShowCommand: ParsableCommand {
             ("tags", customer.tags.isEmpty ? nil : customer.tags.joined(separator: ", ")),
             ("value", customer.annualValue.map { Money.format($0, currency: customer.currency ?? "") + " a year" }),
         ]
-        for (label, value) in details { print("\((label + ":").padding(toLength: 11, withPad: " ", startingAt: 0))\(value ?? "-")") }
+        let erased: [(String, String?)] = customer.erasedAt.map { [("erased", JSONOutput.date($0) + " (personal data removed by an admin)")] } ?? []
+        for (label, value) in details + erased { print("\((label + ":").padding(toLength: 11, withPad: " ", startingAt: 0))\(value ?? "-")") }
 
         filter.limit = 5
         let interactions = try database.list(Interaction.self, filter)

@@ -60,18 +60,20 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         let endpoint = try Endpoint(parsing: listen)
         let metricsEndpoint = try metrics.map(Endpoint.init(parsing:))
-        LoggingSystem.bootstrap { [logLevel, logFormat] label in
+        // Every line written while a connection is served carries its session (SessionLogContext).
+        LoggingSystem.bootstrap({ [logLevel, logFormat] label, provider in
             switch logFormat {
             case .json:
                 var handler = JSONLogHandler(label: label)
+                handler.metadataProvider = provider
                 handler.logLevel = logLevel
                 return handler
             case .text:
-                var handler = StreamLogHandler.standardError(label: label)
+                var handler = StreamLogHandler.standardError(label: label, metadataProvider: provider)
                 handler.logLevel = logLevel
                 return handler
             }
-        }
+        }, metadataProvider: SessionLogContext.metadataProvider)
         let logger = Logger(label: "touchpoint.server")
         try await store.withStore(logger: logger) {
             try await serve($0, on: endpoint, metrics: metricsEndpoint, logger: logger)

@@ -17,6 +17,12 @@ struct SessionHandler: Sendable {
 
     func serve(_ accepted: SyncServer.Accepted, shutdown: ShutdownSignal) async {
         let peer = accepted.channel.channel.remoteAddress.map { "\($0)" } ?? "?"
+        await SessionLogContext.$current.withValue(SessionLogContext(peer: peer)) {
+            await serve(accepted, peer: peer, shutdown: shutdown)
+        }
+    }
+
+    private func serve(_ accepted: SyncServer.Accepted, peer: String, shutdown: ShutdownSignal) async {
         // No Welcome within the handshake timeout: fail the read side, which the loop
         // answers with a fatal DEADLINE_EXCEEDED Error frame and a close.
         let channel = accepted.channel.channel
@@ -109,6 +115,7 @@ struct SessionHandler: Sendable {
             do {
                 let principal = try await service.admit(handshake, peer: session.peerAddress)
                 session.principal = principal
+                SessionLogContext.current?.identify(agent: principal.name, id: principal.agentID)
                 let info = try await service.store.info()
                 let gate = session.gate
                 if let early = try await session.channel.eventLoop.submit({ gate.value.open() }).get() {
