@@ -30,6 +30,16 @@ import TouchpointStore
         #expect(run.stdout.contains("backup written to \(file)") && run.stdout.contains("sha256:"), "\(run.stdout)")
         #expect(!FileManager.default.fileExists(atPath: file + ".partial"))
 
+        // The same on the server machine, audited as the local operator's; a second one to the same file is refused.
+        let local = fixture.root + "/local.sqlite"
+        try fixture.server.command(["backup", local])
+        #expect(try ServerProcess.run(["backup", "--data", fixture.root, local]).status != 0)
+        let live = try await SQLiteServerStore(directory: fixture.root).auditEntries(since: nil, limit: 100).filter { $0.action == .backup }
+        #expect(live.count == 3, "\(live)")
+        #expect(live.first?.actor.name == "root" && live.first?.outcome == .ok && live.first?.target.hasPrefix("remote backup") == true)
+        #expect(live.dropFirst().allSatisfy { $0.target == local && $0.actor.agentID == nil })
+        #expect(live.last?.outcome.reason?.contains("already exists") == true, "\(live)")
+
         let restored = fixture.root + "/restored"
         let restore = try ServerProcess.run(["restore", "--data", restored, file])
         #expect(restore.status == 0, "\(restore.output)")
