@@ -170,3 +170,39 @@ extension ServerStoreConformance {
         }
     }
 }
+
+extension ServerStoreConformance {
+    /// Three agents push personal edits of one customer at once, round after round, while
+    /// the erasure commits in the middle: whichever commits first, no personal value
+    /// survives on the server or any laptop, and every replica converges.
+    @Test(arguments: StoreKind.available)
+    func anErasureRacingConcurrentPushesLeavesNothingPersonal(kind: StoreKind) async throws {
+        try await kind.withCluster(agents: [["north"], ["north"], ["north"]]) { cluster in
+            let (customer, records) = try Self.customerWithHistory(cluster.agents[0])
+            try await Self.expectConverged(cluster.agents)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for (index, agent) in cluster.agents.enumerated() {
+                    group.addTask {
+                        for round in 0..<6 {
+                            try? agent.store.update(Customer.self, id: customer.id) { $0.email = "anika.b@example.com"; $0.segment = "s\(round)" }
+                            try? agent.store.create(try Note(
+                                customerID: customer.id, authorAgentID: agent.principal.agentID, body: "offline edit \(index)-\(round)",
+                                createdAt: Cluster.epoch))
+                            _ = try? await agent.sync()
+                        }
+                    }
+                }
+                group.addTask {
+                    try await Task.sleep(for: .milliseconds(20))
+                    _ = try await cluster.server.eraseCustomer(customer.id, by: UUID(), now: Date())
+                }
+                try await group.waitForAll()
+            }
+            try await Self.expectConverged(cluster.agents)
+            var ids = Set([customer.id] + records.map(\.id))
+            for agent in cluster.agents { ids.formUnion(try agent.store.list(Note.self).map(\.id)) }
+            #expect(Self.leaks(try await Self.serverValues(cluster, ids: ids)) == [])
+            for agent in cluster.agents { #expect(Self.leaks(try Self.laptopValues(agent, ids: ids)) == []) }
+        }
+    }
+}
