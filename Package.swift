@@ -140,6 +140,7 @@ let package = Package(
             "TouchpointModel",
             "TouchpointProtocol",
             "TouchpointReports",
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         module("TouchpointReports", ["TouchpointModel", "TouchpointProtocol"]),
         module("TouchpointCLI", ["TouchpointProtocol", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
@@ -269,6 +270,7 @@ let package = Package(
             "TouchpointProtocol",
             grdb,
             .product(name: "PropertyBased", package: "swift-property-based"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         tests("TouchpointPostgresTests", [
             "TouchpointPostgres",

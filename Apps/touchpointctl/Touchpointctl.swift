@@ -13,11 +13,11 @@ import TouchpointStore
 struct Touchpointctl: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "touchpointctl",
-        abstract: "Inspect sync state and report on customer experience.",
+        abstract: "Inspect sync state, report on customer experience, read the audit log and back up the server.",
         discussion: "Connects with --server HOST:PORT --token ADMIN_TOKEN (or TOUCHPOINT_SERVER, TOUCHPOINT_TOKEN).",
         subcommands: [
             StatusCommand.self, AgentsCommand.self, ConflictsCommand.self, ChangesCommand.self, ReportCommand.self,
-            InspectCommand.self, CustomersCommand.self,
+            InspectCommand.self, CustomersCommand.self, AuditCommand.self, BackupCommand.self,
         ]
     )
 

@@ -151,7 +151,16 @@ public struct AdminClient {
         return try ErasureReport(wire: r)
     }
 
-    private static func mismatch(_ request: String) -> ProtocolError {
+    /// The latest `limit` audit entries at or after `since` (nil: all), oldest first, and whether older ones were left out.
+    public func audit(since: Date? = nil, limit: Int = 100) async throws -> (entries: [AuditEntry], more: Bool) {
+        var request = Touchpoint_V1_AuditListRequest()
+        request.sinceMs = since.map { HLC.milliseconds(max($0, Date(timeIntervalSince1970: 0.001))) } ?? 0
+        request.limit = UInt32(clamping: limit)
+        guard case .auditList(let r) = try await connection.admin(.auditList(request)) else { throw Self.mismatch("audit_list") }
+        return (try r.entries.map(AuditEntry.init(wire:)), r.more)
+    }
+
+    static func mismatch(_ request: String) -> ProtocolError {
         ProtocolError(.internal, "the server answered \(request) with another response")
     }
 }

@@ -1,4 +1,5 @@
 import TouchpointModel
+import TouchpointServer
 
 /// The PostgreSQL server schema: the record tables, agents, sync state, the
 /// change log and the conflict log — the tables of the SQLite store
@@ -22,6 +23,7 @@ public enum PostgresSchema {
             "ALTER TABLE sync_state ADD COLUMN stale_since BIGINT",
             "ALTER TABLE sync_state ADD COLUMN resync_started BOOLEAN NOT NULL DEFAULT FALSE",
         ]),
+        PostgresMigration("v4-audit-log", auditLog),
     ]
 
     /// The columns every record table ends with: the tombstone, the field
@@ -194,5 +196,32 @@ public enum PostgresSchema {
             resolution TEXT)
         """,
         "CREATE INDEX conflicts_open ON conflicts (resolved_at, id)",
+    ]
+
+    /// The audit log, as in SQLite (`v6-audit-log`): append-only, a trigger refuses
+    /// every UPDATE, DELETE and TRUNCATE, whoever runs it.
+    private static let auditLog: [String] = [
+        """
+        CREATE TABLE audit_log (
+            id BIGSERIAL PRIMARY KEY,
+            at BIGINT NOT NULL,
+            \(AuditLogColumns.sql))
+        """,
+        "CREATE INDEX audit_log_at ON audit_log (at)",
+        """
+        CREATE FUNCTION audit_log_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            RAISE EXCEPTION 'the audit log is append-only' USING ERRCODE = 'insufficient_privilege';
+        END
+        $$
+        """,
+        """
+        CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
+        FOR EACH ROW EXECUTE FUNCTION audit_log_refuse_change()
+        """,
+        """
+        CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+        FOR EACH STATEMENT EXECUTE FUNCTION audit_log_refuse_change()
+        """,
     ]
 }

@@ -26,6 +26,8 @@ public struct SyncService: Sendable {
     public let helloThrottle: HelloThrottle
     /// What this service and the server around it count, scraped on `/metrics`.
     public let metrics: ServerMetrics
+    /// The backups admins are fetching over the wire (`touchpointctl backup`).
+    public let backups: BackupExports
     let logger: Logger
     let clock: @Sendable () -> Date
 
@@ -33,9 +35,11 @@ public struct SyncService: Sendable {
     public init(
         store: any ServerStore, configuration: Configuration = .defaults, logger: Logger = Logger(label: "touchpoint.sync"),
         helloThrottle: HelloThrottle = HelloThrottle(), pages: SharedPages = SharedPages(),
-        metrics: ServerMetrics = ServerMetrics(), clock: @escaping @Sendable () -> Date = Date.init
+        metrics: ServerMetrics = ServerMetrics(), backups: BackupExports = BackupExports(),
+        clock: @escaping @Sendable () -> Date = Date.init
     ) {
         self.store = store
+        self.backups = backups
         self.metrics = metrics
         self.pages = pages
         self.configuration = configuration

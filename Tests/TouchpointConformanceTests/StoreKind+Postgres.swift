@@ -19,11 +19,14 @@ extension StoreKind {
                 for store in opened.withLock({ $0 }) { await store.shutdown() }
             }
             do {
-                let result = try await body(try await StoreUnderTest(kind: .postgres) {
-                    let store = try await PostgresServerStore.open(database, logger: PostgresTestDatabase.logger)
-                    opened.withLock { $0.append(store) }
-                    return store
-                })
+                let result = try await body(
+                    try await StoreUnderTest(kind: .postgres) {
+                        let store = try await PostgresServerStore.open(database, logger: PostgresTestDatabase.logger)
+                        opened.withLock { $0.append(store) }
+                        return store
+                    } execute: { sql in
+                        try await PostgresTestDatabase.execute(sql, on: database)
+                    })
                 await shutDown()
                 return result
             } catch {

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import TouchpointClusterTesting
 import TouchpointServer
@@ -46,6 +47,11 @@ enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("touchpoint-conformance-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        return try await body(try await StoreUnderTest(kind: .sqlite) { try SQLiteServerStore(directory: directory) })
+        return try await body(
+            try await StoreUnderTest(kind: .sqlite) {
+                try SQLiteServerStore(directory: directory)
+            } execute: { sql in
+                try await DatabaseQueue(path: directory + "/server.sqlite").write { try $0.execute(sql: sql) }
+            })
     }
 }

@@ -115,6 +115,9 @@ import TouchpointStore
         let changes = try #require(try await ctl("changes", "tail", "--since", "0", "--json") as? [[String: Any]])
         #expect(changes.contains { ($0["fields"] as? [String: Any])?["_deleted"] != nil }, "field names are printed as they are")
         _ = try await ctl("report", "--from", "2025-03-03", "--to", "2025-03-31", "--by", "channel", "--json")
+        _ = try await ctl("backup", "--out", directory.appendingPathComponent("server-copy.sqlite").path, "--json")
+        let audit = try #require(try await ctl("audit", "--json") as? [[String: Any]])
+        #expect(audit.contains { $0["action"] as? String == "agent_revoke" } && audit.contains { $0["action"] as? String == "backup" })
         let inspect = try await offPool { [db = laptop.db] in try CtlBinaryTests.run("touchpointctl", ["inspect", db, "--json"]) }
         try Self.expectStyle("touchpointctl inspect", inspect.status, inspect.stdout, inspect.stderr)
     }

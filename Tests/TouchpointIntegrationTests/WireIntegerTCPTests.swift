@@ -18,6 +18,8 @@ import TouchpointStore
         case conflictsListAfterID = "conflicts_list.after_id"
         case conflictShowID = "conflict_show.conflict_id"
         case conflictResolveID = "conflict_resolve.conflict_id"
+        case auditListSince = "audit_list.since_ms"
+        case backupOffset = "backup.offset"
 
         var testDescription: String { rawValue }
 
@@ -52,6 +54,14 @@ import TouchpointStore
             (tail.afterSequence, list.afterID, show.conflictID, resolve.conflictID) = (value, value, value, value)
             resolve.choice = .keepWinner
             switch self {
+            case .auditListSince:
+                var audit = Touchpoint_V1_AuditListRequest()
+                audit.sinceMs = value
+                return .auditList(audit)
+            case .backupOffset:
+                var backup = Touchpoint_V1_BackupRequest()
+                (backup.backupID, backup.offset) = (UUID().wireBytes, value)
+                return .backup(backup)
             case .changesTailAfterSequence: return .changesTail(tail)
             case .conflictsListAfterID: return .conflictsList(list)
             case .conflictShowID: return .conflictShow(show)

@@ -34,4 +34,12 @@ package enum PostgresTestDatabase {
     ) async throws -> Result {
         try await server().withScratchDatabase(prefix: "tp_test_", logger: logger, body)
     }
+
+    /// Runs one SQL statement on `database` over a connection of its own, as an
+    /// operator with `psql` would: what the store's own rules (triggers, constraints) refuse throws.
+    package static func execute(_ sql: String, on database: PostgresConfiguration) async throws {
+        try await database.withConnection(logger: logger) { connection in
+            _ = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+        }
+    }
 }

@@ -98,6 +98,36 @@ enum VectorCatalog {
             .valid("admin_digest_request", "Verify: the digest of every entity in the session's scope", .adminRequest(requestID: 20, .digest(.init()))),
             .valid("admin_digest_response", "PROTOCOL.md section 6.9: one note (the worked example), every other entity empty",
                    .adminResponse(requestID: 20, .digest(Touchpoint_V1_DigestResponse(digest, sequenceHead: 1401)))),
+        ] + auditAndBackup()
+    }
+
+    /// The audit log read back, and the last step of a remote backup.
+    static func auditAndBackup() -> [GoldenVector] {
+        let resolved = AuditEntry(
+            id: 42, time: Date(timeIntervalSince1970: 1_715_679_010), actor: .init(agentID: Samples.agentID, name: "Dana Field"),
+            action: .conflictResolve, target: "conflict 17", outcome: .ok,
+            detail: "customer \(Samples.customerID.lowercasedText) lifecycle: kept value")
+        let refused = AuditEntry(
+            id: 43, time: Date(timeIntervalSince1970: 1_715_679_020), actor: .localOperator(user: "ops"), action: .agentRevoke,
+            target: Samples.agentID.lowercasedText, outcome: .refused("no active agent with id \(Samples.agentID.lowercasedText)"))
+        let backupID = UUID(uuidString: "b4c6a0e2-5d1f-4e3a-9b87-2c0d1e2f3a4b")!.wireBytes
+        let backup = Touchpoint_V1_BackupResponse.with {
+            $0.backupID = backupID
+            $0.totalBytes = 100
+            $0.sha256 = Data((0..<32).map { UInt8($0) })
+            $0.offset = 52
+            $0.chunk = Data((52..<100).map { UInt8($0) })
+            $0.done = true
+        }
+        return [
+            .valid("admin_audit_list_request", "The latest 2 audit entries since 2024-05-14T09:30:00Z",
+                   .adminRequest(requestID: 21, .auditList(.with { $0.sinceMs = 1_715_679_000_000; $0.limit = 2 }))),
+            .valid("admin_audit_list_response", "A conflict resolution by an admin, then a revoke refused to the local operator; older ones left out",
+                   .adminResponse(requestID: 21, .auditList(.with { $0.entries = [resolved.wire, refused.wire]; $0.more = true }))),
+            .valid("admin_backup_request", "Fetch backup b4c6a0e2-… from byte 52",
+                   .adminRequest(requestID: 22, .backup(.with { $0.backupID = backupID; $0.offset = 52 }))),
+            .valid("admin_backup_response", "Its last chunk, bytes 52..<100 of 100 (sha256 field: a placeholder of 32 bytes)",
+                   .adminResponse(requestID: 22, .backup(backup))),
         ]
     }
 

@@ -34,6 +34,8 @@ final class FlakyStore: ServerStore {
     func revokeAgent(_ id: UUID, now: Date) async throws { try await inner.revokeAgent(id, now: now) }
     func setTerritories(_ territories: [String], of id: UUID) async throws { try await inner.setTerritories(territories, of: id) }
     func agents() async throws -> [AgentSyncState] { try await inner.agents() }
+    func appendAudit(_ entry: AuditEntry) async throws { try await inner.appendAudit(entry) }
+    func auditEntries(since: Date?, limit: Int) async throws -> [AuditEntry] { try await inner.auditEntries(since: since, limit: limit) }
     func authenticate(token: String) async throws -> Agent? { try await inner.authenticate(token: token) }
     func isActive(agentID: UUID) async throws -> Bool { try await inner.isActive(agentID: agentID) }
     func sessionStarted(_ principal: Principal, protocolVersion: Int, now: Date) async throws -> Bool {

@@ -26,7 +26,12 @@ struct Agents: AsyncParsableCommand {
             } ?? UUID()
             let agent = try Agent(
                 id: agentID, name: name, team: fields.team, territories: fields.territories, role: try fields.agentRole())
-            let token = try await store.withStore { try await $0.addAgent(agent, now: Date()) }
+            let token = try await store.withStore { store in
+                try await AuditRecorder.localOperator(store).record(
+                    .agentAdd, target: agent.id.lowercasedText,
+                    detail: { _ in "\(agent.name), \(agent.role.rawValue), [\(agent.territories.joined(separator: ","))]" }
+                ) { try await store.addAgent(agent, now: Date()) }
+            }
             print("agent id: \(agent.id.uuidString.lowercased())")
             print("token (shown once): \(token)")
         }
@@ -55,7 +60,11 @@ struct Agents: AsyncParsableCommand {
 
         func run() async throws {
             guard let agentID = UUID(uuidString: id) else { throw ValidationError("'\(id)' is not an agent id") }
-            try await store.withStore { try await $0.setTerritories(territories, of: agentID) }
+            try await store.withStore { store in
+                try await AuditRecorder.localOperator(store).record(
+                    .territoriesSet, target: agentID.lowercasedText, detail: { _ in "[\(territories.joined(separator: ","))]" }
+                ) { try await store.setTerritories(territories, of: agentID) }
+            }
             print("\(id.lowercased()) covers [\(territories.joined(separator: ","))]")
         }
     }
@@ -67,7 +76,11 @@ struct Agents: AsyncParsableCommand {
 
         func run() async throws {
             guard let agentID = UUID(uuidString: id) else { throw ValidationError("'\(id)' is not an agent id") }
-            try await store.withStore { try await $0.revokeAgent(agentID, now: Date()) }
+            try await store.withStore { store in
+                try await AuditRecorder.localOperator(store).record(.agentRevoke, target: agentID.lowercasedText) {
+                    try await store.revokeAgent(agentID, now: Date())
+                }
+            }
             print("revoked \(id)")
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TouchpointProtocol
 import TouchpointServer
 
 struct Backup: AsyncParsableCommand {
@@ -12,8 +13,11 @@ struct Backup: AsyncParsableCommand {
     var file: String
 
     func run() async throws {
-        if FileManager.default.fileExists(atPath: file) { throw UserError("\(file) already exists; nothing written") }
-        try store.sqlite(for: "backup").backup(to: file)
+        let sqlite = try store.sqlite(for: "backup")
+        try await AuditRecorder.localOperator(sqlite).record(.backup, target: file) {
+            if FileManager.default.fileExists(atPath: file) { throw UserError("\(file) already exists; nothing written") }
+            try sqlite.backup(to: file)
+        }
         print("backup written to \(file)")
     }
 }

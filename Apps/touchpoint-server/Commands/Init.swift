@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TouchpointModel
+import TouchpointProtocol
 import TouchpointServer
 
 struct Init: AsyncParsableCommand {
@@ -18,7 +19,10 @@ struct Init: AsyncParsableCommand {
         }
         let admin = try Agent(name: adminName, territories: [], role: .admin)
         let (token, info) = try await store.withStore(mustExist: false) { server in
-            (try await server.addAgent(admin, now: Date()), try await server.info())
+            let token = try await AuditRecorder.localOperator(server).record(
+                .agentAdd, target: admin.id.lowercasedText, detail: { _ in "\(admin.name), admin (the first, by init)" }
+            ) { try await server.addAgent(admin, now: Date()) }
+            return (token, try await server.info())
         }
         print("server store created in \(try store.name())")
         print("server id: \(info.serverID)")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TouchpointProtocol
 import TouchpointServer
 
 struct Restore: AsyncParsableCommand {
@@ -18,7 +19,20 @@ struct Restore: AsyncParsableCommand {
 
     func run() async throws {
         let data = try store.directory(for: "restore")
-        let info = try await SQLiteServerStore.restore(backup: file, into: data)
+        let info: ServerInfo
+        do {
+            info = try await SQLiteServerStore.restore(backup: file, into: data)
+        } catch {
+            // Refused: said in the store that stays, when there is one.
+            if SQLiteServerStore.exists(directory: data) {
+                await AuditRecorder.localOperator(try SQLiteServerStore(directory: data)).append(
+                    .restore, target: file, outcome: .refused(AuditRecorder.reason(error)), detail: nil)
+            }
+            throw error
+        }
+        // Said in the restored store: the backup's log goes on with its restore.
+        await AuditRecorder.localOperator(try SQLiteServerStore(directory: data)).append(
+            .restore, target: file, outcome: .ok, detail: "new epoch \(info.epoch), head \(info.head)")
         print("restored \(file) into \(data)")
         print("server id: \(info.serverID)")
         print("epoch:     \(info.epoch) (new: agents re-push and re-pull at their next sync)")

@@ -1195,6 +1195,22 @@ public nonisolated struct Touchpoint_V1_AdminRequest: Sendable {
     set {command = .report(newValue)}
   }
 
+  public var auditList: Touchpoint_V1_AuditListRequest {
+    get {
+      if case .auditList(let v)? = command {return v}
+      return Touchpoint_V1_AuditListRequest()
+    }
+    set {command = .auditList(newValue)}
+  }
+
+  public var backup: Touchpoint_V1_BackupRequest {
+    get {
+      if case .backup(let v)? = command {return v}
+      return Touchpoint_V1_BackupRequest()
+    }
+    set {command = .backup(newValue)}
+  }
+
   public var customerErase: Touchpoint_V1_CustomerEraseRequest {
     get {
       if case .customerErase(let v)? = command {return v}
@@ -1216,6 +1232,8 @@ public nonisolated struct Touchpoint_V1_AdminRequest: Sendable {
     case changesTail(Touchpoint_V1_ChangesTailRequest)
     case digest(Touchpoint_V1_DigestRequest)
     case report(Touchpoint_V1_ReportRequest)
+    case auditList(Touchpoint_V1_AuditListRequest)
+    case backup(Touchpoint_V1_BackupRequest)
     case customerErase(Touchpoint_V1_CustomerEraseRequest)
 
   }
@@ -1311,6 +1329,22 @@ public nonisolated struct Touchpoint_V1_AdminResponse: Sendable {
     set {result = .report(newValue)}
   }
 
+  public var auditList: Touchpoint_V1_AuditListResponse {
+    get {
+      if case .auditList(let v)? = result {return v}
+      return Touchpoint_V1_AuditListResponse()
+    }
+    set {result = .auditList(newValue)}
+  }
+
+  public var backup: Touchpoint_V1_BackupResponse {
+    get {
+      if case .backup(let v)? = result {return v}
+      return Touchpoint_V1_BackupResponse()
+    }
+    set {result = .backup(newValue)}
+  }
+
   public var customerErase: Touchpoint_V1_CustomerEraseResponse {
     get {
       if case .customerErase(let v)? = result {return v}
@@ -1332,6 +1366,8 @@ public nonisolated struct Touchpoint_V1_AdminResponse: Sendable {
     case changesTail(Touchpoint_V1_ChangesTailResponse)
     case digest(Touchpoint_V1_DigestResponse)
     case report(Touchpoint_V1_ReportResponse)
+    case auditList(Touchpoint_V1_AuditListResponse)
+    case backup(Touchpoint_V1_BackupResponse)
     case customerErase(Touchpoint_V1_CustomerEraseResponse)
 
   }
@@ -2762,6 +2798,126 @@ public nonisolated struct Touchpoint_V1_ReportResponse: @unchecked Sendable {
   fileprivate var _storage = _StorageClass.defaultInstance
 }
 
+/// The latest entries of the audit log, oldest first.
+public nonisolated struct Touchpoint_V1_AuditListRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// Only entries at or after this time, ms since the epoch; 0 = all.
+  /// At most 2^63 - 1.
+  public var sinceMs: UInt64 = 0
+
+  /// The most recent entries to return; 0 = server default (100), at most 10000.
+  public var limit: UInt32 = 0
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+/// One admin action: who, when, on what, and how it ended.
+public nonisolated struct Touchpoint_V1_AuditEntryInfo: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// Increases in append order.
+  public var id: UInt64 = 0
+
+  public var timeMs: UInt64 = 0
+
+  /// The admin's agent id, 16 bytes; empty for the local operator.
+  public var actorID: Data = Data()
+
+  /// The admin's name, or "local operator (USER)".
+  public var actorName: String = String()
+
+  /// One of agent_add, agent_revoke, territories_set, conflict_resolve,
+  /// customer_erase, backup, restore, gc.
+  public var action: String = String()
+
+  /// What the action was on: an agent id, a conflict id, a customer id, a file.
+  public var target: String = String()
+
+  /// "ok" or "refused".
+  public var outcome: String = String()
+
+  /// Why it was refused; empty when ok.
+  public var reason: String = String()
+
+  /// One more line about it; may be empty.
+  public var detail: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct Touchpoint_V1_AuditListResponse: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// Oldest first; the last is the newest that matched.
+  public var entries: [Touchpoint_V1_AuditEntryInfo] = []
+
+  /// True when older entries matched but were left out by the limit.
+  public var more: Bool = false
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+/// One step of a remote backup. The first request (empty backup_id) makes a
+/// consistent copy of the store (SQLite's online backup) and answers with its
+/// id, size, SHA-256 and first chunk; each later request names the backup and
+/// the offset of the next chunk it wants.
+public nonisolated struct Touchpoint_V1_BackupRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// Empty: start a backup. Else the 16-byte id a previous answer of this session gave.
+  public var backupID: Data = Data()
+
+  /// Where the wanted chunk starts; at most total_bytes. Ignored when starting.
+  public var offset: UInt64 = 0
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct Touchpoint_V1_BackupResponse: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// 16 bytes; names this backup in the following requests.
+  public var backupID: Data = Data()
+
+  /// The size of the whole backup file.
+  public var totalBytes: UInt64 = 0
+
+  /// SHA-256 of the whole backup file, 32 bytes.
+  public var sha256: Data = Data()
+
+  /// Where this chunk starts in the file.
+  public var offset: UInt64 = 0
+
+  /// The bytes [offset, offset + len(chunk)); sized to fit the client's frame limit.
+  public var chunk: Data = Data()
+
+  /// True when this chunk ends the file; the server has then removed its copy.
+  public var done: Bool = false
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
 // MARK: - Code below here is support for the SwiftProtobuf runtime.
 
 fileprivate nonisolated let _protobuf_package = "touchpoint.v1"
@@ -3943,7 +4099,7 @@ nonisolated extension Touchpoint_V1_PullPage: SwiftProtobuf.Message, SwiftProtob
 
 nonisolated extension Touchpoint_V1_AdminRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".AdminRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}status\0\u{3}agents_list\0\u{3}agent_add\0\u{3}agent_revoke\0\u{3}conflicts_list\0\u{3}conflict_show\0\u{3}conflict_resolve\0\u{3}changes_tail\0\u{1}digest\0\u{1}report\0\u{4}\u{3}customer_erase\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}status\0\u{3}agents_list\0\u{3}agent_add\0\u{3}agent_revoke\0\u{3}conflicts_list\0\u{3}conflict_show\0\u{3}conflict_resolve\0\u{3}changes_tail\0\u{1}digest\0\u{1}report\0\u{3}audit_list\0\u{1}backup\0\u{3}customer_erase\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -4081,6 +4237,32 @@ nonisolated extension Touchpoint_V1_AdminRequest: SwiftProtobuf.Message, SwiftPr
           self.command = .report(v)
         }
       }()
+      case 11: try {
+        var v: Touchpoint_V1_AuditListRequest?
+        var hadOneofValue = false
+        if let current = self.command {
+          hadOneofValue = true
+          if case .auditList(let m) = current {v = m}
+        }
+        try decoder.decodeSingularMessageField(value: &v)
+        if let v = v {
+          if hadOneofValue {try decoder.handleConflictingOneOf()}
+          self.command = .auditList(v)
+        }
+      }()
+      case 12: try {
+        var v: Touchpoint_V1_BackupRequest?
+        var hadOneofValue = false
+        if let current = self.command {
+          hadOneofValue = true
+          if case .backup(let m) = current {v = m}
+        }
+        try decoder.decodeSingularMessageField(value: &v)
+        if let v = v {
+          if hadOneofValue {try decoder.handleConflictingOneOf()}
+          self.command = .backup(v)
+        }
+      }()
       case 13: try {
         var v: Touchpoint_V1_CustomerEraseRequest?
         var hadOneofValue = false
@@ -4145,6 +4327,14 @@ nonisolated extension Touchpoint_V1_AdminRequest: SwiftProtobuf.Message, SwiftPr
       guard case .report(let v)? = self.command else { preconditionFailure() }
       try visitor.visitSingularMessageField(value: v, fieldNumber: 10)
     }()
+    case .auditList?: try {
+      guard case .auditList(let v)? = self.command else { preconditionFailure() }
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 11)
+    }()
+    case .backup?: try {
+      guard case .backup(let v)? = self.command else { preconditionFailure() }
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 12)
+    }()
     case .customerErase?: try {
       guard case .customerErase(let v)? = self.command else { preconditionFailure() }
       try visitor.visitSingularMessageField(value: v, fieldNumber: 13)
@@ -4163,7 +4353,7 @@ nonisolated extension Touchpoint_V1_AdminRequest: SwiftProtobuf.Message, SwiftPr
 
 nonisolated extension Touchpoint_V1_AdminResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".AdminResponse"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}status\0\u{3}agents_list\0\u{3}agent_add\0\u{3}agent_revoke\0\u{3}conflicts_list\0\u{3}conflict_show\0\u{3}conflict_resolve\0\u{3}changes_tail\0\u{1}digest\0\u{1}report\0\u{4}\u{3}customer_erase\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}status\0\u{3}agents_list\0\u{3}agent_add\0\u{3}agent_revoke\0\u{3}conflicts_list\0\u{3}conflict_show\0\u{3}conflict_resolve\0\u{3}changes_tail\0\u{1}digest\0\u{1}report\0\u{3}audit_list\0\u{1}backup\0\u{3}customer_erase\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -4301,6 +4491,32 @@ nonisolated extension Touchpoint_V1_AdminResponse: SwiftProtobuf.Message, SwiftP
           self.result = .report(v)
         }
       }()
+      case 11: try {
+        var v: Touchpoint_V1_AuditListResponse?
+        var hadOneofValue = false
+        if let current = self.result {
+          hadOneofValue = true
+          if case .auditList(let m) = current {v = m}
+        }
+        try decoder.decodeSingularMessageField(value: &v)
+        if let v = v {
+          if hadOneofValue {try decoder.handleConflictingOneOf()}
+          self.result = .auditList(v)
+        }
+      }()
+      case 12: try {
+        var v: Touchpoint_V1_BackupResponse?
+        var hadOneofValue = false
+        if let current = self.result {
+          hadOneofValue = true
+          if case .backup(let m) = current {v = m}
+        }
+        try decoder.decodeSingularMessageField(value: &v)
+        if let v = v {
+          if hadOneofValue {try decoder.handleConflictingOneOf()}
+          self.result = .backup(v)
+        }
+      }()
       case 13: try {
         var v: Touchpoint_V1_CustomerEraseResponse?
         var hadOneofValue = false
@@ -4364,6 +4580,14 @@ nonisolated extension Touchpoint_V1_AdminResponse: SwiftProtobuf.Message, SwiftP
     case .report?: try {
       guard case .report(let v)? = self.result else { preconditionFailure() }
       try visitor.visitSingularMessageField(value: v, fieldNumber: 10)
+    }()
+    case .auditList?: try {
+      guard case .auditList(let v)? = self.result else { preconditionFailure() }
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 11)
+    }()
+    case .backup?: try {
+      guard case .backup(let v)? = self.result else { preconditionFailure() }
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 12)
     }()
     case .customerErase?: try {
       guard case .customerErase(let v)? = self.result else { preconditionFailure() }
@@ -6678,6 +6902,236 @@ nonisolated extension Touchpoint_V1_ReportResponse: SwiftProtobuf.Message, Swift
       }
       if !storagesAreEqual {return false}
     }
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Touchpoint_V1_AuditListRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".AuditListRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}since_ms\0\u{1}limit\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularUInt64Field(value: &self.sinceMs) }()
+      case 2: try { try decoder.decodeSingularUInt32Field(value: &self.limit) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if self.sinceMs != 0 {
+      try visitor.visitSingularUInt64Field(value: self.sinceMs, fieldNumber: 1)
+    }
+    if self.limit != 0 {
+      try visitor.visitSingularUInt32Field(value: self.limit, fieldNumber: 2)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Touchpoint_V1_AuditListRequest, rhs: Touchpoint_V1_AuditListRequest) -> Bool {
+    if lhs.sinceMs != rhs.sinceMs {return false}
+    if lhs.limit != rhs.limit {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Touchpoint_V1_AuditEntryInfo: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".AuditEntryInfo"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{3}time_ms\0\u{3}actor_id\0\u{3}actor_name\0\u{1}action\0\u{1}target\0\u{1}outcome\0\u{1}reason\0\u{1}detail\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularUInt64Field(value: &self.id) }()
+      case 2: try { try decoder.decodeSingularUInt64Field(value: &self.timeMs) }()
+      case 3: try { try decoder.decodeSingularBytesField(value: &self.actorID) }()
+      case 4: try { try decoder.decodeSingularStringField(value: &self.actorName) }()
+      case 5: try { try decoder.decodeSingularStringField(value: &self.action) }()
+      case 6: try { try decoder.decodeSingularStringField(value: &self.target) }()
+      case 7: try { try decoder.decodeSingularStringField(value: &self.outcome) }()
+      case 8: try { try decoder.decodeSingularStringField(value: &self.reason) }()
+      case 9: try { try decoder.decodeSingularStringField(value: &self.detail) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if self.id != 0 {
+      try visitor.visitSingularUInt64Field(value: self.id, fieldNumber: 1)
+    }
+    if self.timeMs != 0 {
+      try visitor.visitSingularUInt64Field(value: self.timeMs, fieldNumber: 2)
+    }
+    if !self.actorID.isEmpty {
+      try visitor.visitSingularBytesField(value: self.actorID, fieldNumber: 3)
+    }
+    if !self.actorName.isEmpty {
+      try visitor.visitSingularStringField(value: self.actorName, fieldNumber: 4)
+    }
+    if !self.action.isEmpty {
+      try visitor.visitSingularStringField(value: self.action, fieldNumber: 5)
+    }
+    if !self.target.isEmpty {
+      try visitor.visitSingularStringField(value: self.target, fieldNumber: 6)
+    }
+    if !self.outcome.isEmpty {
+      try visitor.visitSingularStringField(value: self.outcome, fieldNumber: 7)
+    }
+    if !self.reason.isEmpty {
+      try visitor.visitSingularStringField(value: self.reason, fieldNumber: 8)
+    }
+    if !self.detail.isEmpty {
+      try visitor.visitSingularStringField(value: self.detail, fieldNumber: 9)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Touchpoint_V1_AuditEntryInfo, rhs: Touchpoint_V1_AuditEntryInfo) -> Bool {
+    if lhs.id != rhs.id {return false}
+    if lhs.timeMs != rhs.timeMs {return false}
+    if lhs.actorID != rhs.actorID {return false}
+    if lhs.actorName != rhs.actorName {return false}
+    if lhs.action != rhs.action {return false}
+    if lhs.target != rhs.target {return false}
+    if lhs.outcome != rhs.outcome {return false}
+    if lhs.reason != rhs.reason {return false}
+    if lhs.detail != rhs.detail {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Touchpoint_V1_AuditListResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".AuditListResponse"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}entries\0\u{1}more\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeRepeatedMessageField(value: &self.entries) }()
+      case 2: try { try decoder.decodeSingularBoolField(value: &self.more) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.entries.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.entries, fieldNumber: 1)
+    }
+    if self.more != false {
+      try visitor.visitSingularBoolField(value: self.more, fieldNumber: 2)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Touchpoint_V1_AuditListResponse, rhs: Touchpoint_V1_AuditListResponse) -> Bool {
+    if lhs.entries != rhs.entries {return false}
+    if lhs.more != rhs.more {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Touchpoint_V1_BackupRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".BackupRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}backup_id\0\u{1}offset\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularBytesField(value: &self.backupID) }()
+      case 2: try { try decoder.decodeSingularUInt64Field(value: &self.offset) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.backupID.isEmpty {
+      try visitor.visitSingularBytesField(value: self.backupID, fieldNumber: 1)
+    }
+    if self.offset != 0 {
+      try visitor.visitSingularUInt64Field(value: self.offset, fieldNumber: 2)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Touchpoint_V1_BackupRequest, rhs: Touchpoint_V1_BackupRequest) -> Bool {
+    if lhs.backupID != rhs.backupID {return false}
+    if lhs.offset != rhs.offset {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Touchpoint_V1_BackupResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".BackupResponse"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}backup_id\0\u{3}total_bytes\0\u{1}sha256\0\u{1}offset\0\u{1}chunk\0\u{1}done\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularBytesField(value: &self.backupID) }()
+      case 2: try { try decoder.decodeSingularUInt64Field(value: &self.totalBytes) }()
+      case 3: try { try decoder.decodeSingularBytesField(value: &self.sha256) }()
+      case 4: try { try decoder.decodeSingularUInt64Field(value: &self.offset) }()
+      case 5: try { try decoder.decodeSingularBytesField(value: &self.chunk) }()
+      case 6: try { try decoder.decodeSingularBoolField(value: &self.done) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.backupID.isEmpty {
+      try visitor.visitSingularBytesField(value: self.backupID, fieldNumber: 1)
+    }
+    if self.totalBytes != 0 {
+      try visitor.visitSingularUInt64Field(value: self.totalBytes, fieldNumber: 2)
+    }
+    if !self.sha256.isEmpty {
+      try visitor.visitSingularBytesField(value: self.sha256, fieldNumber: 3)
+    }
+    if self.offset != 0 {
+      try visitor.visitSingularUInt64Field(value: self.offset, fieldNumber: 4)
+    }
+    if !self.chunk.isEmpty {
+      try visitor.visitSingularBytesField(value: self.chunk, fieldNumber: 5)
+    }
+    if self.done != false {
+      try visitor.visitSingularBoolField(value: self.done, fieldNumber: 6)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Touchpoint_V1_BackupResponse, rhs: Touchpoint_V1_BackupResponse) -> Bool {
+    if lhs.backupID != rhs.backupID {return false}
+    if lhs.totalBytes != rhs.totalBytes {return false}
+    if lhs.sha256 != rhs.sha256 {return false}
+    if lhs.offset != rhs.offset {return false}
+    if lhs.chunk != rhs.chunk {return false}
+    if lhs.done != rhs.done {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -6,6 +6,8 @@ import TouchpointRecords
 /// Answers admin requests (and an agent's digest request) from the store.
 struct AdminHandler: Sendable {
     let service: SyncService
+    /// The client's frame limit (backup chunks fit it).
+    var maxFrameBytes = ProtocolLimits.defaultMaxFrameBytes
     var store: any ServerStore { service.store }
 
     typealias Result = Touchpoint_V1_AdminResponse.OneOf_Result
@@ -13,6 +15,7 @@ struct AdminHandler: Sendable {
     /// The answer to `command`; what it throws reaches the client through ``ProtocolError/init(converting:)``.
     func handle(_ command: Touchpoint_V1_AdminRequest.OneOf_Command, from principal: Principal) async throws -> Result {
         let now = Date()
+        let audit = AuditRecorder(store: store, principal: principal, logger: service.logger)
         switch command {
         case .status:
             return .status(try await status())
@@ -21,16 +24,25 @@ struct AdminHandler: Sendable {
             response.agents = try await store.agents().filter { request.includeRevoked || !$0.revoked }.map(\.infoWire)
             return .agentsList(response)
         case .agentAdd(let request):
-            let agent = try Agent(
-                id: UUID(wireBytes: request.agentID) ?? UUID(), name: request.name, team: request.team,
-                territories: request.territories, role: AgentRole(wire: request.role) ?? .agent)
+            let id = UUID(wireBytes: request.agentID) ?? UUID()
+            let role = AgentRole(wire: request.role) ?? .agent
             var response = Touchpoint_V1_AgentAddResponse()
-            response.token = try await store.addAgent(agent, now: now)
-            response.agent = try await agentInfo(agent.id)
+            response.token = try await audit.record(
+                .agentAdd, target: id.lowercasedText, detail: { _ in "\(request.name), \(role.rawValue), [\(request.territories.joined(separator: ","))]" }
+            ) {
+                let agent = try Agent(id: id, name: request.name, team: request.team, territories: request.territories, role: role)
+                return try await store.addAgent(agent, now: now)
+            }
+            response.agent = try await agentInfo(id)
             return .agentAdd(response)
         case .agentRevoke(let request):
-            let id = try UUID(wireBytes: request.agentID, field: "agent_id")
-            try await store.revokeAgent(id, now: now)
+            let id = try await audit.record(
+                .agentRevoke, target: UUID(wireBytes: request.agentID)?.lowercasedText ?? "(bad agent_id)"
+            ) {
+                let id = try UUID(wireBytes: request.agentID, field: "agent_id")
+                try await store.revokeAgent(id, now: now)
+                return id
+            }
             var response = Touchpoint_V1_AgentRevokeResponse()
             response.agent = try await agentInfo(id)
             return .agentRevoke(response)
@@ -56,17 +68,16 @@ struct AdminHandler: Sendable {
             response.record = (record?.fields ?? [:]).sorted { $0.key < $1.key }.map { Touchpoint_V1_FieldSnapshot(name: $0.key, $0.value) }
             return .conflictShow(response)
         case .conflictResolve(let request):
-            let id = try WireInteger.int64(request.conflictID, field: "conflict_resolve.conflict_id")
-            let keep: ConflictResolution
-            switch request.choice {
-            case .keepWinner: keep = .winner
-            case .takeLoser: keep = .loser
-            case .custom: keep = .value(request.customValue.fieldValue)
-            default: throw ProtocolError(.invalidArgument, "conflict resolution needs a choice: keep winner, take loser or custom")
-            }
             let before = try await store.info().head
-            let resolved = try await store.resolveConflict(
-                id: id, keep: keep, by: principal.agentID, now: now)
+            let resolved = try await audit.record(
+                .conflictResolve, target: "conflict \(request.conflictID)",
+                detail: { (conflict: ConflictRecord) in
+                    "\(conflict.entity.rawValue) \(conflict.entityID.lowercasedText) \(conflict.field): kept \(conflict.resolution ?? "?")"
+                }
+            ) {
+                let id = try WireInteger.int64(request.conflictID, field: "conflict_resolve.conflict_id")
+                return try await store.resolveConflict(id: id, keep: try Self.resolution(request), by: principal.agentID, now: now)
+            }
             let after = try await store.info().head
             var response = Touchpoint_V1_ConflictResolveResponse()
             response.conflict = resolved.wire
@@ -90,12 +101,43 @@ struct AdminHandler: Sendable {
         case .report(let request):
             return .report(try await ReportHandler(store: store).handle(request))
         case .customerErase(let request):
-            let id = try UUID(wireBytes: request.customerID, field: "customer_erase.customer_id")
+            // The reason is the point of an erasure's entry: kept on one line, whatever the outcome.
             let reason = request.reason.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !reason.isEmpty, reason.count <= 500 else {
-                throw ProtocolError(.invalidArgument, "customer_erase.reason: say why in 1 to 500 characters (it is kept in the audit log)")
+            let erased = try await audit.record(
+                .customerErase, target: UUID(wireBytes: request.customerID)?.lowercasedText ?? "(bad customer_id)",
+                detail: { (report: ErasureReport) in
+                    "reason: \(reason.split(whereSeparator: \.isNewline).joined(separator: " ")); records scrubbed: \(report.records)"
+                }
+            ) {
+                let id = try UUID(wireBytes: request.customerID, field: "customer_erase.customer_id")
+                guard !reason.isEmpty, reason.count <= 500 else {
+                    throw ProtocolError(.invalidArgument, "customer_erase.reason: say why in 1 to 500 characters (it is kept in the audit log)")
+                }
+                return try await store.eraseCustomer(id, by: principal.agentID, now: now)
             }
-            return .customerErase(try await store.eraseCustomer(id, by: principal.agentID, now: now).wire)
+            return .customerErase(erased.wire)
+        case .auditList(let request):
+            let since = try WireInteger.int64(request.sinceMs, field: "audit_list.since_ms")
+            let limit = request.limit == 0 ? 100 : Int(min(request.limit, 10_000))
+            // One more than asked tells whether older entries were left out.
+            let entries = try await store.auditEntries(since: since == 0 ? nil : Date(milliseconds: since), limit: limit + 1)
+            var response = Touchpoint_V1_AuditListResponse()
+            response.entries = entries.suffix(limit).map(\.wire)
+            response.more = entries.count > limit
+            return .auditList(response)
+        case .backup(let request):
+            return .backup(
+                try await BackupHandler(service: service, principal: principal, maxFrameBytes: maxFrameBytes).handle(request, audit: audit))
+        }
+    }
+
+    /// What a `conflict_resolve` request keeps.
+    private static func resolution(_ request: Touchpoint_V1_ConflictResolveRequest) throws -> ConflictResolution {
+        switch request.choice {
+        case .keepWinner: .winner
+        case .takeLoser: .loser
+        case .custom: .value(request.customValue.fieldValue)
+        default: throw ProtocolError(.invalidArgument, "conflict resolution needs a choice: keep winner, take loser or custom")
         }
     }
 

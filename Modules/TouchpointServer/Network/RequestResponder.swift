@@ -40,7 +40,7 @@ public struct RequestResponder: Sendable {
             }
         case .admin(let requestID, let command):
             await answer(requestID, principal) { principal in
-                .adminResponse(requestID: requestID, try await AdminHandler(service: service).handle(command, from: principal))
+                .adminResponse(requestID: requestID, try await AdminHandler(service: service, maxFrameBytes: maxFrameBytes).handle(command, from: principal))
             }
         case .none, .send, .sendAndClose, .close, .authenticate:
             nil

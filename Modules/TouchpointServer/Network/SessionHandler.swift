@@ -39,6 +39,8 @@ struct SessionHandler: Sendable {
                     machine: ServerSessionStateMachine(configuration: configuration), channel: channel, handshakeTimer: handshake,
                     frames: accepted.frames, gate: accepted.gate,
                     peerAddress: accepted.channel.channel.remoteAddress?.ipAddress ?? "unknown")
+                // A backup this session was fetching goes with it.
+                defer { if let principal = session.principal { service.backups.sessionEnded(site: principal.site) } }
                 var iterator = inbound.makeAsyncIterator()
                 while true {
                     let envelope: Envelope?

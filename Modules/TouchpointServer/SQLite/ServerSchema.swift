@@ -96,6 +96,21 @@ package enum ServerSchema {
                     ALTER TABLE sync_state ADD COLUMN resync_started INTEGER NOT NULL DEFAULT 0 CHECK (resync_started IN (0, 1));
                     """)
         }
+        migrator.registerMigration("v7-audit-log") { db in
+            // Append-only: the triggers refuse any UPDATE or DELETE, whoever runs it.
+            try db.execute(
+                sql: """
+                    CREATE TABLE audit_log (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        at INTEGER NOT NULL,
+                        \(AuditLogColumns.sql));
+                    CREATE INDEX audit_log_at ON audit_log(at);
+                    CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+                    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                    CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+                    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                    """)
+        }
         return migrator
     }
 }

@@ -93,4 +93,11 @@ public protocol ServerStore: Sendable {
     func digest(territories: [String]?) async throws -> RecordDigest
     /// The merged, live (not deleted) records and the agents a CX report is computed from.
     func reportDataset() async throws -> ReportDataset
+
+    /// Appends one entry to the audit log (its `id` is ignored: the store numbers it).
+    /// The log is append-only: the store itself refuses to update or delete an entry.
+    func appendAudit(_ entry: AuditEntry) async throws
+    /// The latest `limit` audit entries at or after `since` (nil: all), oldest first:
+    /// the last is the newest.
+    func auditEntries(since: Date?, limit: Int) async throws -> [AuditEntry]
 }
