@@ -1,12 +1,13 @@
 import Foundation
 import Testing
 import TouchpointProtocol
+import TouchpointServer
 
 /// `touchpoint-server gc` on a real store while `serve` runs on it: it purges the
 /// tombstone every laptop has pulled, leaves the head where it was, and every laptop
 /// — and a new one pulling from 0 — still verifies.
 @Suite(.serialized) struct GarbageCollectCLITests {
-    @Test func gcWhileServingPurgesAPulledTombstoneAndEveryLaptopStillVerifies() throws {
+    @Test func gcWhileServingPurgesAPulledTombstoneAndEveryLaptopStillVerifies() async throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("tp-gc-\(UUID())").path
         defer { try? FileManager.default.removeItem(atPath: root) }
         let server = ServerProcess(data: root + "/server")
@@ -43,6 +44,10 @@ import TouchpointProtocol
         let (again, _) = try ServerProcess.run(["gc", "--data", server.data, "--json"])
         let report = try #require(try JSONSerialization.jsonObject(with: Data(again.utf8)) as? [String: Any])
         #expect(report["tombstones_purged"] as? Int == 0, "nothing left to purge")
+        let audited = try await SQLiteServerStore(directory: server.data).auditEntries(since: nil, limit: 100).filter { $0.action == .gc }
+        #expect(audited.count == 2, "both collections are in the audit log, not the dry run: \(audited)")
+        #expect(audited.allSatisfy { $0.actor.name.hasPrefix("local operator") && $0.outcome == .ok })
+        #expect(audited.first?.detail?.contains("1 tombstone(s) purged") == true, "\(audited)")
 
         let cy = try laptop("cy")
         for agent in [ada, bo, cy] {

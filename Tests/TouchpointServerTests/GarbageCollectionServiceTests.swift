@@ -3,6 +3,7 @@ import Logging
 import Testing
 import TouchpointClusterTesting
 import TouchpointModel
+import TouchpointProtocol
 import TouchpointServer
 import TouchpointStore
 
@@ -29,5 +30,9 @@ import TouchpointStore
         running.cancel()
         try await running.value
         #expect(try await cluster.server.record(.customer, id: gone.id) == nil, "a scheduled collection purged the tombstone")
+        let audited = try await cluster.server.auditEntries(since: nil, limit: 1_000).filter { $0.action == .gc }
+        #expect(!audited.isEmpty, "a collection that purged is in the audit log")
+        #expect(audited.allSatisfy { $0.actor.name == "server (--gc-interval)" && $0.outcome == .ok && $0.target == "change log" })
+        #expect(audited.count < waits + 1, "collections that changed nothing are not audited")
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TouchpointProtocol
 import TouchpointServer
 
 struct GarbageCollect: AsyncParsableCommand {
@@ -28,7 +29,13 @@ struct GarbageCollect: AsyncParsableCommand {
 
     func run() async throws {
         let settings = GarbageCollectionSettings(staleAfter: staleAfter * 86_400, dryRun: dryRun)
-        let report = try await store.withStore { try await $0.collectGarbage(settings, now: Date()) }
+        let report = try await store.withStore { store in
+            // A dry run writes nothing, so it is not an action on the store.
+            guard !dryRun else { return try await store.collectGarbage(settings, now: Date()) }
+            return try await AuditRecorder.localOperator(store).record(
+                .gc, target: GarbageCollectionService.target, detail: { $0.summary }
+            ) { try await store.collectGarbage(settings, now: Date()) }
+        }
         if json {
             let encoder = JSONEncoder()
             encoder.keyEncodingStrategy = .convertToSnakeCase

@@ -36,4 +36,15 @@ public struct GarbageCollectionReport: Hashable, Sendable, Codable {
 
     /// Entries the log lost.
     public var entriesRemoved: Int { entriesCompacted - entriesWritten + entriesPurged }
+
+    /// True when the collection wrote something (compacted, purged or marked an agent stale).
+    public var changedSomething: Bool {
+        !dryRun && (recordsCompacted > 0 || entriesRemoved > 0 || tombstonesPurged > 0 || !agentsMarkedStale.isEmpty)
+    }
+
+    /// The report in one line, for the audit log.
+    public var summary: String {
+        "horizon \(horizon) of head \(head); \(recordsCompacted) record(s) compacted, \(entriesRemoved) entries removed, "
+            + "\(tombstonesPurged) tombstone(s) purged, \(agentsMarkedStale.count) agent(s) marked stale"
+    }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import ServiceLifecycle
+import TouchpointProtocol
 
 /// Garbage-collects the change log every `interval`, for `serve --gc-interval`: one
 /// ``ServerStore/collectGarbage(_:now:)`` per tick, its report logged. A failed
@@ -37,10 +38,17 @@ public struct GarbageCollectionService: Service {
         }
     }
 
-    /// One collection, logged.
+    /// The audit log's actor for scheduled collections.
+    var audit: AuditRecorder {
+        AuditRecorder(store: store, actor: AuditEntry.Actor(agentID: nil, name: "server (--gc-interval)"), logger: logger, clock: clock)
+    }
+
+    /// One collection, logged; in the audit log when it changed something or failed (a quiet
+    /// schedule does not fill the audit log with no-ops).
     func collect() async {
         do {
             let report = try await store.collectGarbage(settings, now: clock())
+            if report.changedSomething { await audit.append(.gc, target: Self.target, outcome: .ok, detail: report.summary) }
             logger.info(
                 "change log garbage-collected",
                 metadata: [
@@ -50,6 +58,10 @@ public struct GarbageCollectionService: Service {
                 ])
         } catch {
             logger.error("change log garbage collection failed", metadata: ["error": "\(error)"])
+            await audit.append(.gc, target: Self.target, outcome: .refused(AuditRecorder.reason(error)), detail: nil)
         }
     }
+
+    /// What a collection is recorded as acting on.
+    public static let target = "change log"
 }
