@@ -13,7 +13,14 @@ extension PostgresServerStore {
             try await write { [self] connection in
                 let serverID = try await clock(on: connection).site
                 let context = try await pushContext(for: [], site: serverID, sequences: [], wholeCustomers: [id], on: connection)
-                let erasure = try CustomerErasure(of: id, by: admin, now: now, context: context)
+                var loggedIn = Set<String>()
+                let territories = try await connection.query(
+                    """
+                    SELECT DISTINCT territory FROM changes
+                    WHERE entity_id = ANY(\(CustomerErasure.territoriesToRead(of: id, context: context)))
+                    """, logger: logger)
+                for try await territory in territories.decode(String.self) { loggedIn.insert(territory) }
+                let erasure = try CustomerErasure(of: id, by: admin, now: now, context: context, loggedIn: loggedIn)
                 try await write(erasure.plan, pushedBy: nil, now: now, on: connection)
                 let head = try await Self.head(on: connection, logger: logger)
                 let logEntries = try await scrubLog(erasure, on: connection)

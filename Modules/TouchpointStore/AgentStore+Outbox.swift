@@ -41,14 +41,15 @@ extension AgentStore {
             for change in changes {
                 try writer.clock.receive(change.maxHLC, now: now)
                 let stored = records.state(change.entity, change.id)
+                if change.entity == .customer, change.fields.contains(where: { $0.name == Erasure.erasedAtField && !$0.value.isNull }) {
+                    // Also for a customer this laptop no longer holds: its queued and dead-lettered changes may.
+                    erased.insert(change.id.lowercasedText)
+                }
                 if stored == nil, !Self.isWhole(change) { continue }
                 let result = try records.merge(change, validate: false)
                 guard !result.applied.isEmpty else { continue }
                 altered += 1
                 let id = change.id.lowercasedText
-                if change.entity == .customer, result.applied.contains(where: { $0.name == Erasure.erasedAtField && !$0.value.isNull }) {
-                    erased.insert(id)
-                }
                 if change.entity == .customer, result.applied.contains(where: { $0.name == "territory" }) {
                     movedCustomers.insert(id)
                 } else if stored != nil, change.entity != .customer, result.applied.contains(where: { $0.name == "customer_id" }) {

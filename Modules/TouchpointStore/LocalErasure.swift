@@ -61,19 +61,21 @@ struct LocalErasure {
                         """, arguments: [customer])
                 scrubbed += db.changesCount
             }
-            try scrubQueued(in: "outbox", ids: ids)
-            try scrubQueued(in: "dead_letters", ids: ids)
+            try scrubQueued(in: "outbox", ids: Set(ids), customer: customer)
+            try scrubQueued(in: "dead_letters", ids: Set(ids), customer: customer)
         }
         return scrubbed
     }
 
-    /// Rewrites queued changes (and what they overwrote) of the records without personal values.
-    private func scrubQueued(in table: String, ids: [String]) throws {
-        let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
-        let rows = try Row.fetchAll(
-            db, sql: "SELECT seq, change, prior FROM \(table) WHERE entity_id IN (\(marks))", arguments: StatementArguments(ids))
-        for row in rows {
-            let change = Erasure.scrubbed(try StoredChange.change(row["change"]))
+    /// Rewrites queued changes (and what they overwrote) without personal values: those of the
+    /// records with `ids`, and those naming `customer` (of records this laptop no longer holds,
+    /// e.g. changes refused when the customer left its territories).
+    private func scrubQueued(in table: String, ids: Set<String>, customer: String) throws {
+        for row in try Row.fetchAll(db, sql: "SELECT seq, entity_id, change, prior FROM \(table)") {
+            var change = try StoredChange.change(row["change"])
+            let names = change.fields.contains { $0.name == Erasure.customerField && $0.value.text?.lowercased() == customer }
+            guard ids.contains((row["entity_id"] as String).lowercased()) || names else { continue }
+            change = Erasure.scrubbed(change)
             let prior = try (row["prior"] as Data?).map { bytes in
                 let fields = try StoredChange.prior(bytes)
                 return try StoredChange.priorBytes(Erasure.scrubbed(Change(entity: change.entity, id: change.id, fields: fields)).fields, of: change)

@@ -75,22 +75,22 @@ import TouchpointStore
         let about = try await recordsAbout(erased, cluster)
         var leaks: [String] = []
         for (entity, id) in about {
-            leaks += texts(try await cluster.server.record(entity, id: id)?.fields.values.map(\.value) ?? [])
-            for agent in cluster.agents { leaks += texts(try agent.store.state(entity, id: id)?.fields.values.map(\.value) ?? []) }
+            leaks += texts(try await cluster.server.record(entity, id: id)?.fields.values.map(\.value) ?? []).map { "server record \(entity) \(id): \($0)" }
+            for agent in cluster.agents { leaks += texts(try agent.store.state(entity, id: id)?.fields.values.map(\.value) ?? []).map { "\(agent.principal.name) record \(entity) \(id): \($0)" } }
         }
         let ids = Set(about.map(\.1))
         for logged in try await cluster.server.changes(after: 0, limit: 100_000) where ids.contains(logged.change.id) {
-            leaks += texts(logged.change.fields.map(\.value))
+            leaks += texts(logged.change.fields.map(\.value)).map { "log \(logged.sequence) \(logged.change.entity) \(logged.change.id): \($0)" }
         }
         var filter = ConflictFilter()
         filter.limit = 10_000
         for conflict in try await cluster.server.conflicts(filter) where ids.contains(conflict.entityID) {
-            leaks += texts([conflict.winner.value, conflict.loser.value])
+            leaks += texts([conflict.winner.value, conflict.loser.value]).map { "conflict \(conflict.id) \(conflict.field): \($0)" }
         }
         for agent in cluster.agents {
-            leaks += texts(try agent.store.outbox().filter { ids.contains($0.change.id) }.flatMap { $0.change.fields.map(\.value) })
+            leaks += texts(try agent.store.outbox().filter { ids.contains($0.change.id) }.flatMap { $0.change.fields.map(\.value) }).map { "\(agent.principal.name) outbox: \($0)" }
             leaks += texts(
-                try agent.store.deadLetters().filter { ids.contains($0.entry.change.id) }.flatMap { $0.entry.change.fields.map(\.value) })
+                try agent.store.deadLetters().filter { ids.contains($0.entry.change.id) }.flatMap { $0.entry.change.fields.map(\.value) }).map { "\(agent.principal.name) dead letter: \($0)" }
         }
         #expect(leaks.isEmpty, "seed \(seed): \(erased.count) erased, left: \(leaks)")
     }

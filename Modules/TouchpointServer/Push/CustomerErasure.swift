@@ -19,14 +19,33 @@ public struct CustomerErasure: Sendable {
 
     /// Decides the erasure of `customer` from a context holding it and every record about it
     /// (read with `wholeCustomers: [customer]`). Throws `notFound` for an unknown customer.
-    public init(of customer: UUID, by admin: UUID, now: Date, context: PushContext) throws {
+    ///
+    /// `loggedIn`: the territories the change log holds entries of those records under (see
+    /// ``territoriesToRead``). The erasure is logged in each of them, not only the customer's
+    /// territory now: a laptop the customer left may still keep changes about it it queued or
+    /// had refused, and erases those when it pulls the erasure.
+    public init(of customer: UUID, by admin: UUID, now: Date, context: PushContext, loggedIn: Set<String>) throws {
         self.customer = customer
-        plan = try PushRules.plan(erasing: customer, by: admin, now: now, context: context)
+        var plan = try PushRules.plan(erasing: customer, by: admin, now: now, context: context)
+        if let erasure = plan.log.first {
+            for territory in loggedIn.subtracting([erasure.territory]).sorted() {
+                var elsewhere = erasure
+                elsewhere.territory = territory
+                plan.log.append(elsewhere)
+            }
+        }
+        self.plan = plan
         records = context.records.values.flatMap(\.values).filter { Erasure.customerID(of: $0) == customer }
         ids = Set(records.map(\.id.lowercasedText))
     }
 
-    /// The customer's territory (where the erasure is logged).
+    /// The ids, as lower-case text, of the records whose logged territories the store reads
+    /// for `loggedIn`: the customer and every record about it in `context`.
+    public static func territoriesToRead(of customer: UUID, context: PushContext) -> [String] {
+        context.records.values.flatMap(\.values).filter { Erasure.customerID(of: $0) == customer }.map(\.id.lowercasedText).sorted()
+    }
+
+    /// The customer's territory now.
     public var territory: String {
         plan.log.first?.territory ?? ""
     }

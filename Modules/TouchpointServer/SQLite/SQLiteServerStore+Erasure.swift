@@ -8,7 +8,13 @@ extension SQLiteServerStore {
     public func eraseCustomer(_ id: UUID, by admin: UUID, now: Date) async throws -> ErasureReport {
         try await writer.write { [self] db in
             let context = try Self.pushContext(for: [], site: try Self.serverID(db), sequences: [], wholeCustomers: [id], db)
-            let erasure = try CustomerErasure(of: id, by: admin, now: now, context: context)
+            var loggedIn = Set<String>()
+            for ids in Self.batches(of: Set(CustomerErasure.territoriesToRead(of: id, context: context))) {
+                loggedIn.formUnion(try String.fetchAll(
+                    db, sql: "SELECT DISTINCT territory FROM changes WHERE entity_id IN (\(Self.marks(ids.count)))",
+                    arguments: StatementArguments(ids)))
+            }
+            let erasure = try CustomerErasure(of: id, by: admin, now: now, context: context, loggedIn: loggedIn)
             try write(erasure.plan, pushedBy: nil, now: now, db)
             let head = try Self.head(db)
             let logEntries = try scrubLog(erasure, db)
