@@ -17,12 +17,20 @@ struct LocalErasure {
             db, sql: "SELECT erased_at IS NOT NULL FROM customers WHERE id = ?", arguments: [id.lowercased()]) ?? false
     }
 
+    /// Refuses a local write of `erased_at`: only the server sets it.
+    func refuseErasedAt(_ entity: EntityType, _ values: [String: FieldValue]) throws {
+        guard entity == .customer, let erasedAt = values[Erasure.erasedAtField], !erasedAt.isNull else { return }
+        throw StoreError.refused(
+            "customer.\(Erasure.erasedAtField): only the server sets it, when an admin erases the customer (touchpointctl customers erase)")
+    }
+
+    /// True when this laptop holds at least one erased customer.
+    func anyErased() throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM customers WHERE erased_at IS NOT NULL)") ?? false
+    }
+
     /// Refuses a local write of a personal value for an erased customer's records.
     func checkWrite(_ entity: EntityType, _ id: UUID, _ values: [String: FieldValue], current: RecordState?) throws {
-        if entity == .customer, let erasedAt = values[Erasure.erasedAtField], !erasedAt.isNull {
-            throw StoreError.refused(
-                "customer.\(Erasure.erasedAtField): only the server sets it, when an admin erases the customer (touchpointctl customers erase)")
-        }
         let personal = Erasure.personalFields(of: entity).filter { name in
             guard let value = values[name] else { return false }
             return value != Erasure.scrubbed(value, entity: entity, field: name)

@@ -11,6 +11,9 @@ struct LocalWriter {
     /// The agent's territories, when known: writes outside them are refused here
     /// rather than by the server after the fact.
     let territories: [String]
+    /// Whether this laptop holds an erased customer, read once per transaction: without one,
+    /// writes skip the erasure check (imports pay nothing for it).
+    private var erasuresHeld: Bool?
 
     init(_ db: Database) throws {
         self.db = db
@@ -63,7 +66,11 @@ struct LocalWriter {
                 "customer.territory: '\(territory)' is outside this agent's territories (\(territories.joined(separator: ", "))): "
                     + "the server would refuse it")
         }
-        try LocalErasure(db: db).checkWrite(entity, id, values.filter { names.contains($0.key) }, current: current)
+        let erasure = LocalErasure(db: db)
+        let written = values.filter { names.contains($0.key) }
+        try erasure.refuseErasedAt(entity, written)
+        if erasuresHeld == nil { erasuresHeld = try erasure.anyErased() }
+        if erasuresHeld == true { try erasure.checkWrite(entity, id, written, current: current) }
         var changed = names.sorted().map { name -> FieldChange in
             let value = values[name] ?? current?.fields[name]?.value ?? .null
             let base = entity.group(of: name).map { current?.groupVersion($0) } ?? current?.fields[name]?.version
