@@ -49,6 +49,20 @@ struct RestoreDrill {
         }
     }
 
+    /// Stops the server and restores `backup` over its own store with `touchpoint-server restore`
+    /// (the store it replaces is moved aside), then starts it again; returns what restore printed.
+    @discardableResult
+    mutating func restoreInPlace(_ backup: String) async throws -> String {
+        await live.stop()
+        let printed = try ServerProcess(data: directory).command(["restore", backup])
+        live = try await LiveServer.start(directory: directory)
+        for laptop in [\Self.ada, \Self.bo] {
+            let old = self[keyPath: laptop]
+            self[keyPath: laptop] = Laptop(store: old.store, agentID: old.agentID, token: old.token, endpoint: live.endpoint)
+        }
+        return printed
+    }
+
     /// Bo records a new customer after the restore, then Bo, Ada and Bo sync; returns the customer.
     func recordOnBoThenSync() async throws -> Customer {
         let dmitri = try Customer(name: "Dmitri", persona: "tech_savvy", territory: "north")

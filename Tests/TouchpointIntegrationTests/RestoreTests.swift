@@ -1,7 +1,9 @@
 import Foundation
 import Testing
+import TouchpointAdminClient
 import TouchpointClient
 import TouchpointModel
+import TouchpointProtocol
 import TouchpointServer
 import TouchpointStore
 
@@ -106,6 +108,34 @@ import TouchpointStore
         try await Self.expectConverged(drill)
         for other in others { #expect(try drill.ada.store.record(Customer.self, id: other.id) != nil) }
         #expect(try drill.bo.store.record(Customer.self, id: carmen.id) != nil)
+        await drill.tearDown()
+    }
+
+    /// A backup taken before an erasure still holds the customer's personal data. Restoring
+    /// it over the store re-applies the erasures the replaced store's audit log records, so
+    /// the data does not come back and every laptop (which erased it) converges again.
+    @Test func restoringABackupOlderThanAnErasureKeepsTheCustomerErased() async throws {
+        var drill = try await RestoreDrill.start()
+        let anika = try Customer(name: "Anika Berg", email: "anika@example.com", territory: "north")
+        try drill.ada.store.create(anika)
+        try await drill.ada.sync()
+        try await drill.bo.sync()
+        let backup = try drill.backUp()
+
+        let admin = try await drill.live.laptop("root", territories: [], role: .admin)
+        _ = try await AdminClient.connect(to: drill.live.endpoint, token: admin.token) {
+            try await $0.eraseCustomer(anika.id, reason: "GDPR request 7")
+        }
+        for laptop in [drill.ada, drill.bo] { try await laptop.sync() }
+
+        let printed = try await drill.restoreInPlace(backup)
+        #expect(printed.contains("re-applied 1 erasure"), "\(printed)")
+        for laptop in [drill.ada, drill.bo, drill.ada] { try await laptop.sync() }
+        let stored = try #require(try await drill.live.store.record(.customer, id: anika.id))
+        #expect(stored.fields["email"]?.value == .null && stored.fields["name"]?.value == .text(Erasure.placeholder))
+        try await Self.expectConverged(drill)
+        let audited = try await drill.live.store.auditEntries(since: nil, limit: 100).filter { $0.action == .customerErase }
+        #expect(audited.last?.target == anika.id.lowercasedText && audited.last?.detail?.contains("restore") == true, "\(audited)")
         await drill.tearDown()
     }
 

@@ -20,8 +20,9 @@ struct Restore: AsyncParsableCommand {
     func run() async throws {
         let data = try store.directory(for: "restore")
         let info: ServerInfo
+        let replaced: String?
         do {
-            info = try await SQLiteServerStore.restore(backup: file, into: data)
+            (info, replaced) = try await SQLiteServerStore.restore(backup: file, into: data)
         } catch {
             // Refused: said in the store that stays, when there is one.
             if SQLiteServerStore.exists(directory: data) {
@@ -31,11 +32,19 @@ struct Restore: AsyncParsableCommand {
             throw error
         }
         // Said in the restored store: the backup's log goes on with its restore.
-        await AuditRecorder.localOperator(try SQLiteServerStore(directory: data)).append(
-            .restore, target: file, outcome: .ok, detail: "new epoch \(info.epoch), head \(info.head)")
+        let restored = try SQLiteServerStore(directory: data)
+        let recorder = AuditRecorder.localOperator(restored)
+        await recorder.append(.restore, target: file, outcome: .ok, detail: "new epoch \(info.epoch), head \(info.head)")
         print("restored \(file) into \(data)")
         print("server id: \(info.serverID)")
         print("epoch:     \(info.epoch) (new: agents re-push and re-pull at their next sync)")
         print("head:      \(info.head)")
+        guard let replaced else { return }
+        print("replaced store moved to \(replaced)")
+        // Erasures made after the backup was taken hold: the replaced store's audit log lists them.
+        let erased = try await ErasureReplay.reapply(
+            ErasureReplay.customers(erasedIn: try await SQLiteServerStore.auditLog(ofReplaced: replaced)), to: restored,
+            recorder: recorder, now: Date())
+        print("re-applied \(erased.count) erasure(s) the replaced store's audit log records")
     }
 }

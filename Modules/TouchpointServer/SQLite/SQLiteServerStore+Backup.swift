@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import TouchpointModel
+import TouchpointProtocol
 import TouchpointRecords
 
 extension SQLiteServerStore {
@@ -22,14 +23,19 @@ extension SQLiteServerStore {
     /// Replaces the store in `directory` with a copy of `backup` under a new epoch,
     /// so that agents re-push what the backup misses. The server must be stopped;
     /// a store already there is moved aside to `server.sqlite.replaced-MS`.
-    public static func restore(backup: String, into directory: String, now: Date = Date()) async throws -> ServerInfo {
+    /// Returns the restored store's identity and the path the replaced store was moved to, if any.
+    public static func restore(
+        backup: String, into directory: String, now: Date = Date()
+    ) async throws -> (info: ServerInfo, replaced: String?) {
         guard let source = serverStoreBackup(at: backup) else {
             throw StoreError(kind: .invalid, message: "\(backup) is not a backup of a Touchpoint server store")
         }
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let path = directory + "/server.sqlite"
+        var replaced: String?
         if FileManager.default.fileExists(atPath: path) {
             let aside = path + ".replaced-\(now.milliseconds)"
+            replaced = aside
             try FileManager.default.moveItem(atPath: path, toPath: aside)
             for suffix in ["-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
                 try FileManager.default.moveItem(atPath: path + suffix, toPath: aside + suffix)
@@ -38,7 +44,18 @@ extension SQLiteServerStore {
         try source.backup(to: try DatabaseQueue(path: path))
         let store = try SQLiteServerStore(directory: directory)
         try await store.renewEpoch()
-        return try await store.info()
+        return (try await store.info(), replaced)
+    }
+
+    /// The audit log of a store file moved aside by ``restore(backup:into:now:)``.
+    public static func auditLog(ofReplaced path: String) async throws -> [AuditEntry] {
+        var readOnly = Configuration()
+        readOnly.readonly = true
+        return try await DatabaseQueue(path: path, configuration: readOnly).read { db in
+            // A store from before the audit log has none.
+            guard try db.tableExists("audit_log") else { return [] }
+            return try Row.fetchAll(db, sql: "SELECT * FROM audit_log ORDER BY id").map(Self.auditEntry)
+        }
     }
 
     /// The file opened read-only when it holds a server store, else nil.
