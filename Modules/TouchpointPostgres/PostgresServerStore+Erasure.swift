@@ -17,7 +17,7 @@ extension PostgresServerStore {
                 let territories = try await connection.query(
                     """
                     SELECT DISTINCT territory FROM changes
-                    WHERE entity_id = ANY(\(CustomerErasure.territoriesToRead(of: id, context: context)))
+                    WHERE entity_id = ANY(\(CustomerErasure.ids(about: id, in: context).sorted()))
                     """, logger: logger)
                 for try await territory in territories.decode(String.self) { loggedIn.insert(territory) }
                 let erasure = try CustomerErasure(of: id, by: admin, now: now, context: context, loggedIn: loggedIn)

@@ -10,8 +10,6 @@ import TouchpointRecords
 public struct CustomerErasure: Sendable {
     /// The erased customer.
     public let customer: UUID
-    /// The customer and every record about it, as read for the erasure.
-    public let records: [RecordState]
     /// Their ids as lower-case text, the form the store's tables hold.
     public let ids: Set<String>
     /// The erasure's write: `erased_at` logged, every record scrubbed.
@@ -35,14 +33,13 @@ public struct CustomerErasure: Sendable {
             }
         }
         self.plan = plan
-        records = context.records.values.flatMap(\.values).filter { Erasure.customerID(of: $0) == customer }
-        ids = Set(records.map(\.id.lowercasedText))
+        ids = Self.ids(about: customer, in: context)
     }
 
-    /// The ids, as lower-case text, of the records whose logged territories the store reads
-    /// for `loggedIn`: the customer and every record about it in `context`.
-    public static func territoriesToRead(of customer: UUID, context: PushContext) -> [String] {
-        context.records.values.flatMap(\.values).filter { Erasure.customerID(of: $0) == customer }.map(\.id.lowercasedText).sorted()
+    /// The ids, as lower-case text, of the customer and every record about it in `context`:
+    /// the records whose logged territories a store reads for `loggedIn`.
+    public static func ids(about customer: UUID, in context: PushContext) -> Set<String> {
+        Set(context.records.values.flatMap(\.values).filter { Erasure.customerID(of: $0) == customer }.map(\.id.lowercasedText))
     }
 
     /// The customer's territory now.

@@ -9,7 +9,7 @@ extension SQLiteServerStore {
         try await writer.write { [self] db in
             let context = try Self.pushContext(for: [], site: try Self.serverID(db), sequences: [], wholeCustomers: [id], db)
             var loggedIn = Set<String>()
-            for ids in Self.batches(of: Set(CustomerErasure.territoriesToRead(of: id, context: context))) {
+            for ids in Self.batches(of: CustomerErasure.ids(about: id, in: context)) {
                 loggedIn.formUnion(try String.fetchAll(
                     db, sql: "SELECT DISTINCT territory FROM changes WHERE entity_id IN (\(Self.marks(ids.count)))",
                     arguments: StatementArguments(ids)))
