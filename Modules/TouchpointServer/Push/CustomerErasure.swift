@@ -10,7 +10,7 @@ import TouchpointRecords
 public struct CustomerErasure: Sendable {
     /// The erased customer.
     public let customer: UUID
-    /// Their ids as lower-case text, the form the store's tables hold.
+    /// The ids of the customer and every record about it, as lower-case text (the form the store's tables hold).
     public let ids: Set<String>
     /// The erasure's write: `erased_at` logged, every record scrubbed.
     public let plan: PushPlan
