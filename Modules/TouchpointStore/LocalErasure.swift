@@ -37,7 +37,7 @@ struct LocalErasure {
         }
         guard let field = personal.first else { return }
         let customer = entity == .customer
-            ? id.lowercasedText : (values[Erasure.customerField] ?? current?.fields[Erasure.customerField]?.value)?.text
+            ? id.lowercasedText : (values[EntityType.customerField] ?? current?.fields[EntityType.customerField]?.value)?.text
         guard let customer, try isErased(customer: customer) else { return }
         throw StoreError.refused(
             "\(entity.rawValue).\(field): customer \(customer.lowercased())'s personal data was erased; "
@@ -51,7 +51,7 @@ struct LocalErasure {
         for customer in customers.sorted() {
             var ids = [customer]
             for entity in EntityType.allCases {
-                let column = entity == .customer ? "id" : Erasure.customerField
+                let column = entity == .customer ? "id" : EntityType.customerField
                 if entity != .customer {
                     ids += try String.fetchAll(
                         db, sql: "SELECT id FROM \(RecordSchema.table(entity)) WHERE customer_id = ?", arguments: [customer])
@@ -81,7 +81,7 @@ struct LocalErasure {
     private func scrubQueued(in table: String, ids: Set<String>, customer: String) throws {
         for row in try Row.fetchAll(db, sql: "SELECT seq, entity_id, change, prior FROM \(table)") {
             var change = try StoredChange.change(row["change"])
-            let names = change.fields.contains { $0.name == Erasure.customerField && $0.value.text?.lowercased() == customer }
+            let names = change.fields.contains { $0.name == EntityType.customerField && $0.value.text?.lowercased() == customer }
             guard ids.contains((row["entity_id"] as String).lowercased()) || names else { continue }
             change = Erasure.scrubbed(change)
             let prior = try (row["prior"] as Data?).map { bytes in

@@ -9,7 +9,8 @@ struct Restore: AsyncParsableCommand {
         discussion: """
             Agents see the new epoch at their next sync: each re-pushes what it holds and pulls \
             everything again, so changes acknowledged after the backup was taken come back. \
-            A store already in --data is moved aside to server.sqlite.replaced-MS.
+            A store already in --data is moved aside to server.sqlite.replaced-MS, and the customers \
+            its audit log records as erased are erased again in the restored store.
             """)
 
     @OptionGroup var store: StoreOptions

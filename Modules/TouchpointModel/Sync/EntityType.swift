@@ -19,6 +19,10 @@ public enum EntityType: String, CaseIterable, Hashable, Sendable, Codable {
 }
 
 extension EntityType {
+    /// The field of every record but a customer that names the customer it is about
+    /// (its territory is its customer's).
+    public static let customerField = "customer_id"
+
     /// How users call this entity in messages.
     public var displayName: String {
         switch self {

@@ -20,8 +20,6 @@ public enum Erasure {
     public static let placeholder = "[erased]"
     /// The customer field that records the erasure (written by the server only).
     public static let erasedAtField = "erased_at"
-    /// The field of a dependent record naming its customer.
-    public static let customerField = "customer_id"
 
     /// The value a personal field of `entity` holds once erased: the placeholder for a
     /// required field, null otherwise. Nil when the field is not personal.
@@ -66,6 +64,6 @@ public enum Erasure {
 
     /// The customer a record is about: itself for a customer, its `customer_id` otherwise.
     public static func customerID(of state: RecordState) -> UUID? {
-        state.entity == .customer ? state.id : state.fields[customerField]?.value.text.flatMap(UUID.init(text:))
+        state.entity == .customer ? state.id : state.fields[EntityType.customerField]?.value.text.flatMap(UUID.init(text:))
     }
 }

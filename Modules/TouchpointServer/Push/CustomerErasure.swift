@@ -62,7 +62,8 @@ public struct CustomerErasure: Sendable {
     /// What a refusal message or sync error becomes when it names one of the erased records
     /// (it may quote a refused personal value); nil when it names none.
     public func scrubbed(message: String) -> String? {
-        guard ids.contains(where: { message.lowercased().contains($0) }) else { return nil }
+        let message = message.lowercased()
+        guard ids.contains(where: { message.contains($0) }) else { return nil }
         return Self.erasedMessage
     }
 

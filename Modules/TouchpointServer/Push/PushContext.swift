@@ -68,10 +68,10 @@ public struct PushContext: Sendable {
     public func customersToRead(_ changes: [Change]) -> Set<UUID> {
         var ids = Set<UUID>()
         for states in records.values {
-            for state in states.values { if let id = state.fields[Self.customerField]?.value.text.flatMap { UUID(text: $0) } { ids.insert(id) } }
+            for state in states.values { if let id = state.fields[EntityType.customerField]?.value.text.flatMap { UUID(text: $0) } { ids.insert(id) } }
         }
         for change in changes {
-            for field in change.fields where field.name == Self.customerField {
+            for field in change.fields where field.name == EntityType.customerField {
                 if let id = field.value.text.flatMap { UUID(text: $0) } { ids.insert(id) }
             }
         }
@@ -95,6 +95,5 @@ public struct PushContext: Sendable {
         Set(changes.filter { $0.entity == .feedback }.map(\.id))
     }
 
-    static let customerField = "customer_id"
     static let territoryField = "territory"
 }

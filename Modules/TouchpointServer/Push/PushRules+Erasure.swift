@@ -14,7 +14,7 @@ extension PushRules {
     private func isAboutErasedCustomer(_ change: Change, stored: RecordState?) -> Bool {
         if change.entity == .customer { return Erasure.isErased(customer: records[.customer]?[change.id]) }
         var customers = stored.flatMap(Erasure.customerID(of:)).map { [$0] } ?? []
-        for field in change.fields where field.name == Erasure.customerField {
+        for field in change.fields where field.name == EntityType.customerField {
             if let id = field.value.text.flatMap(UUID.init(text:)) { customers.append(id) }
         }
         return customers.contains { Erasure.isErased(customer: records[.customer]?[$0]) }

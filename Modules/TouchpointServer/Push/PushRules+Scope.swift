@@ -20,10 +20,10 @@ extension PushRules {
             placement.after = written[PushContext.territoryField]?.text
             return placement
         }
-        if let customer = stored?.fields[PushContext.customerField]?.value.text {
+        if let customer = stored?.fields[EntityType.customerField]?.value.text {
             placement.before = territory(ofCustomer: customer)
         }
-        if let customer = written[PushContext.customerField]?.text {
+        if let customer = written[EntityType.customerField]?.text {
             placement.after = territory(ofCustomer: customer)
             placement.unknownCustomer = placement.after == nil
         } else if stored?.fields.isEmpty ?? true {
@@ -47,7 +47,7 @@ extension PushRules {
         if change.entity == .customer {
             after = written[PushContext.territoryField]?.text ?? before
         } else {
-            after = written[PushContext.customerField]?.text.map { territory(ofCustomer: $0, staged: staged) } ?? before
+            after = written[EntityType.customerField]?.text.map { territory(ofCustomer: $0, staged: staged) } ?? before
         }
         guard let after else {
             throw StoreError(kind: .invalid, message: "\(change.entity.rawValue) \(change.id.lowercasedText): its customer is unknown")
@@ -62,7 +62,7 @@ extension PushRules {
         let customer = change.id.lowercasedText
         for entity in EntityType.allCases where entity != .customer {
             let dependents = (records[entity] ?? [:]).values.filter {
-                $0.fields[PushContext.customerField]?.value.text?.lowercased() == customer
+                $0.fields[EntityType.customerField]?.value.text?.lowercased() == customer
             }
             for dependent in dependents.sorted(by: { $0.id.lowercasedText < $1.id.lowercasedText }) {
                 logWhole(dependent, territory: after, into: &staged)

@@ -29,14 +29,14 @@ extension SQLiteServerStore {
     /// Rewrites the change-log entries of the erased records without their personal values.
     private func scrubLog(_ erasure: CustomerErasure, _ db: Database) throws -> Int {
         var rewritten = 0
+        let update = try db.cachedStatement(sql: "UPDATE changes SET record = ? WHERE seq = ?")
         for ids in Self.batches(of: erasure.ids) {
             let rows = try Row.fetchAll(
                 db, sql: "SELECT seq, record FROM changes WHERE entity_id IN (\(Self.marks(ids.count)))",
                 arguments: StatementArguments(ids))
             for row in rows {
                 guard let scrubbed = CustomerErasure.scrubbed(try Change(recordBytes: row["record"])) else { continue }
-                try db.execute(
-                    sql: "UPDATE changes SET record = ? WHERE seq = ?", arguments: [try scrubbed.recordBytes(), row["seq"] as Int64])
+                try update.execute(arguments: [try scrubbed.recordBytes(), row["seq"] as Int64])
                 rewritten += 1
             }
         }
@@ -86,7 +86,8 @@ extension SQLiteServerStore {
     /// The ids in batches small enough for one statement's parameters.
     private static func batches(of ids: Set<String>) -> [[String]] {
         let sorted = ids.sorted()
-        return stride(from: 0, to: sorted.count, by: 500).map { Array(sorted[$0..<min($0 + 500, sorted.count)]) }
+        let size = RecordTable.maxIDsPerQuery
+        return stride(from: 0, to: sorted.count, by: size).map { Array(sorted[$0..<min($0 + size, sorted.count)]) }
     }
 
     private static func marks(_ count: Int) -> String { Array(repeating: "?", count: count).joined(separator: ", ") }
